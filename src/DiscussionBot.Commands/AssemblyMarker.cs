@@ -1,0 +1,2 @@
+namespace DiscussionBot.Commands;
+internal static class AssemblyMarker;

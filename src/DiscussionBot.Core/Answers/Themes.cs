@@ -1,0 +1,19 @@
+namespace DiscussionBot.Core.Answers;
+
+/// <summary>One thing the sources are about.</summary>
+/// <param name="Label">A phrase a person would use (never a stemmed token).</param>
+/// <param name="KeyTerms">Words and phrases that carry the theme, as written in the sources.</param>
+/// <param name="Share">Fraction (0..1) of the text's quotable sentences that discuss the theme.</param>
+/// <param name="Sentences">The most representative verbatim sentences, best first.</param>
+public sealed record Theme(
+    string Label,
+    IReadOnlyList<string> KeyTerms,
+    double Share,
+    IReadOnlyList<CitedSentence> Sentences);
+
+public interface IThemeEngine
+{
+    /// <summary>The themes of one document, or of the whole store when <paramref name="documentId"/> is null; largest first.</summary>
+    /// <exception cref="DocumentNotFoundException">The requested document is not in the store.</exception>
+    Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken);
+}

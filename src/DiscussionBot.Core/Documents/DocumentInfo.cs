@@ -1,0 +1,16 @@
+namespace DiscussionBot.Core.Documents;
+
+/// <summary>What the store knows about one ingested source document.</summary>
+/// <param name="Id">Store identity; stable across updates of the same source name.</param>
+/// <param name="SourceName">The file name it was ingested from; the key for updates.</param>
+/// <param name="Title">A human title (from the seed's metadata, or derived from the text).</param>
+/// <param name="ContentHash">SHA-256 of the text as stored, hex; tells whether a source changed.</param>
+public sealed record DocumentInfo(
+    long Id,
+    string SourceName,
+    string Title,
+    string ContentHash,
+    int CharacterCount,
+    int ParagraphCount,
+    int SentenceCount,
+    DateTimeOffset IngestedAt);

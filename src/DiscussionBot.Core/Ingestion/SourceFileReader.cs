@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace DiscussionBot.Core.Ingestion;
+
+/// <summary>
+/// Turns paths into checked <see cref="IncomingDocument"/>s: every file must be readable, non-empty UTF-8 text.
+/// A document's title comes from an optional sidecar <c>&lt;file&gt;.meta.json</c> (<c>{"title": "..."}</c>).
+/// </summary>
+public sealed class SourceFileReader
+{
+    /// <summary>Larger files are refused: a discussion source is an article, not a book.</summary>
+    public const int MaxFileBytes = 8 * 1024 * 1024;
+
+    private const string MetadataSuffix = ".meta.json";
+    private const int MaxDerivedTitleLength = 100;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Expands folders (recursively, in name order) into the source files they hold.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (string path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory
+                    .EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(IsSourceCandidate)
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw new RejectedSourceException(path, "no such file or folder");
+            }
+        }
+
+        return files;
+    }
+
+    public IncomingDocument Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > MaxFileBytes)
+            {
+                throw new RejectedSourceException(path, $"the file is larger than {MaxFileBytes / (1024 * 1024)} MB");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RejectedSourceException(path, $"the file cannot be read ({ex.GetType().Name})");
+        }
+
+        string text = DecodeText(path, bytes);
+        return new IncomingDocument(
+            SourceName: Path.GetFileName(path),
+            Title: ReadTitle(path) ?? DeriveTitle(text, path),
+            Text: text,
+            ContentHash: HashText(text));
+    }
+
+    /// <summary>SHA-256 of the text's UTF-8 bytes, lower-case hex.</summary>
+    public static string HashText(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// Line endings are normalised to \n so that offsets and hashes do not depend on the platform
+    /// that saved the file; everything else is kept exactly.
+    /// </summary>
+    public static string NormalizeText(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static string DecodeText(string path, byte[] bytes)
+    {
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new RejectedSourceException(path, "not a text file (it contains binary data)");
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new RejectedSourceException(path, "not UTF-8 text");
+        }
+
+        text = NormalizeText(text.TrimStart('\uFEFF'));
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new RejectedSourceException(path, "the file is empty");
+        }
+
+        if (text.Count(c => char.IsControl(c) && c is not ('\n' or '\t')) > text.Length / 100)
+        {
+            throw new RejectedSourceException(path, "not a text file (too many control characters)");
+        }
+
+        return text;
+    }
+
+    private static bool IsSourceCandidate(string file)
+    {
+        string name = Path.GetFileName(file);
+        return !name.StartsWith('.') && !name.EndsWith(MetadataSuffix, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? ReadTitle(string path)
+    {
+        string metadataPath = path + MetadataSuffix;
+        if (!File.Exists(metadataPath))
+        {
+            metadataPath = Path.ChangeExtension(path, null) + MetadataSuffix;
+            if (!File.Exists(metadataPath))
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(metadataPath));
+            return json.RootElement.TryGetProperty("title", out JsonElement title) &&
+                   title.ValueKind == JsonValueKind.String &&
+                   !string.IsNullOrWhiteSpace(title.GetString())
+                ? title.GetString()!.Trim()
+                : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new RejectedSourceException(metadataPath, "the metadata file is not valid JSON with a \"title\"");
+        }
+    }
+
+    private static string DeriveTitle(string text, string path)
+    {
+        string firstLine = text.TrimStart().Split('\n', 2)[0].Trim();
+        bool readsLikeHeadline = firstLine.Length is > 0 and <= MaxDerivedTitleLength &&
+                                 !firstLine.EndsWith('.');
+        return readsLikeHeadline ? firstLine : Path.GetFileNameWithoutExtension(path);
+    }
+}

@@ -1,0 +1,2 @@
+namespace DiscussionBot.Storage.Sqlite;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace DiscussionBot.Text;
+internal static class AssemblyMarker;
