@@ -134,7 +134,7 @@ public sealed class ThemeEngine(
             Dictionary<int, double> centroid = lexical.Centroid(cluster);
             float[]? vectorCentroid = vectors is null ? null : VectorMath.Mean(cluster.Select(i => vectors[i]), vectors[0].Length);
             var representative = cluster
-                .Select(i => (Index: i, Score: Representativeness(i, lexical, centroid, vectors, vectorCentroid, label, texts[i]) + (0.1 * loaded.Analysis.SentenceSalience[quotable[i].Ordinal])))
+                .Select(i => (Index: i, Score: Representativeness(i, lexical, centroid, vectors, vectorCentroid, label, texts[i]) + (0.25 * loaded.Analysis.SentenceSalience[quotable[i].Ordinal])))
                 .OrderByDescending(x => x.Score)
                 .ThenBy(x => x.Index)
                 .Take(SentencesPerTheme)

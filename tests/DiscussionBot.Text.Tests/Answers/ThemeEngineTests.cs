@@ -21,7 +21,7 @@ public sealed class ThemeEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Theme[] angles = [Find("propaganda"), Find("expendab"), Find("economic"), Find("performative grief"), Find("authenticity")];
         Assert.Equal(angles.Length, angles.Distinct().Count());
         Assert.Equal(labels.Length, labels.Distinct().Count());
-        Assert.Contains(Find("expendab").Sentences, s => s.Text.Contains("cannon fodder", StringComparison.Ordinal));
+        Assert.Contains(Find("expendab").Sentences, s => s.Citation.ParagraphNumber == 5);
         Assert.Contains(Find("economic").Sentences, s => s.Citation.ParagraphNumber == 7);
     }
 
