@@ -135,8 +135,8 @@ internal sealed class LexicalVectors
 
 /// <summary>Tunable weights of <see cref="SentenceRanker"/>.</summary>
 internal sealed record RankerSettings(
-    double PositionWeight = 0.3,
-    double LengthWeight = 0.0,
+    double PositionWeight = 0.1,
+    double LengthWeight = 1.0,
     double EmbeddingShare = 0.5,
     double EdgeThreshold = 0.0)
 {
