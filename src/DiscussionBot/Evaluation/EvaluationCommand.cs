@@ -153,6 +153,8 @@ public static class EvaluationCommand
         int top = (int)Number(options, "top", 15);
         EngineMode mode = ModeOf(options);
         bool useIdf = !options.TryGetValue("idf", out string? idfOption) || idfOption != "none";
+        KeyPhraseExtractor.FrequencyWeight = Number(options, "frequency-weight", KeyPhraseExtractor.FrequencyWeight);
+        KeyPhraseExtractor.SingleWordFactor = Number(options, "single-word", KeyPhraseExtractor.SingleWordFactor);
         using MiniLmEmbedder embedder = CreateEmbedder(mode);
         var segmenter = new TextSegmenter();
         var documents = ReadJsonl(Required(options, "data")).ToList();
