@@ -245,6 +245,9 @@ public static class EvaluationCommand
             QuoteMinSimilarity = Number(options, "min-similarity", 0),
             QuoteMinTermCoverage = Number(options, "min-coverage", 0),
         });
+        QuoteEngine.LexicalWeight = Number(options, "lexical-weight", QuoteEngine.LexicalWeight);
+        QuoteEngine.DenseWeight = Number(options, "dense-weight", QuoteEngine.DenseWeight);
+        QuoteEngine.DocumentContextWeight = Number(options, "context-weight", QuoteEngine.DocumentContextWeight);
         using var cache = new CorpusCache(store, store);
         var engine = new QuoteEngine(store, cache, embedder, engineOptions);
         var rows = new List<JsonObject>();
