@@ -217,6 +217,12 @@ public static class EvaluationCommand
                 ? given.Select(s => ((string?)s ?? string.Empty).Trim()).ToList()
                 : [((string)row["text"]!).Trim()];
             string title = (string?)row["title"] ?? externalId;
+            if (documents && title.Length > 0)
+            {
+                // document retrieval reads title and abstract, as the baselines do; quote ids stay as given
+                sentences.Add(title.Trim());
+            }
+
             long id = nextId++;
             externalIds[id] = externalId;
             prepared.Add((BuildDocument(id, externalId, title, sentences), sentences));
@@ -225,9 +231,33 @@ public static class EvaluationCommand
         float[][]? vectors = null;
         if (mode == EngineMode.Embedding)
         {
-            var all = prepared.SelectMany(p => p.Sentences).ToList();
-            vectors = LoadVectors(options.GetValueOrDefault("vectors"), all.Count) ?? embedder.Embed(all, cancellationToken);
-            SaveVectors(options.GetValueOrDefault("vectors"), vectors);
+            // sentence vectors are cached apart from title vectors so both runs share the expensive part
+            var given = prepared.SelectMany(p => documents ? p.Sentences.SkipLast(1) : p.Sentences).ToList();
+            string? cachePath = options.GetValueOrDefault("vectors");
+            float[][] sentenceVectors = LoadVectors(cachePath, given.Count) ?? embedder.Embed(given, cancellationToken);
+            SaveVectors(cachePath, sentenceVectors);
+            if (documents)
+            {
+                var titles = prepared.Select(p => p.Sentences[^1]).ToList();
+                string? titlePath = cachePath is null ? null : cachePath + ".titles";
+                float[][] titleVectors = LoadVectors(titlePath, titles.Count) ?? embedder.Embed(titles, cancellationToken);
+                SaveVectors(titlePath, titleVectors);
+                var merged = new List<float[]>();
+                int s = 0;
+                for (int d = 0; d < prepared.Count; d++)
+                {
+                    int own = prepared[d].Sentences.Count - 1;
+                    merged.AddRange(sentenceVectors[s..(s + own)]);
+                    merged.Add(titleVectors[d]);
+                    s += own;
+                }
+
+                vectors = [.. merged];
+            }
+            else
+            {
+                vectors = sentenceVectors;
+            }
         }
 
         int offset = 0;
@@ -248,6 +278,10 @@ public static class EvaluationCommand
         QuoteEngine.LexicalWeight = Number(options, "lexical-weight", QuoteEngine.LexicalWeight);
         QuoteEngine.DenseWeight = Number(options, "dense-weight", QuoteEngine.DenseWeight);
         QuoteEngine.DocumentContextWeight = Number(options, "context-weight", QuoteEngine.DocumentContextWeight);
+        QuoteEngine.CentroidWeight = Number(options, "centroid-weight", QuoteEngine.CentroidWeight);
+        QuoteEngine.DocumentDenseWeight = Number(options, "document-dense-weight", QuoteEngine.DocumentDenseWeight);
+        QuoteEngine.LexicalDepth = (int)Number(options, "lexical-depth", QuoteEngine.LexicalDepth);
+        QuoteEngine.LexicalDecay = Number(options, "lexical-decay", QuoteEngine.LexicalDecay);
         using var cache = new CorpusCache(store, store);
         var engine = new QuoteEngine(store, cache, embedder, engineOptions);
         var rows = new List<JsonObject>();
@@ -255,11 +289,20 @@ public static class EvaluationCommand
         foreach (JsonObject query in ReadJsonl(Required(options, "queries")))
         {
             long started = Stopwatch.GetTimestamp();
-            QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest((string)query["text"]!, null, QuoteEngine.MaxCount), cancellationToken);
+            string text = (string)query["text"]!;
+            IEnumerable<(string Id, double Score)> ranked;
+            if (documents)
+            {
+                IReadOnlyList<(long DocumentId, double Score)> found = await engine.RankDocumentsAsync(text, 100, cancellationToken);
+                ranked = found.Select(d => (externalIds[d.DocumentId], d.Score));
+            }
+            else
+            {
+                QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(text, null, QuoteEngine.MaxCount), cancellationToken);
+                ranked = result.Matches.Select(m => ($"{externalIds[m.Sentence.Citation.DocumentId]}:{m.Sentence.Citation.SentenceOrdinal}", m.Score));
+            }
+
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            IEnumerable<(string Id, double Score)> ranked = documents
-                ? AggregateByDocument(result, externalIds)
-                : result.Matches.Select(m => ($"{externalIds[m.Sentence.Citation.DocumentId]}:{m.Sentence.Citation.SentenceOrdinal}", m.Score));
             rows.Add(new JsonObject
             {
                 ["id"] = query["_id"]!.DeepClone(),
@@ -275,19 +318,6 @@ public static class EvaluationCommand
             $"working set {Environment.WorkingSet / (1024 * 1024)} MB");
         return 0;
     }
-
-    /// <summary>A document's score: its best passage, plus a little for further matching passages.</summary>
-    private static IEnumerable<(string Id, double Score)> AggregateByDocument(QuoteResult result, Dictionary<long, string> externalIds) =>
-        result.Matches
-            .GroupBy(m => m.Sentence.Citation.DocumentId)
-            .Select(g =>
-            {
-                double[] scores = g.Select(m => m.Score).OrderDescending().ToArray();
-                double score = scores[0] + (0.3 * scores.Skip(1).Take(2).Sum());
-                return (Id: externalIds[g.Key], Score: score);
-            })
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Id, StringComparer.Ordinal);
 
     private static SourceDocument BuildDocument(long id, string externalId, string title, List<string> sentences)
     {
