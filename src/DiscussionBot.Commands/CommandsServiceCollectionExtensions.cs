@@ -1,0 +1,27 @@
+using DiscussionBot.Commands.Handlers;
+using DiscussionBot.Commands.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DiscussionBot.Commands;
+
+public static class CommandsServiceCollectionExtensions
+{
+    /// <summary>Registers the command pipeline and every command. Needs the Core ports (store and engines) registered elsewhere.</summary>
+    public static IServiceCollection AddDiscussionCommands(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SourceOption>();
+        services.TryAddSingleton<SummaryPresenter>();
+        services.TryAddSingleton<IPinningService, UnavailablePinningService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, HelpCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, SourcesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, SummaryCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, ThemesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, ThemeCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, QuoteCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, PinSummaryCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, SummaryLengthButton>());
+        services.TryAddSingleton<InteractionRouter>();
+        return services;
+    }
+}
