@@ -1,0 +1,187 @@
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Text.Documents;
+
+namespace DiscussionBot.Text.Tests.Documents;
+
+public sealed class TextSegmenterTests
+{
+    private readonly TextSegmenter _segmenter = new();
+
+    public static TheoryData<string> VariedTexts() => new()
+    {
+        "",
+        "   \n\n  ",
+        "One sentence without a period",
+        "Mr. Smith went to Washington. He met Dr. Jones at 3.5 p.m. on Jan. 5.",
+        "The U.S. economy grew 2.4% last year. The U.K. did not.\n\nSee e.g. the report, i.e. the summary.",
+        "\"Stop!\" he shouted. “Why?” she asked… Then silence...   And more.\n",
+        "Lists:\n- first item\n- second item\n1. numbered item\n2) another one",
+        "  Leading spaces. Trailing spaces.   \n\t Tabs\tinside. \r\n Windows line.",
+        "J. K. Rowling wrote it. George W. Bush read it.",
+        "Wait...what? Yes!!! No?! Fine.",
+        SeedText.KimMourning,
+    };
+
+    [Theory]
+    [MemberData(nameof(VariedTexts))]
+    public void Segment_VariedTexts_SentenceTextEqualsTrimmedSpan(string text)
+    {
+        Segmentation result = _segmenter.Segment(text);
+
+        foreach (Sentence sentence in result.Sentences)
+        {
+            Assert.Equal(text.Substring(sentence.Start, sentence.Length), sentence.Text);
+            Assert.Equal(sentence.Text.Trim(), sentence.Text);
+            Assert.NotEmpty(sentence.Text);
+            Paragraph paragraph = result.Paragraphs[sentence.ParagraphNumber - 1];
+            Assert.InRange(sentence.Start, paragraph.Start, paragraph.End);
+            Assert.InRange(sentence.Start + sentence.Length, paragraph.Start, paragraph.End);
+        }
+
+        Assert.Equal(Enumerable.Range(0, result.Sentences.Count), result.Sentences.Select(s => s.Ordinal));
+        Assert.Equal(Enumerable.Range(1, result.Paragraphs.Count), result.Paragraphs.Select(p => p.Number));
+        foreach (Paragraph paragraph in result.Paragraphs)
+        {
+            string span = text.Substring(paragraph.Start, paragraph.Length);
+            Assert.Equal(span.Trim(), span);
+            Assert.NotEmpty(span);
+        }
+
+        // sentences never overlap and appear in order
+        for (int i = 1; i < result.Sentences.Count; i++)
+        {
+            Assert.True(result.Sentences[i].Start >= result.Sentences[i - 1].Start + result.Sentences[i - 1].Length);
+        }
+    }
+
+    [Fact]
+    public void Segment_EmptyText_ReturnsNothing()
+    {
+        Segmentation result = _segmenter.Segment(string.Empty);
+
+        Assert.Empty(result.Paragraphs);
+        Assert.Empty(result.Sentences);
+    }
+
+    [Fact]
+    public void Segment_OneSentenceWithoutPunctuation_ReturnsOneQuotableSentence()
+    {
+        Segmentation result = _segmenter.Segment("North Korea sent troops to Russia and many of them died in the fighting there");
+
+        Sentence sentence = Assert.Single(result.Sentences);
+        Assert.True(sentence.IsQuotable);
+        Assert.Equal(1, sentence.ParagraphNumber);
+    }
+
+    [Fact]
+    public void Segment_Abbreviations_DoNotEndSentences()
+    {
+        const string text = "Mr. Smith met Dr. Jones in the U.S. capital at 3.5 p.m. yesterday. " +
+                            "They discussed e.g. tariffs, i.e. taxes. J. K. Rowling was not there. " +
+                            "Apple Inc. said nothing. The talks ended.";
+
+        string[] sentences = _segmenter.Segment(text).Sentences.Select(s => s.Text).ToArray();
+
+        Assert.Equal(
+            [
+                "Mr. Smith met Dr. Jones in the U.S. capital at 3.5 p.m. yesterday.",
+                "They discussed e.g. tariffs, i.e. taxes.",
+                "J. K. Rowling was not there.",
+                "Apple Inc. said nothing.",
+                "The talks ended.",
+            ],
+            sentences);
+    }
+
+    [Fact]
+    public void Segment_QuotesAndEllipses_KeepClosingQuoteWithSentence()
+    {
+        const string text = "He said, “We will win.” Nobody believed it... Then “Why?” she asked. It ended… Later it rained.";
+
+        string[] sentences = _segmenter.Segment(text).Sentences.Select(s => s.Text).ToArray();
+
+        Assert.Equal(
+            [
+                "He said, “We will win.”",
+                "Nobody believed it...",
+                "Then “Why?” she asked.",
+                "It ended…",
+                "Later it rained.",
+            ],
+            sentences);
+    }
+
+    [Fact]
+    public void Segment_ListLines_AreSeparateParagraphs()
+    {
+        Segmentation result = _segmenter.Segment("Key points:\n- troops were sent\n- coffins were shown\n- grief was staged");
+
+        Assert.Equal(4, result.Paragraphs.Count);
+        Assert.Equal(4, result.Sentences.Count);
+        Assert.Equal("- grief was staged", result.Sentences[3].Text);
+    }
+
+    [Fact]
+    public void Segment_HardWrappedBlock_IsOneParagraph()
+    {
+        const string text =
+            "The regime staged a public commemoration for the soldiers who\n" +
+            "died in the war, and experts say it prepares the population for\n" +
+            "further deployments. The event marked an anniversary.\n\n" +
+            "A second paragraph follows here.";
+
+        Segmentation result = _segmenter.Segment(text);
+
+        Assert.Equal(2, result.Paragraphs.Count);
+        Assert.Equal(3, result.Sentences.Count);
+        Assert.StartsWith("The regime staged", result.Sentences[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("further deployments.", result.Sentences[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Segment_Seed_MarksReadTheOriginalLineAsFurniture()
+    {
+        Segmentation result = _segmenter.Segment(SeedText.KimMourning);
+
+        Paragraph furniture = Assert.Single(result.Paragraphs, p => p.IsFurniture);
+        Assert.Equal(2, furniture.Number);
+        Sentence line = Assert.Single(result.Sentences, s => s.ParagraphNumber == 2);
+        Assert.Equal("Read the original article here", line.Text);
+        Assert.False(line.IsQuotable);
+        Assert.Equal(11, result.Paragraphs.Count);
+        Assert.All(result.Sentences.Where(s => s.ParagraphNumber != 2), s => Assert.True(s.IsQuotable));
+    }
+
+    [Theory]
+    [InlineData("Advertisement")]
+    [InlineData("Click here to subscribe")]
+    [InlineData("Share this article")]
+    [InlineData("Read more")]
+    [InlineData("see related coverage")]
+    public void Segment_FurnitureLines_AreNotQuotable(string line)
+    {
+        Segmentation result = _segmenter.Segment($"Kim Jong Un Mourns Troops\n{line}\nThe regime staged a ceremony. Many saw it as propaganda.");
+
+        Assert.True(result.Paragraphs[1].IsFurniture);
+        Assert.False(result.Sentences.Single(s => s.ParagraphNumber == 2).IsQuotable);
+        Assert.False(result.Paragraphs[0].IsFurniture);
+        Assert.True(result.Sentences.Where(s => s.ParagraphNumber == 3).All(s => s.IsQuotable));
+    }
+
+    [Fact]
+    public void Segment_SeedSentence_SplitsAtEachPeriod()
+    {
+        Segmentation result = _segmenter.Segment(SeedText.KimMourning);
+
+        Assert.Contains(result.Sentences, s => s.Text == "The central theme here, undoubtedly, is propaganda.");
+        Assert.Contains(result.Sentences, s => s.Text.StartsWith("It is a calculated move", StringComparison.Ordinal) &&
+                                               s.Text.EndsWith("“Supreme Leader.”", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Version_IsStable()
+    {
+        Assert.False(string.IsNullOrWhiteSpace(_segmenter.Version));
+        Assert.Equal(_segmenter.Version, new TextSegmenter().Version);
+    }
+}
