@@ -23,6 +23,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.TryAddSingleton<SqliteDocumentStore>();
         services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         services.TryAddSingleton<IDocumentWriter, SqliteDocumentWriter>();
+        services.TryAddSingleton<IAnalysisStore, SqliteAnalysisStore>();
         return services;
     }
 }
