@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Core.Pins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         services.TryAddSingleton<IDocumentWriter, SqliteDocumentWriter>();
         services.TryAddSingleton<IAnalysisStore, SqliteAnalysisStore>();
+        services.TryAddSingleton<IPinLedger, SqlitePinLedger>();
         return services;
     }
 }

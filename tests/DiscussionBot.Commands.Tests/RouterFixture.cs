@@ -1,6 +1,8 @@
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Pins;
+using DiscussionBot.Storage.Sqlite;
 using DiscussionBot.TestKit;
 using DiscussionBot.TestKit.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +16,9 @@ namespace DiscussionBot.Commands.Tests;
 public sealed class RouterFixture : IDisposable
 {
     private readonly ServiceProvider _services;
+    private SqlitePinLedger? _ledger;
 
-    public RouterFixture(bool seeded = true)
+    public RouterFixture(bool seeded = true, Action<IServiceCollection>? configure = null)
     {
         Store = new StoreFixture();
         if (seeded)
@@ -25,12 +28,14 @@ public sealed class RouterFixture : IDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton<IDocumentStore>(Store.Store);
+        services.AddSingleton<IPinLedger>(Ledger);
         services.AddSingleton(Summaries.Object);
         services.AddSingleton(Themes.Object);
         services.AddSingleton(Quotes.Object);
         services.AddSingleton(Engine.Object);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        configure?.Invoke(services);
         services.AddDiscussionCommands();
         _services = services.BuildServiceProvider();
         Engine.SetupGet(e => e.Mode).Returns("lexical-only");
@@ -38,6 +43,8 @@ public sealed class RouterFixture : IDisposable
     }
 
     public StoreFixture Store { get; }
+
+    public SqlitePinLedger Ledger => _ledger ??= new SqlitePinLedger(Store.Connections);
 
     public Mock<ISummaryEngine> Summaries { get; } = new();
 

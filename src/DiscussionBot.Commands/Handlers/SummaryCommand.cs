@@ -1,4 +1,3 @@
-using System.Globalization;
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Commands.Rendering;
 using DiscussionBot.Core.Answers;
@@ -40,16 +39,7 @@ public sealed class SummaryLengthButton(SummaryPresenter presenter) : IComponent
 
     public Task<InteractionResponse> ExecuteAsync(Interaction interaction, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        if (arguments.Count != 2 || !Enum.TryParse(arguments[1], ignoreCase: true, out SummaryLength length))
-        {
-            throw new CommandInputException("That button is from an older version of me. Run `/summary` again.");
-        }
-
-        long? documentId = arguments[0] == SummaryPresenter.AllSources
-            ? null
-            : long.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id)
-                ? id
-                : throw new CommandInputException("That button is from an older version of me. Run `/summary` again.");
+        (long? documentId, SummaryLength length) = SummaryPresenter.ParseButtonArguments(arguments);
         return presenter.RespondAsync(documentId, length, [], InteractionCallbackType.UpdateMessage, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using DiscussionBot.Discord.Models;
 namespace DiscussionBot.Commands.Handlers;
 
 /// <summary>Runs the summary engine and renders its result, for /summary, its buttons and /pin-summary.</summary>
-public sealed class SummaryPresenter(ISummaryEngine engine)
+public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinning)
 {
     public const string LengthOptionName = "length";
     public const string ButtonPrefix = "summary";
@@ -40,7 +40,7 @@ public sealed class SummaryPresenter(ISummaryEngine engine)
         CancellationToken cancellationToken)
     {
         Summary summary = await engine.SummarizeAsync(new SummaryRequest(documentId, length), cancellationToken);
-        InteractionCallbackData data = Render(summary, notices, withButtons: true);
+        InteractionCallbackData data = Render(summary, notices, withButtons: true, withPinButton: pinning.CanPin);
         return new InteractionResponse(type, data);
     }
 
@@ -48,10 +48,10 @@ public sealed class SummaryPresenter(ISummaryEngine engine)
         long? documentId, SummaryLength length, CancellationToken cancellationToken)
     {
         Summary summary = await engine.SummarizeAsync(new SummaryRequest(documentId, length), cancellationToken);
-        return (summary, Render(summary, [], withButtons: false));
+        return (summary, Render(summary, [], withButtons: false, withPinButton: false));
     }
 
-    public static InteractionCallbackData Render(Summary summary, IReadOnlyList<string> notices, bool withButtons)
+    public static InteractionCallbackData Render(Summary summary, IReadOnlyList<string> notices, bool withButtons, bool withPinButton)
     {
         bool wholeStore = summary.DocumentId is null;
         string title = wholeStore
@@ -80,10 +80,10 @@ public sealed class SummaryPresenter(ISummaryEngine engine)
             Color = Responses.AccentColor,
             Footer = new EmbedFooter(footer),
         };
-        return Responses.MessageData(embed, notices, withButtons ? Buttons(summary) : null);
+        return Responses.MessageData(embed, notices, withButtons ? Buttons(summary, withPinButton) : null);
     }
 
-    private static List<MessageComponent> Buttons(Summary summary)
+    private static List<MessageComponent> Buttons(Summary summary, bool withPinButton)
     {
         string scope = summary.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? AllSources;
         var buttons = new List<MessageComponent>();
@@ -97,6 +97,29 @@ public sealed class SummaryPresenter(ISummaryEngine engine)
             buttons.Add(MessageComponent.Button("Longer", $"{ButtonPrefix}:{scope}:{summary.Length + 1}"));
         }
 
+        if (withPinButton)
+        {
+            buttons.Add(MessageComponent.Button("Pin", $"{PinButton.ButtonPrefix}:{scope}:{summary.Length}", ButtonStyle.Primary));
+        }
+
         return [MessageComponent.Row(buttons)];
+    }
+
+    /// <summary>Reads "&lt;document id|all&gt;:&lt;length&gt;" from a summary button's custom id.</summary>
+    public static (long? DocumentId, SummaryLength Length) ParseButtonArguments(IReadOnlyList<string> arguments)
+    {
+        if (arguments.Count != 2 || !Enum.TryParse(arguments[1], ignoreCase: false, out SummaryLength length) || !Enum.IsDefined(length))
+        {
+            throw new Pipeline.CommandInputException("That button is from an older version of me. Run `/summary` again.");
+        }
+
+        if (arguments[0] == AllSources)
+        {
+            return (null, length);
+        }
+
+        return long.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id)
+            ? (id, length)
+            : throw new Pipeline.CommandInputException("That button is from an older version of me. Run `/summary` again.");
     }
 }

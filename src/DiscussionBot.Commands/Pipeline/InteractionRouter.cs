@@ -14,17 +14,25 @@ public sealed partial class InteractionRouter
 {
     private readonly Dictionary<string, ICommandHandler> _commands;
     private readonly Dictionary<string, IComponentHandler> _components;
+    private readonly MemberCooldowns _cooldowns;
     private readonly ILogger<InteractionRouter> _logger;
 
     public InteractionRouter(
         IEnumerable<ICommandHandler> commands,
         IEnumerable<IComponentHandler> components,
+        MemberCooldowns cooldowns,
         ILogger<InteractionRouter> logger)
     {
+        _cooldowns = cooldowns;
         _commands = commands.ToDictionary(c => c.Definition.Name, StringComparer.Ordinal);
         _components = components.ToDictionary(c => c.Prefix, StringComparer.Ordinal);
         _logger = logger;
     }
+
+    /// <summary>True for commands whose answers only the invoking member sees (a deferral must then be ephemeral too).</summary>
+    public bool RepliesPrivately(Interaction interaction) =>
+        interaction.Type == InteractionType.ApplicationCommand &&
+        interaction.Data?.Name is "help" or "pins" or "pin-summary";
 
     /// <summary>Every command definition, for registration with Discord.</summary>
     public IReadOnlyList<ApplicationCommand> Definitions =>
@@ -32,6 +40,14 @@ public sealed partial class InteractionRouter
 
     public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
+        if (interaction.Type is InteractionType.ApplicationCommand or InteractionType.MessageComponent &&
+            _cooldowns.TryEnter(interaction) is { } wait)
+        {
+            int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return ResponseLimits.Enforce(Responses.Ephemeral(
+                $"You're going a bit fast: please wait {seconds} second{(seconds == 1 ? string.Empty : "s")} before the next command."));
+        }
+
         InteractionResponse response = interaction.Type switch
         {
             InteractionType.Ping => new InteractionResponse(InteractionCallbackType.Pong),

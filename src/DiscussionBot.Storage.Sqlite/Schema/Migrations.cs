@@ -74,5 +74,30 @@ internal static class Migrations
             INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
         END;
         """,
+
+        // 2: the bot's pins and the content hashes of the sources each pinned summary quotes.
+        """
+        CREATE TABLE pins (
+            id              INTEGER PRIMARY KEY,
+            guild_id        INTEGER NOT NULL,
+            channel_id      INTEGER NOT NULL,
+            message_id      INTEGER NOT NULL UNIQUE,
+            moderator_id    INTEGER NOT NULL,
+            moderator_name  TEXT    NOT NULL,
+            scope           TEXT    NOT NULL,
+            length          TEXT    NOT NULL,
+            pinned_at       TEXT    NOT NULL
+        );
+
+        CREATE INDEX pins_by_guild ON pins (guild_id, pinned_at DESC);
+
+        CREATE TABLE pin_sources (
+            pin_id        INTEGER NOT NULL REFERENCES pins(id) ON DELETE CASCADE,
+            document_id   INTEGER NOT NULL,
+            title         TEXT    NOT NULL,
+            content_hash  TEXT    NOT NULL,
+            PRIMARY KEY (pin_id, document_id)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

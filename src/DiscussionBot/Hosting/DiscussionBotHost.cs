@@ -1,4 +1,5 @@
 using DiscussionBot.Commands;
+using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.LocalConsole;
@@ -61,6 +62,7 @@ public static class DiscussionBotHost
         services.AddSingleton<IngestionService>();
         services.AddSingleton<StoreBootstrapper>();
         services.AddDiscussionCommands();
+        services.Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName));
         services.AddSingleton<LocalInteractionFactory>();
         services.AddSingleton<LocalCommandRunner>();
     }

@@ -133,6 +133,14 @@ public sealed class InteractionRouterTests : IDisposable
     {
         foreach (ApplicationCommand command in _fixture.Router.Definitions)
         {
+            if (command.Type != ApplicationCommandType.ChatInput)
+            {
+                Assert.InRange(command.Name.Length, 1, 32);
+                Assert.Empty(command.Description);
+                Assert.Null(command.Options);
+                continue;
+            }
+
             Assert.Matches("^[-_a-z0-9]{1,32}$", command.Name);
             Assert.InRange(command.Description.Length, 1, 100);
             Assert.True((command.Options ?? []).Count <= 25);
@@ -157,6 +165,34 @@ public sealed class InteractionRouterTests : IDisposable
         Assert.Equal("2251799813685248", pin.GetProperty("default_member_permissions").GetString());
         JsonElement quote = document.RootElement.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "quote");
         Assert.True(quote.GetProperty("options")[1].GetProperty("autocomplete").GetBoolean());
+    }
+
+    [Fact]
+    public async Task HandleAsync_MemberPastBurst_CooldownNoticeThenOthersUnaffected()
+    {
+        var outcomes = new List<InteractionResponse>();
+        for (int i = 0; i < 6; i++)
+        {
+            outcomes.Add(await _fixture.Router.HandleAsync(Interactions.Command("sources"), CancellationToken.None));
+        }
+
+        Assert.All(outcomes.Take(5), r => Assert.Null(r.Data!.Flags));
+        AssertEphemeral(outcomes[5], "going a bit fast");
+        Interaction other = Interactions.Command("sources") with
+        {
+            Member = Interactions.Command("sources").Member! with { User = new User { Id = new Snowflake(99), Username = "other" } },
+        };
+        Assert.Null((await _fixture.Router.HandleAsync(other, CancellationToken.None)).Data!.Flags);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AutocompleteNeverCooledDown()
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Autocomplete("summary", "source", "k"), CancellationToken.None);
+            Assert.Equal(InteractionCallbackType.ApplicationCommandAutocompleteResult, response.Type);
+        }
     }
 
     internal static void AssertEphemeral(InteractionResponse response, string expected)
