@@ -1,0 +1,423 @@
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Text.Answers;
+
+/// <summary>
+/// Themes: a document's passages (paragraphs, or windows of sentences in unbroken text) are clustered by
+/// meaning (TF-IDF cosine, blended with sentence embeddings when stored); each cluster is named by the key
+/// phrase most particular to it (as written, preferring its opening sentence), and shows its most
+/// representative verbatim sentences. Across the store, documents' key phrases are pooled.
+/// </summary>
+public sealed class ThemeEngine(
+    IDocumentStore store,
+    IAnalysisStore analyses,
+    CorpusCache cache,
+    IOptions<TextEngineOptions> options) : IThemeEngine
+{
+    private const int SentencesPerTheme = 3;
+    private const int KeyTermsPerTheme = 5;
+
+    private readonly TextEngineOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken)
+    {
+        if (documentId is long id)
+        {
+            AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
+            return DocumentThemes(loaded, _options.MaxThemes);
+        }
+
+        CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
+        if (snapshot.Documents.Count == 1)
+        {
+            AnalyzedDocument only = await DocumentLoader.LoadAsync(store, analyses, snapshot.Documents[0].Id, cancellationToken);
+            return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes));
+        }
+
+        var phrases = new Dictionary<long, IReadOnlyList<KeyPhrase>>();
+        foreach (DocumentInfo info in snapshot.Documents)
+        {
+            DocumentAnalysis? analysis = await analyses.GetDocumentAnalysisAsync(info.Id, cancellationToken);
+            phrases[info.Id] = analysis?.KeyPhrases ?? [];
+        }
+
+        return snapshot.Memo("themes", () => StoreThemes(snapshot, phrases, _options.MaxThemes));
+    }
+
+    internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes)
+    {
+        SourceDocument document = loaded.Document;
+        var quotable = document.Sentences.Where(s => s.IsQuotable).ToList();
+        if (quotable.Count == 0)
+        {
+            return [];
+        }
+
+        // passages: paragraphs, or windows of three sentences when the text has few paragraphs
+        List<List<int>> units = quotable
+            .GroupBy(s => s.ParagraphNumber)
+            .Select(g => g.Select(s => quotable.IndexOf(s)).ToList())
+            .ToList();
+        if (units.Count < 3 && quotable.Count >= 6)
+        {
+            units = Enumerable.Range(0, (quotable.Count + 2) / 3)
+                .Select(w => Enumerable.Range(w * 3, Math.Min(3, quotable.Count - (w * 3))).ToList())
+                .ToList();
+        }
+
+        var texts = quotable.Select(s => s.Text).ToList();
+        LexicalVectors lexical = LexicalVectors.Build(texts);
+        IReadOnlyList<float[]>? vectors = loaded.Analysis.SentenceVectors is { } all
+            ? quotable.Select(s => all[s.Ordinal]).ToList()
+            : null;
+
+        List<List<int>> clusters = Cluster(units, lexical, vectors, maxThemes);
+
+        // name each cluster by the phrase most particular to it
+        Dictionary<string, PhraseCandidate> candidates = KeyPhraseExtractor.Candidates(texts);
+        KeyPhraseExtractor.Score(candidates, texts, null);
+        int[] clusterOf = new int[quotable.Count];
+        for (int c = 0; c < clusters.Count; c++)
+        {
+            foreach (int s in clusters[c])
+            {
+                clusterOf[s] = c;
+            }
+        }
+
+        var wordClusters = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < texts.Count; i++)
+        {
+            foreach (string stem in Tokenizer.ContentStems(texts[i]))
+            {
+                if (!wordClusters.TryGetValue(stem, out HashSet<int>? set))
+                {
+                    set = [];
+                    wordClusters[stem] = set;
+                }
+
+                set.Add(clusterOf[i]);
+            }
+        }
+
+        HashSet<string> cued = CuedPhrases(texts, candidates);
+        var usedLabels = new HashSet<string>(StringComparer.Ordinal);
+        var themes = new List<(Theme Theme, int First)>();
+        foreach (List<int> cluster in clusters.OrderByDescending(c => c.Count).ThenBy(c => c.Min()))
+        {
+            int clusterIndex = clusterOf[cluster[0]];
+            var ranked = candidates.Values
+                .Select(p => (Phrase: p, Score: Particularity(p, clusterOf, clusterIndex, clusters.Count, cluster.Min(), wordClusters, cued)))
+                .Where(x => x.Score > 0)
+                .OrderByDescending(x => x.Score)
+                .ThenBy(x => x.Phrase.FirstPosition)
+                .Select(x => x.Phrase)
+                .ToList();
+            PhraseCandidate? label = ranked.FirstOrDefault(p => !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels));
+            if (label is null)
+            {
+                continue;
+            }
+
+            usedLabels.Add(label.Key);
+            var keyTerms = ranked
+                .Where(p => p == label || p.Stems.Length > 1 || p.Frequency > 1)
+                .Select(p => p.Surface)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(KeyTermsPerTheme)
+                .ToList();
+            Dictionary<int, double> centroid = lexical.Centroid(cluster);
+            float[]? vectorCentroid = vectors is null ? null : VectorMath.Mean(cluster.Select(i => vectors[i]), vectors[0].Length);
+            var representative = cluster
+                .Select(i => (Index: i, Score: Representativeness(i, lexical, centroid, vectors, vectorCentroid, label, texts[i]) + (0.25 * loaded.Analysis.SentenceSalience[quotable[i].Ordinal])))
+                .OrderByDescending(x => x.Score)
+                .ThenBy(x => x.Index)
+                .Take(SentencesPerTheme)
+                .Select(x => quotable[x.Index])
+                .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
+                .ToList();
+            var theme = new Theme(CapitaliseFirst(label.Surface), keyTerms, cluster.Count / (double)quotable.Count, representative);
+            themes.Add((theme, cluster.Min()));
+        }
+
+        return themes
+            .OrderByDescending(t => t.Theme.Share)
+            .ThenBy(t => t.First)
+            .Take(maxThemes)
+            .Select(t => t.Theme)
+            .ToList();
+    }
+
+    private static bool OverlapsUsed(PhraseCandidate phrase, HashSet<string> used) =>
+        used.Any(u => u.Split(' ').Intersect(phrase.Stems, StringComparer.Ordinal).Any());
+
+    /// <summary>
+    /// How much a phrase belongs to this cluster and not to the others: its words' cluster-level IDF (c-TF-IDF),
+    /// favouring the cluster's opening sentence, phrases introduced as a topic ("the idea of ...") and abstract
+    /// nouns, and disfavouring names (entities are what a text is about, not the angle it takes).
+    /// </summary>
+    private static double Particularity(PhraseCandidate phrase, int[] clusterOf, int clusterIndex, int clusterCount, int opening, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
+    {
+        int inside = 0;
+        bool inOpening = false;
+        foreach (int s in phrase.Sentences)
+        {
+            if (clusterOf[s] == clusterIndex)
+            {
+                inside++;
+                inOpening |= s == opening;
+            }
+        }
+
+        if (inside == 0)
+        {
+            return 0;
+        }
+
+        double idf = phrase.Stems.Average(stem => Math.Log(1 + (clusterCount / (double)Math.Max(1, wordClusters.GetValueOrDefault(stem)?.Count ?? 1))));
+        string surface = phrase.Surface;
+        double score = (1 + Math.Log(inside)) * idf * (1 + (0.2 * Math.Min(phrase.Score, 3.0)));
+        if (inOpening)
+        {
+            score *= 2.0;
+        }
+
+        if (cued.Contains(phrase.Key))
+        {
+            score *= 2.5;
+        }
+
+        if (phrase.Stems.Length is 2 or 3)
+        {
+            score *= 1.2;
+        }
+
+        string last = surface.Split(' ')[^1];
+        if (AbstractNounEndings.Any(e => last.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            score *= 1.4;
+        }
+
+        if (surface.Split(' ').Any(w => w.Length > 0 && char.IsUpper(w[0])) && phrase.Surfaces.Count > 0)
+        {
+            score *= 0.4;
+        }
+
+        if (last.EndsWith("ed", StringComparison.Ordinal) || last.EndsWith("ing", StringComparison.Ordinal))
+        {
+            score *= 0.6;
+        }
+
+        return score;
+    }
+
+    private static readonly string[] AbstractNounEndings =
+        ["ity", "ism", "ness", "tion", "sion", "ment", "ance", "ence", "ship", "ganda", "ics", "ief", "dom"];
+
+    private static readonly string[] TopicCues =
+        ["idea of", "question of", "notion of", "issue of", "matter of", "theme of", "concept of", "sense of", "problem of", "role of", "is about", "theme here, undoubtedly, is", "theme is", "story about"];
+
+    /// <summary>Keys of candidates that the text introduces as a topic ("the idea of expendability").</summary>
+    private static HashSet<string> CuedPhrases(IReadOnlyList<string> texts, Dictionary<string, PhraseCandidate> candidates)
+    {
+        var cued = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string text in texts)
+        {
+            foreach (string cue in TopicCues)
+            {
+                int at = text.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
+                while (at >= 0)
+                {
+                    List<Token> after = Tokenizer.Tokenize(text, at + cue.Length, Math.Min(text.Length, at + cue.Length + 60));
+                    var stems = new List<string>();
+                    foreach (Token t in after)
+                    {
+                        if (stems.Count == 0 && t.IsStopWord)
+                        {
+                            continue; // "the question of [the] authenticity"
+                        }
+
+                        if (KeyPhraseExtractor.IsBreaker(t) || stems.Count == KeyPhraseExtractor.MaxWords)
+                        {
+                            break;
+                        }
+
+                        stems.Add(t.Stem);
+                    }
+
+                    for (int length = stems.Count; length >= 1; length--)
+                    {
+                        string key = string.Join(' ', stems.Take(length));
+                        if (candidates.ContainsKey(key))
+                        {
+                            cued.Add(key);
+                            break;
+                        }
+                    }
+
+                    at = text.IndexOf(cue, at + cue.Length, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+
+        return cued;
+    }
+
+    private static double Representativeness(int i, LexicalVectors lexical, Dictionary<int, double> centroid, IReadOnlyList<float[]>? vectors, float[]? vectorCentroid, PhraseCandidate label, string text)
+    {
+        double score = lexical.Cosine(i, centroid);
+        if (vectors is not null && vectorCentroid is not null)
+        {
+            score = (0.5 * score) + (0.5 * VectorMath.Dot(vectors[i], vectorCentroid));
+        }
+
+        return label.Sentences.Contains(i) ? score + 0.3 : score;
+    }
+
+    /// <summary>Average-linkage agglomerative clustering of passages, merging only clearly similar ones.</summary>
+    private static List<List<int>> Cluster(List<List<int>> units, LexicalVectors lexical, IReadOnlyList<float[]>? vectors, int maxClusters)
+    {
+        var clusters = units.Select(u => new List<int>(u)).ToList();
+        double threshold = vectors is null ? 0.25 : 0.7;
+        while (clusters.Count > 1)
+        {
+            int bestA = -1;
+            int bestB = -1;
+            double best = double.NegativeInfinity;
+            for (int a = 0; a < clusters.Count; a++)
+            {
+                for (int b = a + 1; b < clusters.Count; b++)
+                {
+                    double s = Similarity(clusters[a], clusters[b], lexical, vectors);
+                    if (s > best)
+                    {
+                        best = s;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+
+            bool mustMerge = clusters.Count > maxClusters * 2 || clusters.Any(c => c.Count == 1) && clusters.Count > maxClusters;
+            if (best < threshold && !mustMerge)
+            {
+                break;
+            }
+
+            clusters[bestA].AddRange(clusters[bestB]);
+            clusters[bestA].Sort();
+            clusters.RemoveAt(bestB);
+        }
+
+        return clusters;
+    }
+
+    private static double Similarity(List<int> a, List<int> b, LexicalVectors lexical, IReadOnlyList<float[]>? vectors)
+    {
+        Dictionary<int, double> ca = lexical.Centroid(a);
+        Dictionary<int, double> cb = lexical.Centroid(b);
+        double lex = ca.Sum(p => cb.TryGetValue(p.Key, out double v) ? p.Value * v : 0);
+        if (vectors is null)
+        {
+            return lex;
+        }
+
+        float[] va = VectorMath.Mean(a.Select(i => vectors[i]), vectors[0].Length);
+        float[] vb = VectorMath.Mean(b.Select(i => vectors[i]), vectors[0].Length);
+        return (0.3 * lex) + (0.7 * VectorMath.Dot(va, vb));
+    }
+
+    private static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, Dictionary<long, IReadOnlyList<KeyPhrase>> phrases, int maxThemes)
+    {
+        // pool documents' key phrases by stems; a phrase many documents share is a theme of the store
+        var pooled = new Dictionary<string, (string Surface, double Score, HashSet<long> Documents)>(StringComparer.Ordinal);
+        foreach ((long id, IReadOnlyList<KeyPhrase> list) in phrases.OrderBy(p => p.Key))
+        {
+            double top = list.Count > 0 ? Math.Max(list.Max(p => p.Score), 1e-9) : 1;
+            foreach (KeyPhrase phrase in list.Take(10))
+            {
+                string key = string.Join(' ', Tokenizer.Tokenize(phrase.Phrase).Select(t => t.Stem));
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                (string Surface, double Score, HashSet<long> Documents) entry = pooled.TryGetValue(key, out var e) ? e : (phrase.Phrase, 0, []);
+                entry.Documents.Add(id);
+                pooled[key] = (entry.Surface, entry.Score + (phrase.Score / top), entry.Documents);
+            }
+        }
+
+        var chosen = new List<(string Key, string Surface, HashSet<long> Documents)>();
+        foreach (var (key, value) in pooled.OrderByDescending(p => p.Value.Score * Math.Log(1 + p.Value.Documents.Count)).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            string[] stems = key.Split(' ');
+            if (chosen.Any(c => c.Key.Split(' ').Intersect(stems, StringComparer.Ordinal).Any()))
+            {
+                continue;
+            }
+
+            chosen.Add((key, value.Surface, value.Documents));
+            if (chosen.Count == maxThemes)
+            {
+                break;
+            }
+        }
+
+        int total = snapshot.Rows.Length;
+        var themes = new List<Theme>();
+        foreach ((string key, string surface, HashSet<long> documents) in chosen)
+        {
+            string[] stems = key.Split(' ');
+            var rows = new List<int>();
+            foreach (long id in documents.Order())
+            {
+                if (!snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) range))
+                {
+                    continue;
+                }
+
+                for (int r = range.Start; r < range.Start + range.Count; r++)
+                {
+                    var sentenceStems = Tokenizer.Tokenize(snapshot.Rows[r].Text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+                    if (stems.All(sentenceStems.Contains))
+                    {
+                        rows.Add(r);
+                    }
+                }
+            }
+
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var sentences = rows
+                .OrderByDescending(r => snapshot.Rows[r].Salience)
+                .ThenBy(r => r)
+                .DistinctBy(r => snapshot.Rows[r].DocumentId)
+                .Take(SentencesPerTheme)
+                .Select(r => SummaryEngine.Cite(snapshot, r))
+                .ToList();
+            var keyTerms = phrases.Where(p => documents.Contains(p.Key))
+                .SelectMany(p => p.Value.Take(5))
+                .GroupBy(p => p.Phrase, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count())
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.First().Phrase)
+                .Take(KeyTermsPerTheme)
+                .ToList();
+            themes.Add(new Theme(CapitaliseFirst(surface), keyTerms, rows.Count / (double)Math.Max(1, total), sentences));
+        }
+
+        return themes.OrderByDescending(t => t.Share).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
+    }
+
+    private static string CapitaliseFirst(string phrase) =>
+        phrase.Length == 0 || char.IsUpper(phrase[0]) ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
+}

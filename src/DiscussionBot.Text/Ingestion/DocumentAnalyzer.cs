@@ -1,0 +1,79 @@
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Text.Embeddings;
+using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Text.Ingestion;
+
+/// <summary>
+/// Computes, once per document at ingestion: sentence salience (graph centrality with a position prior),
+/// key phrases, and in embedding mode unit sentence vectors, encoded for the whole batch at once.
+/// </summary>
+public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISentenceEmbedder embedder) : IDocumentAnalyzer
+{
+    public const int KeyPhraseCount = 20;
+    private const int EmbedRankCandidates = 30;
+
+    private readonly TextEngineOptions _options = options.Value;
+
+    public string Version => UsesEmbeddings ? $"analysis-1+{embedder.ModelName}" : "analysis-1+lexical";
+
+    private bool UsesEmbeddings => _options.Mode == EngineMode.Embedding && embedder.IsAvailable;
+
+    public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
+        IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
+        CancellationToken cancellationToken)
+    {
+        bool embed = UsesEmbeddings;
+        float[][]? allVectors = null;
+        if (embed)
+        {
+            var texts = documents.SelectMany(d => d.Segmentation.Sentences.Select(s => s.Text)).ToList();
+            allVectors = embedder.Embed(texts, cancellationToken);
+        }
+
+        var results = new List<DocumentAnalysis>(documents.Count);
+        int offset = 0;
+        foreach ((_, Segmentation segmentation) in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int n = segmentation.Sentences.Count;
+            float[][]? vectors = allVectors is null ? null : allVectors[offset..(offset + n)];
+            offset += n;
+            results.Add(Analyze(segmentation, vectors, embed ? embedder : null, cancellationToken));
+        }
+
+        return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
+    }
+
+    /// <summary>The analysis of one segmented text; <paramref name="vectors"/> null in lexical mode.</summary>
+    internal static DocumentAnalysis Analyze(Segmentation segmentation, float[][]? vectors, ISentenceEmbedder? embedder, CancellationToken cancellationToken)
+    {
+        var texts = segmentation.Sentences.Select(s => s.Text).ToList();
+        var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
+        float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default);
+        var quotableTexts = segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Text).ToList();
+        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, embedder is null ? KeyPhraseCount : EmbedRankCandidates);
+        if (embedder is not null && vectors is not null && phrases.Count > 1)
+        {
+            float[] document = VectorMath.Mean(segmentation.Sentences.Where(s => s.IsQuotable).Select(s => vectors[s.Ordinal]), vectors[0].Length);
+            phrases = EmbedRank(phrases, document, embedder, cancellationToken);
+        }
+
+        return new DocumentAnalysis(salience, vectors, phrases.Take(KeyPhraseCount).ToList());
+    }
+
+    /// <summary>Re-ranks statistical candidates by their similarity to the whole document (EmbedRank).</summary>
+    internal static IReadOnlyList<KeyPhrase> EmbedRank(IReadOnlyList<KeyPhrase> phrases, float[] document, ISentenceEmbedder embedder, CancellationToken cancellationToken)
+    {
+        float[][] phraseVectors = embedder.Embed(phrases.Select(p => p.Phrase).ToList(), cancellationToken);
+        float best = phrases.Max(p => p.Score);
+        return phrases
+            .Select((p, i) => new KeyPhrase(p.Phrase, (float)((0.5 * p.Score / best) + (0.5 * Math.Max(0, VectorMath.Dot(phraseVectors[i], document))))))
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => p.Phrase, StringComparer.Ordinal)
+            .ToList();
+    }
+}

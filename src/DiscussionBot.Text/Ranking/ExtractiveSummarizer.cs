@@ -1,0 +1,108 @@
+using DiscussionBot.Text.Answers;
+
+namespace DiscussionBot.Text.Ranking;
+
+/// <summary>Greedy maximal-marginal-relevance choice of salient, mutually different sentences.</summary>
+public static class ExtractiveSummarizer
+{
+    public const double Lambda = 0.75;
+
+    /// <returns>Indexes of the chosen sentences, in source order.</returns>
+    public static IReadOnlyList<int> Select(
+        IReadOnlyList<string> sentences,
+        IReadOnlyList<bool> quotable,
+        IReadOnlyList<float> salience,
+        IReadOnlyList<float[]>? vectors,
+        int count)
+    {
+        var candidates = Enumerable.Range(0, sentences.Count).Where(i => quotable[i]).ToList();
+        if (count <= 0 || candidates.Count == 0)
+        {
+            return [];
+        }
+
+        LexicalVectors lexical = LexicalVectors.Build(candidates.Select(i => sentences[i]).ToList());
+        double Similarity(int a, int b)
+        {
+            double s = lexical.Cosine(a, b);
+            return vectors is null ? s : Math.Max(s, Dot(vectors[candidates[a]], vectors[candidates[b]]));
+        }
+
+        double max = candidates.Max(i => salience[i]);
+        double[] relevance = candidates.Select(i => max > 0 ? salience[i] / max : 0).ToArray();
+        return Mmr(relevance, Similarity, count).Select(k => candidates[k]).Order().ToList();
+    }
+
+    internal static int[] SelectRows(CorpusSnapshot snapshot, List<int> rows, int count, bool corpusLevel = false)
+    {
+        if (rows.Count == 0 || count <= 0)
+        {
+            return [];
+        }
+
+        LexicalVectors lexical = LexicalVectors.Build(rows.Select(r => snapshot.Rows[r].Text).ToList());
+        double Similarity(int a, int b)
+        {
+            double s = lexical.Cosine(a, b);
+            return snapshot.HasVectors && snapshot.HasVector![rows[a]] && snapshot.HasVector[rows[b]]
+                ? Math.Max(s, VectorMath.Dot(snapshot.VectorOf(rows[a]), snapshot.VectorOf(rows[b])))
+                : s;
+        }
+
+        double[] relevance;
+        if (corpusLevel)
+        {
+            // across documents a main point matters more when other documents make it too (centroid closeness)
+            Dictionary<int, double> centroid = lexical.Centroid(Enumerable.Range(0, rows.Count));
+            relevance = Enumerable.Range(0, rows.Count).Select(k => 0.5 + lexical.Cosine(k, centroid)).ToArray();
+        }
+        else
+        {
+            double max = rows.Max(r => snapshot.Rows[r].Salience);
+            relevance = rows.Select(r => max > 0 ? snapshot.Rows[r].Salience / max : 0).ToArray();
+        }
+
+        return Mmr(relevance, Similarity, count).Select(k => rows[k]).Order().ToArray();
+    }
+
+    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count)
+    {
+        int n = relevance.Length;
+        var chosen = new List<int>();
+        var maxSimilarity = new double[n];
+        var taken = new bool[n];
+        while (chosen.Count < Math.Min(count, n))
+        {
+            int best = -1;
+            double bestScore = double.NegativeInfinity;
+            for (int k = 0; k < n; k++)
+            {
+                if (taken[k])
+                {
+                    continue;
+                }
+
+                double score = (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]);
+                if (score > bestScore + 1e-12)
+                {
+                    best = k;
+                    bestScore = score;
+                }
+            }
+
+            taken[best] = true;
+            chosen.Add(best);
+            for (int k = 0; k < n; k++)
+            {
+                if (!taken[k])
+                {
+                    maxSimilarity[k] = Math.Max(maxSimilarity[k], similarity(best, k));
+                }
+            }
+        }
+
+        return chosen;
+    }
+
+    private static double Dot(float[] a, float[] b) => VectorMath.Dot(a, b);
+}

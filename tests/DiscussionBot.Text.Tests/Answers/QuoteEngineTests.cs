@@ -1,0 +1,117 @@
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+
+namespace DiscussionBot.Text.Tests.Answers;
+
+public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
+{
+    public static TheoryData<bool> Modes() => new() { false, true };
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task FindQuotesAsync_CannonFodder_FindsTheSentenceVerbatimWithCitation(bool embeddings)
+    {
+        TestEngine engine = embeddings ? TestEngine.WithEmbeddings(fixture.Embedder) : TestEngine.Lexical();
+        long id = await engine.AddSeedAsync();
+        SourceDocument document = (await engine.Store.GetDocumentAsync(id, CancellationToken.None))!;
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("cannon fodder", null, 3), CancellationToken.None);
+
+        Assert.True(result.IsCovered);
+        QuoteMatch best = result.Matches[0];
+        Assert.EndsWith("are seen by many as simply cannon fodder.", best.Sentence.Text, StringComparison.Ordinal);
+        Assert.Equal(5, best.Sentence.Citation.ParagraphNumber);
+        Assert.Equal(id, best.Sentence.Citation.DocumentId);
+        Sentence source = document.Sentences[best.Sentence.Citation.SentenceOrdinal];
+        Assert.Equal(document.Text.Substring(source.Start, source.Length), best.Sentence.Text);
+    }
+
+    [Fact]
+    public async Task FindQuotesAsync_ExpensiveJewelryWithEmbeddings_FindsLuxuryBagsSentence()
+    {
+        TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder);
+        await engine.AddSeedAsync();
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("expensive jewelry", null, 3), CancellationToken.None);
+
+        Assert.True(result.IsCovered);
+        Assert.Contains("Cartier bracelets", result.Matches[0].Sentence.Text, StringComparison.Ordinal);
+        Assert.Equal(8, result.Matches[0].Sentence.Citation.ParagraphNumber);
+    }
+
+    [Theory]
+    [InlineData("weather forecast for Paris", false)]
+    [InlineData("weather forecast for Paris", true)]
+    [InlineData("football league results", true)]
+    [InlineData("the of and", false)]
+    public async Task FindQuotesAsync_QueryNotInSources_ReturnsNothing(string query, bool embeddings)
+    {
+        TestEngine engine = embeddings ? TestEngine.WithEmbeddings(fixture.Embedder) : TestEngine.Lexical();
+        await engine.AddSeedAsync();
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest(query, null, 5), CancellationToken.None);
+
+        Assert.False(result.IsCovered);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task FindQuotesAsync_FurnitureWords_NeverOffersFurniture(bool embeddings)
+    {
+        TestEngine engine = embeddings ? TestEngine.WithEmbeddings(fixture.Embedder) : TestEngine.Lexical();
+        await engine.AddSeedAsync();
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("read the original article here", null, 10), CancellationToken.None);
+
+        Assert.DoesNotContain(result.Matches, m => m.Sentence.Citation.ParagraphNumber == 2);
+    }
+
+    [Fact]
+    public async Task FindQuotesAsync_SameStore_ReturnsSameAnswer()
+    {
+        TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder);
+        await engine.AddSeedAsync();
+
+        QuoteResult a = await engine.Quotes.FindQuotesAsync(new QuoteRequest("grief as a performance", null, 5), CancellationToken.None);
+        QuoteResult b = await engine.Quotes.FindQuotesAsync(new QuoteRequest("grief as a performance", null, 5), CancellationToken.None);
+
+        Assert.True(a.IsCovered);
+        Assert.Equal(a.Matches, b.Matches);
+    }
+
+    [Fact]
+    public async Task FindQuotesAsync_OneDocument_SearchesOnlyThatDocument()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        long seed = await engine.AddSeedAsync();
+        long other = await engine.AddAsync("other.txt", "Other", "Propaganda posters covered the walls of the capital. Nobody read them.");
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("propaganda", other, 5), CancellationToken.None);
+
+        QuoteMatch only = Assert.Single(result.Matches);
+        Assert.Equal(other, only.Sentence.Citation.DocumentId);
+        Assert.NotEqual(seed, only.Sentence.Citation.DocumentId);
+    }
+
+    [Fact]
+    public async Task FindQuotesAsync_StoreChanges_SeesNewDocuments()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        await engine.AddSeedAsync();
+        Assert.False((await engine.Quotes.FindQuotesAsync(new QuoteRequest("mortgage", null, 3), CancellationToken.None)).IsCovered);
+
+        await engine.AddAsync("rates.txt", "Rates", "Mortgage costs climbed after the rate rise.");
+
+        Assert.True((await engine.Quotes.FindQuotesAsync(new QuoteRequest("mortgage", null, 3), CancellationToken.None)).IsCovered);
+    }
+
+    [Fact]
+    public async Task FindQuotesAsync_UnknownDocument_ThrowsDocumentNotFound()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        await engine.AddSeedAsync();
+
+        await Assert.ThrowsAsync<DocumentNotFoundException>(() =>
+            engine.Quotes.FindQuotesAsync(new QuoteRequest("propaganda", 77, 3), CancellationToken.None));
+    }
+}

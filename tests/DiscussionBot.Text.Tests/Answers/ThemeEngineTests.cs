@@ -1,0 +1,108 @@
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+
+namespace DiscussionBot.Text.Tests.Answers;
+
+public sealed class ThemeEngineTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
+{
+    public static TheoryData<bool> Modes() => new() { false, true };
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task FindThemesAsync_Seed_ReturnsTheAnglesAsDistinctThemes(bool embeddings)
+    {
+        TestEngine engine = embeddings ? TestEngine.WithEmbeddings(fixture.Embedder) : TestEngine.Lexical();
+        long id = await engine.AddSeedAsync();
+
+        IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(id, CancellationToken.None);
+
+        string[] labels = themes.Select(t => t.Label.ToLowerInvariant()).ToArray();
+        Theme Find(string word) => Assert.Single(themes, t => t.Label.Contains(word, StringComparison.OrdinalIgnoreCase));
+        Theme[] angles = [Find("propaganda"), Find("expendab"), Find("economic"), Find("performative grief"), Find("authenticity")];
+        Assert.Equal(angles.Length, angles.Distinct().Count());
+        Assert.Equal(labels.Length, labels.Distinct().Count());
+        Assert.Contains(Find("expendab").Sentences, s => s.Citation.ParagraphNumber == 5);
+        Assert.Contains(Find("economic").Sentences, s => s.Citation.ParagraphNumber == 7);
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_Seed_SentencesAreVerbatimQuotableAndCited()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        long id = await engine.AddSeedAsync();
+        SourceDocument document = (await engine.Store.GetDocumentAsync(id, CancellationToken.None))!;
+
+        IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(id, CancellationToken.None);
+
+        Assert.NotEmpty(themes);
+        Assert.All(themes, theme =>
+        {
+            Assert.InRange(theme.Share, 0.0, 1.0);
+            Assert.NotEmpty(theme.KeyTerms);
+            Assert.Contains(theme.Label, document.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.All(theme.Sentences, s =>
+            {
+                Sentence source = document.Sentences[s.Citation.SentenceOrdinal];
+                Assert.Equal(source.Text, s.Text);
+                Assert.Equal(source.ParagraphNumber, s.Citation.ParagraphNumber);
+                Assert.True(source.IsQuotable);
+            });
+        });
+        Assert.Equal(themes.Select(t => t.Share).OrderDescending(), themes.Select(t => t.Share));
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_EmptyDocument_ReturnsNoThemes()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        long id = await engine.AddAsync("empty.txt", "Empty", "Advertisement");
+
+        Assert.Empty(await engine.Themes.FindThemesAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_OneSentenceDocument_ReturnsOneThemeWithIt()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        long id = await engine.AddAsync("one.txt", "One", "The regime staged a carefully choreographed display of grief.");
+
+        Theme theme = Assert.Single(await engine.Themes.FindThemesAsync(id, CancellationToken.None));
+
+        Assert.Equal(1.0, theme.Share);
+        Assert.Equal("The regime staged a carefully choreographed display of grief.", Assert.Single(theme.Sentences).Text);
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_SameStore_ReturnsSameThemes()
+    {
+        TestEngine a = TestEngine.Lexical();
+        TestEngine b = TestEngine.Lexical();
+        long x = await a.AddSeedAsync();
+        long y = await b.AddSeedAsync();
+
+        var first = (await a.Themes.FindThemesAsync(x, CancellationToken.None)).Select(t => (t.Label, string.Join("|", t.KeyTerms), t.Share, string.Join("|", t.Sentences.Select(s => s.Text))));
+        var second = (await b.Themes.FindThemesAsync(y, CancellationToken.None)).Select(t => (t.Label, string.Join("|", t.KeyTerms), t.Share, string.Join("|", t.Sentences.Select(s => s.Text))));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_WholeStoreWithOneDocument_MatchesDocumentThemes()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        long id = await engine.AddSeedAsync();
+
+        IReadOnlyList<Theme> store = await engine.Themes.FindThemesAsync(null, CancellationToken.None);
+        IReadOnlyList<Theme> document = await engine.Themes.FindThemesAsync(id, CancellationToken.None);
+
+        Assert.Equal(document.Select(t => t.Label), store.Select(t => t.Label));
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_UnknownDocument_ThrowsDocumentNotFound()
+    {
+        TestEngine engine = TestEngine.Lexical();
+
+        await Assert.ThrowsAsync<DocumentNotFoundException>(() => engine.Themes.FindThemesAsync(42, CancellationToken.None));
+    }
+}
