@@ -45,6 +45,11 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
 
     public async Task<int> AskAsync(string line, bool json, CancellationToken cancellationToken)
     {
+        if (!line.TrimStart().StartsWith('/'))
+        {
+            throw new UsageException($"\"{line}\" is not a slash command. {LocalCommandRunner.NotACommandHint}");
+        }
+
         await SeedAsync(cancellationToken);
         var runner = services.GetRequiredService<LocalCommandRunner>();
         InteractionResponse? response = await runner.RunAsync(line, cancellationToken);
