@@ -72,6 +72,9 @@ public sealed class GatewayClient
     /// <summary>The current connection status.</summary>
     public GatewayStatus Status => (GatewayStatus)Volatile.Read(ref _status);
 
+    /// <summary>Raised when Discord acknowledges a heartbeat (op 11), on the gateway loop.</summary>
+    public event EventHandler? HeartbeatAcknowledged;
+
     /// <summary>Raised on every status change (on the gateway loop; keep handlers short).</summary>
     public event EventHandler<GatewayStatus>? StatusChanged;
 
@@ -94,7 +97,7 @@ public sealed class GatewayClient
         var dispatcher = new GatewayDispatcher(_session, _interactions.Writer, _logger);
         dispatcher.Ready += info => _ready.TrySetResult(info);
         var identifyGate = new IdentifyGate(_time, _logger);
-        var settings = new ConnectionSettings(token, BuildIdentify(token), _time, _random, _logger);
+        var settings = new ConnectionSettings(token, BuildIdentify(token), _time, _random, _logger, () => HeartbeatAcknowledged?.Invoke(this, EventArgs.Empty));
         int attempt = 0;
         Exception? failure = null;
         try

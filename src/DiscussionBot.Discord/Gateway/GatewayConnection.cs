@@ -16,7 +16,7 @@ internal sealed record ConnectionOutcome(CloseAction Action, int? CloseCode, boo
 }
 
 /// <summary>Settings that do not change between connections.</summary>
-internal sealed record ConnectionSettings(string Token, IdentifyData Identify, TimeProvider Time, IRandomSource Random, ILogger Logger);
+internal sealed record ConnectionSettings(string Token, IdentifyData Identify, TimeProvider Time, IRandomSource Random, ILogger Logger, Action OnHeartbeatAck);
 
 /// <summary>
 /// Runs one gateway connection: HELLO, heartbeats, IDENTIFY or RESUME, then the receive loop until the socket
@@ -118,6 +118,7 @@ internal sealed class GatewayConnection(
 
                     case GatewayOpCode.HeartbeatAck:
                         heartbeater?.Acknowledge();
+                        settings.OnHeartbeatAck();
                         break;
 
                     case GatewayOpCode.Reconnect:
