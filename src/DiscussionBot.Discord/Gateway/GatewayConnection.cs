@@ -29,6 +29,7 @@ internal sealed class GatewayConnection(
     ConnectionSettings settings,
     Action<GatewayStatus> setStatus)
 {
+    private static readonly TimeSpan CloseDrainTimeout = TimeSpan.FromSeconds(5);
     private readonly GatewaySendLimiter _sendLimiter = new(settings.Time);
     private readonly ILogger _logger = settings.Logger;
     private volatile bool _zombie;
@@ -36,35 +37,40 @@ internal sealed class GatewayConnection(
     /// <summary>Runs until the connection ends. <paramref name="stopToken"/> closes it with <paramref name="stopCloseCode"/>.</summary>
     public async Task<ConnectionOutcome> RunAsync(bool resume, Func<int> stopCloseCode, Action onHealthy, CancellationToken stopToken)
     {
-        using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+        // Cancelling a WebSocket receive or send aborts the socket (no close frame), so the receive is never
+        // cancelled: a stop or a zombie is a signal raced against it, followed by a proper close.
+        using var connectionCts = new CancellationTokenSource();
         CancellationToken token = connectionCts.Token;
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using CancellationTokenRegistration onStop = stopToken.Register(() => signal.TrySetResult());
         Heartbeater? heartbeater = null;
         try
         {
             while (true)
             {
-                TransportReceiveResult received;
-                try
-                {
-                    received = await transport.ReceiveAsync(token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                Task<TransportReceiveResult> receiving = transport.ReceiveAsync(CancellationToken.None);
+                if (await Task.WhenAny(receiving, signal.Task).ConfigureAwait(false) != receiving)
                 {
                     if (stopToken.IsCancellationRequested)
                     {
-                        await CloseAsync(stopCloseCode(), "closing").ConfigureAwait(false);
+                        await CloseAsync(stopCloseCode(), "closing", receiving).ConfigureAwait(false);
                         return ConnectionOutcome.Stop;
                     }
 
                     // The heartbeater found no ACK: keep the session resumable.
-                    await CloseAsync(GatewayCloseCodes.ClientReconnect, "zombie connection").ConfigureAwait(false);
+                    await CloseAsync(GatewayCloseCodes.ClientReconnect, "zombie connection", receiving).ConfigureAwait(false);
                     return new ConnectionOutcome(CloseAction.Resume, null);
                 }
 
+                TransportReceiveResult received = await receiving.ConfigureAwait(false);
                 if (received.IsClosed)
                 {
                     CloseAction action = GatewayCloseCodes.Classify(received.CloseCode);
                     Log.ConnectionClosed(_logger, received.CloseCode, GatewayCloseCodes.Describe(received.CloseCode), action);
+
+                    // Complete the handshake echoing the server's code (never 1000 of our own: keep the session resumable).
+                    await transport.CloseAsync(received.CloseCode ?? GatewayCloseCodes.ClientReconnect, string.Empty, CancellationToken.None)
+                        .ConfigureAwait(false);
                     return new ConnectionOutcome(action, received.CloseCode);
                 }
 
@@ -93,7 +99,7 @@ internal sealed class GatewayConnection(
                             TimeSpan.FromMilliseconds(hello.HeartbeatInterval),
                             settings.Random.NextDouble(),
                             ct => SendAsync(new HeartbeatCommand { D = session.LastSequence }, GatewayJsonContext.Default.HeartbeatCommand, heartbeat: true, ct),
-                            () => { _zombie = true; connectionCts.Cancel(); },
+                            () => { _zombie = true; signal.TrySetResult(); },
                             _logger);
                         // Start beating before IDENTIFY/RESUME so the first beat is timed from HELLO.
                         heartbeater.Start(token);
@@ -123,7 +129,7 @@ internal sealed class GatewayConnection(
 
                     case GatewayOpCode.Reconnect:
                         Log.ReconnectRequested(_logger);
-                        await CloseAsync(GatewayCloseCodes.ClientReconnect, "reconnect requested").ConfigureAwait(false);
+                        await CloseAsync(GatewayCloseCodes.ClientReconnect, "reconnect requested", null).ConfigureAwait(false);
                         return new ConnectionOutcome(CloseAction.Resume, null);
 
                     case GatewayOpCode.InvalidSession:
@@ -131,11 +137,11 @@ internal sealed class GatewayConnection(
                         Log.InvalidSession(_logger, resumable);
                         if (resumable)
                         {
-                            await CloseAsync(GatewayCloseCodes.ClientReconnect, "invalid session, resuming").ConfigureAwait(false);
+                            await CloseAsync(GatewayCloseCodes.ClientReconnect, "invalid session, resuming", null).ConfigureAwait(false);
                             return new ConnectionOutcome(CloseAction.Resume, null);
                         }
 
-                        await CloseAsync(GatewayCloseCodes.Normal, "invalid session").ConfigureAwait(false);
+                        await CloseAsync(GatewayCloseCodes.Normal, "invalid session", null).ConfigureAwait(false);
                         TimeSpan pause = TimeSpan.FromMilliseconds(1000 + (4000 * settings.Random.NextDouble()));
                         return new ConnectionOutcome(CloseAction.NewSession, null, MinimumDelay: pause);
 
@@ -147,6 +153,7 @@ internal sealed class GatewayConnection(
         finally
         {
             await connectionCts.CancelAsync().ConfigureAwait(false);
+            onStop.Dispose();
             if (heartbeater is not null)
             {
                 await heartbeater.Completion.ConfigureAwait(false);
@@ -177,5 +184,22 @@ internal sealed class GatewayConnection(
         await transport.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task CloseAsync(int code, string reason) => transport.CloseAsync(code, reason, CancellationToken.None);
+    /// <summary>Sends our close frame, then reads until the peer's close frame (or a short guard) so the code is not lost.</summary>
+    private async Task CloseAsync(int code, string reason, Task<TransportReceiveResult>? pending)
+    {
+        await transport.CloseAsync(code, reason, CancellationToken.None).ConfigureAwait(false);
+        using var guard = new CancellationTokenSource(CloseDrainTimeout);
+        try
+        {
+            Task<TransportReceiveResult> next = pending ?? transport.ReceiveAsync(guard.Token);
+            while (!(await next.WaitAsync(guard.Token).ConfigureAwait(false)).IsClosed)
+            {
+                next = transport.ReceiveAsync(guard.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The peer never answered (e.g. a zombie connection); disposing the transport aborts the socket.
+        }
+    }
 }

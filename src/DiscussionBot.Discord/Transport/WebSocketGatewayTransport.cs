@@ -69,7 +69,7 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
         {
             return TransportReceiveResult.Dropped;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
         {
             return TransportReceiveResult.Dropped;
         }
@@ -88,9 +88,8 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
         timeout.CancelAfter(CloseHandshakeTimeout);
         try
         {
-            // Only our half of the handshake: a zombie peer would never answer.
-            await _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, reason, timeout.Token)
-                .ConfigureAwait(false);
+            // Only our half of the handshake; the caller keeps receiving until the peer's close frame arrives.
+            await _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, reason, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
