@@ -1,4 +1,5 @@
 using System.Net;
+using DiscussionBot.Discord;
 using DiscussionBot.Discord.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,15 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
     /// <summary>Every REST request, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => Rest.Requests;
+
+    /// <summary>Points client options at this server (base URL, and a token if none is set).</summary>
+    public DiscordClientOptions Apply(DiscordClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ApiBaseUrl = ApiBaseUrl;
+        options.Token ??= "fake-discord-token";
+        return options;
+    }
 
     /// <summary>Starts the server.</summary>
     public static async Task<FakeDiscordServer> StartAsync(CancellationToken cancellationToken = default)

@@ -92,7 +92,15 @@ public sealed class FakeGateway
             _events.Add((seq, json));
             if (_current is { Ready: true } connection)
             {
-                await connection.SendAsync(json);
+                try
+                {
+                    await connection.SendAsync(json);
+                }
+                catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException or OperationCanceledException)
+                {
+                    // The client is going away: the event stays in the log and is replayed on RESUME.
+                    connection.Ready = false;
+                }
             }
 
             return seq;
@@ -201,6 +209,7 @@ public sealed class FakeGateway
                 result = await connection.Socket.ReceiveAsync(buffer, cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    connection.Ready = false;
                     connection.Record.ClientCloseCode = (int?)result.CloseStatus;
                     _waiter.Pulse();
                     if (connection.Socket.State == WebSocketState.CloseReceived)
