@@ -54,6 +54,9 @@ internal static partial class Log
     [LoggerMessage(1014, LogLevel.Warning, "IDENTIFY budget ({Total}) used up; waiting {ResetAfter} for the reset")]
     public static partial void IdentifyBudgetExhausted(ILogger logger, int total, TimeSpan resetAfter);
 
+    [LoggerMessage(1015, LogLevel.Error, "Unexpected error on the gateway connection; reconnecting")]
+    public static partial void ConnectionError(ILogger logger, Exception exception);
+
     [LoggerMessage(2000, LogLevel.Debug, "Rate limit: waiting {Delay} before {Route}")]
     public static partial void RateLimitWait(ILogger logger, string route, TimeSpan delay);
 

@@ -134,10 +134,15 @@ public sealed class GatewayClient
                 {
                     break;
                 }
-                catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException
-                    or (DiscordApiException and not { StatusCode: System.Net.HttpStatusCode.Unauthorized }))
+                catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or DiscordApiException)
                 {
                     Log.ConnectionFailed(_logger, ex.GetType().Name, ex.Message);
+                    outcome = new ConnectionOutcome(CloseAction.Resume, null);
+                }
+                catch (Exception ex) when (ex is not (GatewayFatalException or OperationCanceledException))
+                {
+                    // A bug or an unexpected payload must not kill the bot: log it and reconnect with backoff.
+                    Log.ConnectionError(_logger, ex);
                     outcome = new ConnectionOutcome(CloseAction.Resume, null);
                 }
 

@@ -54,6 +54,18 @@ public static class GatewayCloseCodes
         _ => CloseAction.Resume,
     };
 
+    /// <summary>
+    /// The code to answer a server's close frame with: the server's own code when it may be sent by a client
+    /// (1000, 1001, 3000–4999), otherwise <see cref="ClientReconnect"/> so the session stays resumable.
+    /// </summary>
+    /// <param name="serverCode">The server's close code, if any.</param>
+    public static int EchoCode(int? serverCode) => serverCode switch
+    {
+        1000 or 1001 => serverCode.Value,
+        >= 3000 and <= 4999 => serverCode.Value,
+        _ => ClientReconnect,
+    };
+
     /// <summary>A short human description of a close code.</summary>
     /// <param name="closeCode">The close code, or null when the socket dropped.</param>
     public static string Describe(int? closeCode) => closeCode switch

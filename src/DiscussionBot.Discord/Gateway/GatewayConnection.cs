@@ -69,7 +69,7 @@ internal sealed class GatewayConnection(
                     Log.ConnectionClosed(_logger, received.CloseCode, GatewayCloseCodes.Describe(received.CloseCode), action);
 
                     // Complete the handshake echoing the server's code (never 1000 of our own: keep the session resumable).
-                    await transport.CloseAsync(received.CloseCode ?? GatewayCloseCodes.ClientReconnect, string.Empty, CancellationToken.None)
+                    await transport.CloseAsync(GatewayCloseCodes.EchoCode(received.CloseCode), string.Empty, CancellationToken.None)
                         .ConfigureAwait(false);
                     return new ConnectionOutcome(action, received.CloseCode);
                 }

@@ -91,7 +91,7 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
             // Only our half of the handshake; the caller keeps receiving until the peer's close frame arrives.
             await _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, reason, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ArgumentException)
         {
             _socket.Abort();
         }

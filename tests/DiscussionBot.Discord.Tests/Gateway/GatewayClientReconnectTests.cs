@@ -143,4 +143,36 @@ public sealed class GatewayClientReconnectTests
         Assert.DoesNotContain(wrongToken, ex.ToString(), StringComparison.Ordinal);
         await Assert.ThrowsAsync<GatewayFatalException>(() => h.Client.Ready);
     }
+
+    [Fact]
+    public async Task RunAsync_GatewayBotUnauthorized_ThrowsFatalWithoutConnecting()
+    {
+        await using GatewayHarness h = await GatewayHarness.StartAsync(d => d.Rest.AcceptedToken = "right-token");
+
+        var ex = await Assert.ThrowsAsync<GatewayFatalException>(() => h.Run.WaitAsync(Waiter.DefaultTimeout));
+
+        Assert.Contains("Discord rejected the bot token", ex.Message);
+        Assert.Empty(h.Gateway.Connections);
+        Assert.Single(h.Discord.Requests);
+    }
+
+    [Fact]
+    public async Task RunAsync_GatewayBotServerErrors_RetriesWithBackoffThenConnects()
+    {
+        await using GatewayHarness h = await GatewayHarness.StartAsync(d =>
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                d.Rest.Enqueue("GET", "/gateway/bot", FakeResponse.ServerError(503));
+            }
+        });
+
+        // REST retries after 1 s, 2 s and 4 s, then the gateway loop gives up on this attempt and reconnects at once (attempt 0).
+        await h.Time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
+        await h.Time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        await h.Time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(4));
+
+        await h.Client.Ready.WaitAsync(Waiter.DefaultTimeout);
+        Assert.Equal(5, h.Discord.Requests.Count);
+    }
 }

@@ -28,4 +28,14 @@ public sealed class GatewayCloseCodesTests
     [Fact]
     public void GatewayFatalException_4004_HasOneClearMessage() =>
         Assert.Equal("Discord rejected the bot token (close 4004)", new GatewayFatalException(4004).Message);
+
+    [Theory]
+    [InlineData(4000, 4000)]
+    [InlineData(4009, 4009)]
+    [InlineData(1000, 1000)]
+    [InlineData(1005, 4000)]
+    [InlineData(1006, 4000)]
+    [InlineData(null, 4000)]
+    public void EchoCode_ServerCode_OnlySendableCodes(int? serverCode, int expected) =>
+        Assert.Equal(expected, GatewayCloseCodes.EchoCode(serverCode));
 }
