@@ -44,13 +44,6 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
         return new InteractionResponse(type, data);
     }
 
-    public async Task<(Summary Summary, InteractionCallbackData Message)> BuildAsync(
-        long? documentId, SummaryLength length, CancellationToken cancellationToken)
-    {
-        Summary summary = await engine.SummarizeAsync(new SummaryRequest(documentId, length), cancellationToken);
-        return (summary, Render(summary, [], withButtons: false, withPinButton: false));
-    }
-
     public static InteractionCallbackData Render(Summary summary, IReadOnlyList<string> notices, bool withButtons, bool withPinButton)
     {
         bool wholeStore = summary.DocumentId is null;

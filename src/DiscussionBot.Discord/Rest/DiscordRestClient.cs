@@ -96,6 +96,12 @@ public sealed class DiscordRestClient : IGatewayBotProvider
     public Task<Message> EditOriginalResponseAsync(Interaction interaction, InteractionCallbackData data, CancellationToken cancellationToken) =>
         SendAsync(WebhookRoute(HttpMethod.Patch, interaction, "/messages/@original"), Serialize(data, RestJsonContext.Default.InteractionCallbackData), RestJsonContext.Default.Message, cancellationToken);
 
+    /// <summary><c>DELETE /webhooks/{application.id}/{token}/messages/@original</c>: remove the first response.</summary>
+    /// <param name="interaction">The interaction.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task DeleteOriginalResponseAsync(Interaction interaction, CancellationToken cancellationToken) =>
+        SendAsync<object>(WebhookRoute(HttpMethod.Delete, interaction, "/messages/@original"), null, null, cancellationToken);
+
     /// <summary><c>POST /webhooks/{application.id}/{token}</c>: a follow-up message.</summary>
     /// <param name="interaction">The interaction.</param>
     /// <param name="data">The message.</param>
@@ -157,6 +163,19 @@ public sealed class DiscordRestClient : IGatewayBotProvider
             Serialize(message, RestJsonContext.Default.InteractionCallbackData),
             RestJsonContext.Default.Message,
             cancellationToken);
+
+    /// <summary><c>DELETE /channels/{channel.id}/messages/{message.id}</c>: remove a message the bot posted.</summary>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="messageId">The message.</param>
+    /// <param name="auditLogReason">Shown in the audit log; URL-encoded and cut to 512 characters.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task DeleteMessageAsync(Snowflake channelId, Snowflake messageId, string? auditLogReason, CancellationToken cancellationToken) =>
+        SendAsync<object>(
+            new RestRoute(HttpMethod.Delete, "/channels/{channel.id}/messages/{message.id}", $"channels/{channelId}/messages/{messageId}", channelId.ToString()),
+            null,
+            null,
+            cancellationToken,
+            auditLogReason);
 
     /// <summary><c>PUT /channels/{channel.id}/messages/pins/{message.id}</c> (needs PIN_MESSAGES; error 30003 at 250 pins).</summary>
     /// <param name="channelId">The channel.</param>

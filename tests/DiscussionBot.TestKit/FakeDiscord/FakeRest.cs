@@ -48,6 +48,9 @@ public sealed class FakeRest
     /// <summary>Messages created with <c>POST /channels/{id}/messages</c>, as JSON.</summary>
     public List<JsonObject> ChannelMessages { get; } = [];
 
+    /// <summary>Interaction tokens whose original response was deleted.</summary>
+    public List<string> DeletedOriginals { get; } = [];
+
     /// <summary>How many messages are pinned in a channel.</summary>
     public int PinCount(ulong channelId)
     {
@@ -202,6 +205,14 @@ public sealed class FakeRest
 
                     existing["content"] = JsonNode.Parse(request.Body)?["content"]?.DeepClone();
                     return (200, existing.ToJsonString());
+
+                case ("DELETE", ["webhooks", _, var deletedToken, "messages", "@original"]):
+                    DeletedOriginals.Add(deletedToken);
+                    return (204, null);
+
+                case ("DELETE", ["channels", _, "messages", var deletedMessage]):
+                    int removed = ChannelMessages.RemoveAll(m => m["id"]?.GetValue<string>() == deletedMessage);
+                    return removed > 0 ? (204, null) : (404, """{"message":"Unknown Message","code":10008}""");
 
                 case ("POST", ["webhooks", _, _]):
                     return (200, Message(null, JsonNode.Parse(request.Body)?["content"]?.GetValue<string>()).ToJsonString());
