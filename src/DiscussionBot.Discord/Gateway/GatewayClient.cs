@@ -63,7 +63,10 @@ public sealed class GatewayClient
         });
     }
 
-    /// <summary>Interactions received, in order. Completes when <see cref="RunAsync"/> ends.</summary>
+    /// <summary>
+    /// Interactions received, in order (bounded; when the host falls behind, new ones are dropped and logged rather than
+    /// stalling the socket). Completes when <see cref="RunAsync"/> ends — faulted with the same exception on a fatal close.
+    /// </summary>
     public ChannelReader<Interaction> Interactions => _interactions.Reader;
 
     /// <summary>Completes with the first READY (application id, session); faults if the gateway fails fatally first.</summary>

@@ -29,6 +29,7 @@ internal sealed class GatewayConnection(
     ConnectionSettings settings,
     Action<GatewayStatus> setStatus)
 {
+    private const int DefaultHeartbeatIntervalMs = 41250;
     private static readonly TimeSpan CloseDrainTimeout = TimeSpan.FromSeconds(5);
     private readonly GatewaySendLimiter _sendLimiter = new(settings.Time);
     private readonly ILogger _logger = settings.Logger;
@@ -96,7 +97,7 @@ internal sealed class GatewayConnection(
                         HelloData hello = payload.D.Deserialize(GatewayJsonContext.Default.HelloData) ?? new HelloData();
                         heartbeater = new Heartbeater(
                             settings.Time,
-                            TimeSpan.FromMilliseconds(hello.HeartbeatInterval),
+                            TimeSpan.FromMilliseconds(hello.HeartbeatInterval > 0 ? hello.HeartbeatInterval : DefaultHeartbeatIntervalMs),
                             settings.Random.NextDouble(),
                             ct => SendAsync(new HeartbeatCommand { D = session.LastSequence }, GatewayJsonContext.Default.HeartbeatCommand, heartbeat: true, ct),
                             () => { _zombie = true; signal.TrySetResult(); },

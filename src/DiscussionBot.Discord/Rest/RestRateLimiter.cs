@@ -140,7 +140,8 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
                 TimeSpan? resetAfter = double.TryParse(Header(response, "X-RateLimit-Reset-After"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s)
                     ? TimeSpan.FromSeconds(s)
                     : null;
-                if (!global && retryAfter is { } bucketWait)
+                // Routes exempt from the global limit never wait on it, so a global 429 there is held on the bucket.
+                if (retryAfter is { } bucketWait && (!global || route.InteractionRoute))
                 {
                     remaining = 0;
                     resetAfter = resetAfter is { } ra && ra > bucketWait ? ra : bucketWait;

@@ -49,3 +49,17 @@ public sealed class GatewayDispatcherTests
         D = JsonSerializer.SerializeToElement(FakeInteractions.SlashCommand("ask"), DiscordJsonContext.Default.Interaction),
     };
 }
+
+public sealed class InteractionToStringTests
+{
+    [Fact]
+    public void ToString_Interaction_HidesToken()
+    {
+        Interaction interaction = FakeInteractions.SlashCommand("ask");
+
+        string text = interaction.ToString();
+
+        Assert.DoesNotContain(interaction.Token, text, StringComparison.Ordinal);
+        Assert.Contains(interaction.Id.ToString(), text, StringComparison.Ordinal);
+    }
+}

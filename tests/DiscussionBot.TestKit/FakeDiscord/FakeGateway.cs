@@ -36,6 +36,9 @@ public sealed class FakeGateway
     /// <summary>When set, IDENTIFY/RESUME with another token is closed with 4004.</summary>
     public string? AcceptedToken { get; set; }
 
+    /// <summary>When set, every new connection is closed at once with this code (before HELLO), to provoke failing reconnects.</summary>
+    public int? RejectConnectionsWith { get; set; }
+
     /// <summary>The current session id, once IDENTIFY succeeded.</summary>
     public string? SessionId { get; private set; }
 
@@ -177,6 +180,14 @@ public sealed class FakeGateway
         _waiter.Pulse();
         try
         {
+            if (RejectConnectionsWith is { } rejectCode)
+            {
+                connection.Ready = false;
+                await socket.CloseOutputAsync((WebSocketCloseStatus)rejectCode, "rejected", CancellationToken.None);
+                await ReceiveLoopAsync(connection, context.RequestAborted);
+                return;
+            }
+
             await connection.SendAsync(Envelope(10, new JsonObject { ["heartbeat_interval"] = HeartbeatIntervalMs }));
             await ReceiveLoopAsync(connection, context.RequestAborted);
         }
