@@ -40,7 +40,9 @@ public static class DiscordServiceCollectionExtensions
         {
             DiscordClientOptions o = sp.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
             http.BaseAddress = new Uri(o.ApiBaseUrl.EndsWith('/') ? o.ApiBaseUrl : o.ApiBaseUrl + "/");
-        });
+        })
+            // The default HttpClient logging writes request URIs, and interaction URIs carry interaction tokens.
+            .RemoveAllLoggers();
 
         // The gateway is a singleton: resolve a fresh typed client per call so handler rotation still applies.
         services.TryAddSingleton<IGatewayBotProvider, ServiceProviderGatewayBotProvider>();

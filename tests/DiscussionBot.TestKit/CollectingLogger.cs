@@ -18,6 +18,7 @@ public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, 
 public sealed class CollectingLoggerProvider : ILoggerProvider
 {
     private readonly List<LogEntry> _entries = [];
+    private readonly Waiter _waiter = new();
 
     /// <summary>All entries so far.</summary>
     public IReadOnlyList<LogEntry> Entries
@@ -42,12 +43,18 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
     {
     }
 
+    /// <summary>Waits until an entry matching <paramref name="match"/> has been logged (a failure guard, not a sleep).</summary>
+    public Task WaitForAsync(Func<LogEntry, bool> match, string what, TimeSpan? timeout = null) =>
+        _waiter.UntilAsync(() => Entries.Any(match), what, timeout);
+
     private void Add(LogEntry entry)
     {
         lock (_entries)
         {
             _entries.Add(entry);
         }
+
+        _waiter.Pulse();
     }
 
     private sealed class CollectingLogger(CollectingLoggerProvider owner, string category) : ILogger

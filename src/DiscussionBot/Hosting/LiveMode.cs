@@ -25,6 +25,12 @@ public static class LiveMode
             await error.WriteLineAsync($"Configuration error: {string.Join("; ", ex.Failures)}");
             return Cli.ExitCodes.Failure;
         }
+        catch (Exception ex) when (ex is not (OperationCanceledException or Storage.Sqlite.StoreUnusableException or Core.Ingestion.RejectedSourceException))
+        {
+            // The host logged the details; the operator's terminal gets one line.
+            await error.WriteLineAsync($"Error: the bot stopped: {ex.Message}");
+            return Cli.ExitCodes.Failure;
+        }
 
         return host.Services.GetRequiredService<LiveExit>().Code;
     }

@@ -29,6 +29,12 @@ public sealed class StartupHostedService(
             exit.Fail();
             lifetime.StopApplication();
         }
+        catch (Exception ex) when (ex is HttpRequestException or DiscordApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Discord may be briefly unreachable: the commands registered last time still work, and the
+            // gateway retries with backoff, so the bot starts anyway.
+            LiveLog.CommandRegistrationFailed(logger, ex);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

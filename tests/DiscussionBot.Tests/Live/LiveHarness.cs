@@ -1,3 +1,4 @@
+using DiscussionBot.Discord.Gateway;
 using DiscussionBot.Hosting;
 using DiscussionBot.Live;
 using DiscussionBot.TestKit;
@@ -17,6 +18,8 @@ namespace DiscussionBot.Tests.Live;
 public sealed class LiveHarness : IAsyncDisposable
 {
     public const string Token = "test-bot-token-SECRET";
+
+    private bool _ownsFixtures = true;
 
     private LiveHarness(FakeDiscordServer discord, TemporaryFolder folder, IHost host, TrackingTimeProvider time, CollectingLoggerProvider logs)
     {
@@ -45,6 +48,7 @@ public sealed class LiveHarness : IAsyncDisposable
         FakeDiscordServer? discord = null,
         bool start = true)
     {
+        bool ownsFixtures = discord is null && folder is null;
         discord ??= await FakeDiscordServer.StartAsync();
         folder ??= new TemporaryFolder();
         string seeds = Directory.Exists(folder.Combine("seeds")) ? folder.Combine("seeds") : SeedDocuments.WriteSeedFolder(folder);
@@ -58,18 +62,19 @@ public sealed class LiveHarness : IAsyncDisposable
             ["Discord:Token"] = Token,
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
             ["Commands:CooldownBurst"] = "1000",
-            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
         }));
         builder.Logging.AddProvider(logs);
         LiveMode.AddLiveServices(builder.Services, builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         configureServices?.Invoke(builder.Services);
         IHost host = builder.Build();
-        var harness = new LiveHarness(discord, folder, host, time, logs);
+        var harness = new LiveHarness(discord, folder, host, time, logs) { _ownsFixtures = ownsFixtures };
         if (start)
         {
             await host.StartAsync();
-            await discord.Gateway.WaitForFrameAsync(op: 2);
+            await host.Services.GetRequiredService<GatewayClient>().Ready.WaitAsync(Waiter.DefaultTimeout);
         }
 
         return harness;
@@ -87,8 +92,11 @@ public sealed class LiveHarness : IAsyncDisposable
         finally
         {
             Host.Dispose();
-            await Discord.DisposeAsync();
-            Folder.Dispose();
+            if (_ownsFixtures)
+            {
+                await Discord.DisposeAsync();
+                Folder.Dispose();
+            }
         }
     }
 }

@@ -14,8 +14,9 @@ namespace DiscussionBot.Tests.Live;
 /// <summary>Whole flows: the app in live mode against a fake Discord speaking the real protocol over WebSocket and HTTP.</summary>
 public sealed class LiveModeTests
 {
-    private const string PinMessages = "2251799813685248";
-    private const string AllBotPermissions = "2251799813801984"; // VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY | PIN_MESSAGES
+    private static readonly string PinMessages = PermissionsFormat.Format(Permissions.PinMessages);
+    private static readonly string AllBotPermissions = PermissionsFormat.Format(
+        Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks | Permissions.ReadMessageHistory | Permissions.PinMessages);
 
     [Fact]
     public async Task Start_RegistersEveryCommandOnceThenSkipsWhenUnchanged()
@@ -32,7 +33,8 @@ public sealed class LiveModeTests
         }
 
         int putsBefore = discord.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal));
-        await using (LiveHarness second = await LiveHarness.StartAsync(folder: new TemporaryFolder(), discord: discord))
+        using var otherFolder = new TemporaryFolder();
+        await using (LiveHarness second = await LiveHarness.StartAsync(folder: otherFolder, discord: discord))
         {
             Assert.Equal(putsBefore, discord.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal)));
         }
@@ -161,11 +163,12 @@ public sealed class LiveModeTests
     {
         await using LiveHarness live = await LiveHarness.StartAsync();
         Interaction interaction = FakeInteractions.SlashCommand("sources");
-        live.Discord.Rest.Enqueue("POST", $"/interactions/{interaction.Id}/", FakeResponse.RateLimited(1.5));
+        live.Discord.Rest.Enqueue("POST", $"/interactions/{interaction.Id}/", FakeResponse.RateLimited(2.5));
 
         await live.Discord.Gateway.SendInteractionAsync(interaction);
         await live.Discord.Rest.WaitForRequestAsync(r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal));
-        await live.Time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1.5));
+        await live.Time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(2.5));
+        live.Time.Advance(TimeSpan.FromSeconds(2.5));
         await live.Discord.Rest.WaitForRequestAsync(r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal), count: 2);
 
         Assert.Equal(4, JsonNode.Parse(live.Discord.Rest.Requests.Last(r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal)).Body)!["type"]!.GetValue<int>());
@@ -179,7 +182,7 @@ public sealed class LiveModeTests
         live.Discord.Rest.Enqueue("POST", $"/interactions/{interaction.Id}/", FakeResponse.Error(404, 10062, "Unknown interaction"));
 
         await live.Discord.Gateway.SendInteractionAsync(interaction);
-        await new Waiter().UntilAsync(() => live.Logs.Entries.Any(e => e.EventId.Id == 3021), "the 10062 warning");
+        await live.Logs.WaitForAsync(e => e.EventId.Id == 3021, "the 10062 warning");
 
         Assert.Single(live.Discord.Requests, r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal));
     }
@@ -197,10 +200,10 @@ public sealed class LiveModeTests
         await live.Time.AdvanceWhenWaitingAsync(TimeSpan.FromMilliseconds(1500));
         RecordedRequest deferral = await WaitForCallbackAsync(live, interaction);
         gate.SetResult(new Summary(null, "All", SummaryLength.Short, [], 1));
-        await live.Discord.Rest.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(interaction.Token, StringComparison.Ordinal));
+        RecordedRequest edit = await live.Discord.Rest.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(interaction.Token, StringComparison.Ordinal));
 
         Assert.Equal(5, JsonNode.Parse(deferral.Body)!["type"]!.GetValue<int>());
-        Assert.Contains("Summary of all sources", live.Discord.Rest.OriginalResponse(interaction.Token)!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Summary of all sources", edit.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,8 +215,16 @@ public sealed class LiveModeTests
         live.Discord.Gateway.Drop();
         Interaction missed = FakeInteractions.SlashCommand("sources");
         await live.Discord.Gateway.SendInteractionAsync(missed);
-        await live.Time.AdvanceWhenWaitingAsync(await live.Time.WaitForTimerAsync(d => d > TimeSpan.Zero && d < TimeSpan.FromMinutes(2)));
-        RecordedRequest callback = await WaitForCallbackAsync(live, missed);
+        RecordedRequest callback;
+        try
+        {
+            callback = await WaitForCallbackAsync(live, missed);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(string.Join("\n", live.Discord.Gateway.Frames.Select(f => $"{f.ConnectionId} {f.Json}")) + "\n" +
+                string.Join("\n", live.Logs.Entries.Select(e => e.FullText)));
+        }
 
         Assert.Equal(4, JsonNode.Parse(callback.Body)!["type"]!.GetValue<int>());
         Assert.NotEmpty(live.Discord.Gateway.FramesWithOp(6));
@@ -242,7 +253,14 @@ public sealed class LiveModeTests
         await live.Discord.Gateway.WaitUntilAsync(g => g.SessionId is not null, "a session");
 
         await live.Discord.Gateway.CloseAsync(4004, "Authentication failed.");
-        await new Waiter().UntilAsync(() => live.ExitCode == 1, "exit code 1");
+        await live.Logs.WaitForAsync(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical, "the fatal log line");
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (live.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult()))
+        {
+            await stopping.Task.WaitAsync(Waiter.DefaultTimeout);
+        }
+
+        Assert.Equal(1, live.ExitCode);
 
         Assert.Single(live.Discord.Gateway.Connections);
         Assert.Contains(live.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical && e.Message.Contains("token", StringComparison.OrdinalIgnoreCase));
