@@ -16,6 +16,7 @@ public static class LiveMode
     {
         AddLiveServices(builder.Services, builder.Configuration);
         using IHost host = builder.Build();
+        LiveExit exit = host.Services.GetRequiredService<LiveExit>();
         try
         {
             await host.RunAsync(cancellationToken);
@@ -32,7 +33,7 @@ public static class LiveMode
             return Cli.ExitCodes.Failure;
         }
 
-        return host.Services.GetRequiredService<LiveExit>().Code;
+        return exit.Code;
     }
 
     public static void AddLiveServices(IServiceCollection services, IConfiguration configuration)
