@@ -281,6 +281,53 @@ public sealed class LiveModeTests
         Assert.DoesNotContain(live.Logs.Entries, e => e.FullText.Contains(interaction.Token, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task EveryCommandAndButton_OverGateway_AnsweredWithinLimits()
+    {
+        await using LiveHarness live = await LiveHarness.StartAsync();
+        long doc = (await live.Services.GetRequiredService<Core.Documents.IDocumentStore>().ListDocumentsAsync(CancellationToken.None)).Single().Id;
+        Interaction[] interactions =
+        [
+            FakeInteractions.SlashCommand("help"),
+            FakeInteractions.SlashCommand("sources"),
+            FakeInteractions.SlashCommand("summary", ("length", "medium")),
+            FakeInteractions.SlashCommand("summary", ("source", "Kim Jong Un")),
+            FakeInteractions.SlashCommand("themes"),
+            FakeInteractions.SlashCommand("theme", ("name", "propaganda")),
+            FakeInteractions.SlashCommand("quote", ("query", "luxury bags")),
+            FakeInteractions.SlashCommand("pins"),
+            FakeInteractions.SlashCommand("quote", ("query", "\" OR 1=1; DROP TABLE documents; -- NEAR(a b) text:* @everyone")),
+            FakeInteractions.SlashCommand("summary", ("source", "<@&123> no such source")),
+            FakeInteractions.SlashCommand("theme", ("name", new string('x', 500))),
+            Button("summary:all:Medium"),
+            Button($"context:{doc}:0"),
+            Button("explain:all:0"),
+            Button("gone:1"),
+        ];
+
+        foreach (Interaction interaction in interactions)
+        {
+            await live.Discord.Gateway.SendInteractionAsync(interaction);
+        }
+
+        foreach (Interaction interaction in interactions)
+        {
+            JsonNode body = JsonNode.Parse((await WaitForCallbackAsync(live, interaction)).Body)!;
+            Assert.Contains(body["type"]!.GetValue<int>(), new[] { 4, 7 });
+            Assert.Empty(body["data"]!["allowed_mentions"]!["parse"]!.AsArray());
+            Assert.True((body["data"]!["content"]?.GetValue<string>().Length ?? 0) <= DiscordLimits.ContentLength);
+        }
+
+        Assert.Single(await live.Services.GetRequiredService<Core.Documents.IDocumentStore>().ListDocumentsAsync(CancellationToken.None));
+    }
+
+    private static Interaction Button(string customId) => FakeInteractions.SlashCommand("x") with
+    {
+        Type = InteractionType.MessageComponent,
+        Data = new InteractionData { CustomId = customId, ComponentType = ComponentType.Button },
+        Message = new Message { Id = new Snowflake(555), ChannelId = FakeInteractions.ChannelId },
+    };
+
     private static Interaction Moderator(Interaction interaction) => interaction with
     {
         AppPermissions = AllBotPermissions,
