@@ -30,8 +30,7 @@ public static class QuoteButtons
             .ToList();
         if (result.Matches.Count >= count && count < QuoteCommand.MaxCount)
         {
-            string scopeId = scope?.ToString(CultureInfo.InvariantCulture) ?? SummaryPresenter.AllSources;
-            buttons.Add(MessageComponent.Button("More passages", $"{MorePrefix}:{scopeId}:{Math.Min(QuoteCommand.MaxCount, count * 2)}", ButtonStyle.Primary));
+            buttons.Add(MessageComponent.Button("More passages", $"{MorePrefix}:{ButtonScope.Format(scope)}:{Math.Min(QuoteCommand.MaxCount, count * 2)}", ButtonStyle.Primary));
         }
 
         return [MessageComponent.Row(buttons)];
@@ -62,7 +61,7 @@ public sealed class QuoteContextButton(IDocumentStore store) : IComponentHandler
             !long.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out long documentId) ||
             !int.TryParse(arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out int ordinal))
         {
-            throw new CommandInputException("That button is from an older version of me. Run `/quote` again.");
+            throw ButtonScope.Outdated("quote");
         }
 
         SourceDocument document = await store.GetDocumentAsync(documentId, cancellationToken)
@@ -100,12 +99,10 @@ public sealed class MoreQuotesButton(IQuoteEngine engine) : IComponentHandler
         if (arguments.Count != 2 || query is null ||
             !int.TryParse(arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
         {
-            throw new CommandInputException("That button is from an older version of me. Run `/quote` again.");
+            throw ButtonScope.Outdated("quote");
         }
 
-        long? scope = arguments[0] == SummaryPresenter.AllSources
-            ? null
-            : long.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? id : throw new CommandInputException("That button is from an older version of me. Run `/quote` again.");
+        long? scope = ButtonScope.Parse(arguments[0], "quote");
         count = Math.Clamp(count, 1, QuoteCommand.MaxCount);
         QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(query, scope, count), cancellationToken);
         return new InteractionResponse(

@@ -14,10 +14,9 @@ public sealed class ExplainThemeButton(IThemeEngine engine) : IComponentHandler
 
     public static IReadOnlyList<MessageComponent> For(IReadOnlyList<Theme> themes, long? scope)
     {
-        string scopeId = scope?.ToString(CultureInfo.InvariantCulture) ?? SummaryPresenter.AllSources;
         return themes
             .Take(DiscordLimits.ButtonsPerRow * 2)
-            .Select((t, i) => MessageComponent.Button(t.Label, $"{ButtonPrefix}:{scopeId}:{i}"))
+            .Select((t, i) => MessageComponent.Button(t.Label, $"{ButtonPrefix}:{ButtonScope.Format(scope)}:{i}"))
             .Chunk(DiscordLimits.ButtonsPerRow)
             .Select(row => MessageComponent.Row(row))
             .ToList();
@@ -27,12 +26,10 @@ public sealed class ExplainThemeButton(IThemeEngine engine) : IComponentHandler
     {
         if (arguments.Count != 2 || !int.TryParse(arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
         {
-            throw new CommandInputException("That button is from an older version of me. Run `/themes` again.");
+            throw ButtonScope.Outdated("themes");
         }
 
-        long? scope = arguments[0] == SummaryPresenter.AllSources
-            ? null
-            : long.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? id : throw new CommandInputException("That button is from an older version of me. Run `/themes` again.");
+        long? scope = ButtonScope.Parse(arguments[0], "themes");
         IReadOnlyList<Theme> themes = await engine.FindThemesAsync(scope, cancellationToken);
         if (index >= themes.Count)
         {
