@@ -1,2 +1,0 @@
-namespace DiscussionBot.Commands;
-internal static class AssemblyMarker;

@@ -1,0 +1,42 @@
+using DiscussionBot.Commands.Handlers;
+using DiscussionBot.Commands.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Commands;
+
+public static class CommandsServiceCollectionExtensions
+{
+    /// <summary>Registers the command pipeline and every command. Needs the Core ports (store and engines) registered elsewhere.</summary>
+    public static IServiceCollection AddDiscussionCommands(this IServiceCollection services, Action<CommandOptions>? configure = null)
+    {
+        OptionsBuilder<CommandOptions> options = services.AddOptions<CommandOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>());
+        services.TryAddSingleton<MemberCooldowns>();
+        services.TryAddSingleton<SourceOption>();
+        services.TryAddSingleton<SummaryPresenter>();
+        services.TryAddSingleton<IPinningService, UnavailablePinningService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, HelpCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, SourcesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, SummaryCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, ThemesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, ThemeCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, QuoteCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, PinSummaryCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, PinsCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, FindInSourcesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, SummaryLengthButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, PinButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, QuoteContextButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, MoreQuotesButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, ExplainThemeButton>());
+        services.TryAddSingleton<InteractionRouter>();
+        return services;
+    }
+}

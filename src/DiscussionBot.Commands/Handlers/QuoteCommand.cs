@@ -1,0 +1,81 @@
+using DiscussionBot.Commands.Pipeline;
+using DiscussionBot.Commands.Rendering;
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Discord.Models;
+
+namespace DiscussionBot.Commands.Handlers;
+
+/// <summary><c>/quote query:&lt;text&gt; [source] [count]</c>: the best verbatim passages for a query, or a plain "not in the sources".</summary>
+public sealed class QuoteCommand(IQuoteEngine engine, SourceOption sources) : ICommandHandler
+{
+    public const string QueryOption = "query";
+    public const string CountOption = "count";
+    public const int MaxQueryLength = 300;
+    public const int DefaultCount = 3;
+    public const int MaxCount = 10;
+
+    public ApplicationCommand Definition { get; } = new()
+    {
+        Name = "quote",
+        Description = "Find passages in the sources that answer your question, quoted word for word",
+        Options =
+        [
+            new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.String,
+                Name = QueryOption,
+                Description = "What you are looking for, in your own words",
+                Required = true,
+                MaxLength = MaxQueryLength,
+            },
+            SourceOption.Definition("Only search this source (leave empty for all sources)"),
+            new ApplicationCommandOption
+            {
+                Type = ApplicationCommandOptionType.Integer,
+                Name = CountOption,
+                Description = $"How many passages at most (1–{MaxCount}, default {DefaultCount})",
+                MinValue = 1,
+                MaxValue = MaxCount,
+            },
+        ],
+    };
+
+    public async Task<InteractionResponse> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        string query = context.GetRequiredString(QueryOption);
+        int count = context.GetInteger(CountOption) ?? DefaultCount;
+        DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
+        QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(query, document?.Id, count), cancellationToken);
+        return Responses.Message(Render(result, document), context.Notices, QuoteButtons.For(result, document?.Id, count));
+    }
+
+    public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
+        optionName == SourceOption.Name ? sources.SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+
+    public static Embed Render(QuoteResult result, DocumentInfo? scope)
+    {
+        string shownQuery = DiscordText.EscapeMarkdown(DiscordText.Clip(result.Query, 200));
+        if (!result.IsCovered)
+        {
+            return new Embed
+            {
+                Title = "Not in the sources",
+                Description = $"I found nothing in {(scope is null ? "the sources" : $"“{DiscordText.EscapeMarkdown(scope.Title)}”")} that answers “{shownQuery}”. " +
+                              "Try other words, or `/themes` to see what the sources discuss.",
+                Color = Responses.WarningColor,
+            };
+        }
+
+        return new Embed
+        {
+            Title = DiscordText.Clip($"Passages for “{result.Query}”", DiscordLimits.EmbedTitleLength),
+            Color = Responses.AccentColor,
+            Fields = result.Matches.Select((m, i) => new EmbedField(
+                DiscordText.Clip($"{i + 1}. {m.Sentence.Citation.DocumentTitle}, {m.Sentence.Citation.ParagraphMark}", DiscordLimits.EmbedFieldNameLength),
+                "> " + DiscordText.Clip(DiscordText.EscapeMarkdown(m.Sentence.Text), DiscordLimits.EmbedFieldValueLength - 2))).ToList(),
+            Footer = new EmbedFooter("Quoted word for word from the sources, best match first."),
+        };
+    }
+}

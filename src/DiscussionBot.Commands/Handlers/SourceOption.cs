@@ -1,0 +1,54 @@
+using DiscussionBot.Commands.Pipeline;
+using DiscussionBot.Commands.Rendering;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Discord.Models;
+
+namespace DiscussionBot.Commands.Handlers;
+
+/// <summary>The optional <c>source</c> option shared by several commands: its definition, resolution and autocomplete.</summary>
+public sealed class SourceOption(IDocumentStore store)
+{
+    public const string Name = "source";
+    public const int MaxLength = 200;
+
+    public static ApplicationCommandOption Definition(string description) => new()
+    {
+        Type = ApplicationCommandOptionType.String,
+        Name = Name,
+        Description = description,
+        Autocomplete = true,
+        MaxLength = MaxLength,
+    };
+
+    /// <summary>The chosen document, or null for the whole store when the option is absent.</summary>
+    public async Task<DocumentInfo?> ResolveAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        string? typed = context.GetString(Name);
+        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
+        if (documents.Count == 0)
+        {
+            throw new CommandInputException("The store has no sources yet. An operator can add some with the `ingest` command.");
+        }
+
+        if (typed is null)
+        {
+            return null;
+        }
+
+        return DocumentTitles.Resolve(documents, typed) ?? throw new CommandInputException(
+            $"No source matches “{DiscordText.EscapeMarkdown(DiscordText.Clip(typed, 80))}”. Use `/sources` to see the sources I have.");
+    }
+
+    /// <summary>Resolution for autocomplete, where a half-typed or unknown source is not an error.</summary>
+    public async Task<DocumentInfo?> ResolveOrNullAsync(string typed, CancellationToken cancellationToken) =>
+        DocumentTitles.Resolve(await store.ListDocumentsAsync(cancellationToken), typed);
+
+    public async Task<IReadOnlyList<ApplicationCommandOptionChoice>> SuggestAsync(string typed, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
+        return DocumentTitles.Suggest(documents, typed)
+            .Take(DiscordLimits.Choices)
+            .Select(d => new ApplicationCommandOptionChoice(d.Title, d.Title.Length <= DiscordLimits.ChoiceLength ? d.Title : d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using DiscussionBot.Commands.Pipeline;
+using DiscussionBot.Commands.Rendering;
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Discord.Models;
+
+namespace DiscussionBot.Commands.Handlers;
+
+/// <summary><c>/themes [source]</c>: what the sources are about, with key terms and how much of the text discusses each.</summary>
+public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources) : ICommandHandler
+{
+    public ApplicationCommand Definition { get; } = new()
+    {
+        Name = "themes",
+        Description = "List the themes the sources discuss, with key terms and how much text each takes",
+        Options = [SourceOption.Definition("Only this source (leave empty for all sources)")],
+    };
+
+    public async Task<InteractionResponse> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
+        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, cancellationToken);
+        string scope = document?.Title ?? "all sources";
+        if (themes.Count == 0)
+        {
+            return Responses.Message(
+                new Embed { Title = $"Themes in {scope}", Description = "I found no themes: the text is too short to tell what it is about.", Color = Responses.WarningColor },
+                context.Notices);
+        }
+
+        var embed = new Embed
+        {
+            Title = $"Themes in {scope}",
+            Color = Responses.AccentColor,
+            Fields = themes.Take(DiscordLimits.EmbedFieldCount).Select(t => new EmbedField(
+                $"{t.Label} · {FormatShare(t.Share)}",
+                "Key terms: " + DiscordText.EscapeMarkdown(string.Join(", ", t.KeyTerms)))).ToList(),
+            Footer = new EmbedFooter("Share = part of the text that discusses the theme. /theme name:<theme> shows the sentences that carry one."),
+        };
+        return Responses.Message(embed, context.Notices, ExplainThemeButton.For(themes, document?.Id));
+    }
+
+    public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
+        optionName == SourceOption.Name ? sources.SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+
+    internal static string FormatShare(double share) =>
+        share >= 0.995 ? "all of the text" : $"{Math.Max(1, Math.Round(share * 100)).ToString(CultureInfo.InvariantCulture)}% of the text";
+}

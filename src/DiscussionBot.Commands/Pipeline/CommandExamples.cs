@@ -1,0 +1,16 @@
+namespace DiscussionBot.Commands.Pipeline;
+
+/// <summary>One example invocation per command, used in /help and in error messages.</summary>
+public static class CommandExamples
+{
+    public static string For(string command) => command switch
+    {
+        "summary" => "`/summary length:short`",
+        "themes" => "`/themes`",
+        "theme" => "`/theme name:propaganda`",
+        "quote" => "`/quote query:cannon fodder count:3`",
+        "sources" => "`/sources`",
+        "pin-summary" => "`/pin-summary length:short`",
+        _ => "`/help`",
+    };
+}

@@ -1,2 +1,0 @@
-namespace DiscussionBot.Storage.Sqlite;
-internal static class AssemblyMarker;

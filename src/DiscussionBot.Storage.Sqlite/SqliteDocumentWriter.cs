@@ -1,0 +1,237 @@
+using System.Globalization;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+using Microsoft.Data.Sqlite;
+
+namespace DiscussionBot.Storage.Sqlite;
+
+/// <summary>
+/// Writes ingested documents in one IMMEDIATE transaction: every document of a run lands, or none does.
+/// An updated document keeps its id (pins and citations refer to it) and has its segmentation replaced.
+/// </summary>
+public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, TimeProvider timeProvider) : IDocumentWriter
+{
+    public Task<IReadOnlyDictionary<string, string>> GetFingerprintsAsync(CancellationToken cancellationToken)
+    {
+        using SqliteConnection connection = connections.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT source_name, fingerprint FROM documents";
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            fingerprints[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(fingerprints);
+    }
+
+    public Task<IngestionReport> WriteAsync(
+        IReadOnlyList<PreparedDocument> documents,
+        IReadOnlyList<string> unchanged,
+        CancellationToken cancellationToken)
+    {
+        foreach (PreparedDocument document in documents)
+        {
+            CheckConsistent(document);
+        }
+
+        var added = new List<string>();
+        var updated = new List<string>();
+        string now = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+        using SqliteConnection connection = connections.Open();
+        // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-run.
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        var statements = new WriteStatements(connection, transaction);
+        foreach (PreparedDocument document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            long? existingId = statements.FindDocument(document.Source.SourceName);
+            long id;
+            if (existingId is { } known)
+            {
+                statements.DeleteContent(known);
+                statements.UpdateDocument(known, document, now);
+                id = known;
+                updated.Add(document.Source.SourceName);
+            }
+            else
+            {
+                id = statements.InsertDocument(document, now);
+                added.Add(document.Source.SourceName);
+            }
+
+            statements.InsertContent(id, document);
+        }
+
+        statements.BumpRevision();
+        transaction.Commit();
+        return Task.FromResult(new IngestionReport(added, updated, unchanged));
+    }
+
+    /// <summary>
+    /// Refuses a document whose segmentation does not match its text, so a stored quote can always be
+    /// re-checked as an exact substring of its source.
+    /// </summary>
+    private static void CheckConsistent(PreparedDocument document)
+    {
+        string text = document.Source.Text;
+        string name = document.Source.SourceName;
+        foreach (Sentence sentence in document.Segmentation.Sentences)
+        {
+            if (sentence.Start < 0 || sentence.Length <= 0 || sentence.Start + sentence.Length > text.Length ||
+                string.CompareOrdinal(text, sentence.Start, sentence.Text, 0, sentence.Length) != 0 ||
+                sentence.Text.Length != sentence.Length)
+            {
+                throw new InvalidOperationException($"{name}: sentence {sentence.Ordinal} does not match the text at its offsets.");
+            }
+        }
+
+        DocumentAnalysis analysis = document.Analysis;
+        int count = document.Segmentation.Sentences.Count;
+        if (analysis.SentenceSalience.Count != count || (analysis.SentenceVectors is { } vectors && vectors.Count != count))
+        {
+            throw new InvalidOperationException($"{name}: the analysis does not have one entry per sentence.");
+        }
+    }
+
+    private sealed class WriteStatements(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        public long? FindDocument(string sourceName)
+        {
+            using SqliteCommand command = Create("SELECT id FROM documents WHERE source_name = $name");
+            command.Parameters.AddWithValue("$name", sourceName);
+            return command.ExecuteScalar() is long id ? id : null;
+        }
+
+        public long InsertDocument(PreparedDocument document, string now)
+        {
+            using SqliteCommand command = Create("""
+                INSERT INTO documents (source_name, title, text, content_hash, fingerprint, ingested_at)
+                VALUES ($name, $title, $text, $hash, $fingerprint, $now)
+                RETURNING id
+                """);
+            AddDocumentParameters(command, document, now);
+            return (long)command.ExecuteScalar()!;
+        }
+
+        public void UpdateDocument(long id, PreparedDocument document, string now)
+        {
+            using SqliteCommand command = Create("""
+                UPDATE documents
+                SET title = $title, text = $text, content_hash = $hash, fingerprint = $fingerprint, ingested_at = $now
+                WHERE id = $id AND source_name = $name
+                """);
+            AddDocumentParameters(command, document, now);
+            command.Parameters.AddWithValue("$id", id);
+            command.ExecuteNonQuery();
+        }
+
+        public void DeleteContent(long id)
+        {
+            foreach (string table in (string[])["sentences", "paragraphs", "key_phrases"])
+            {
+                using SqliteCommand command = Create($"DELETE FROM {table} WHERE document_id = $id");
+                command.Parameters.AddWithValue("$id", id);
+                command.ExecuteNonQuery();
+            }
+        }
+
+        public void InsertContent(long id, PreparedDocument document)
+        {
+            using (SqliteCommand command = Create("""
+                INSERT INTO paragraphs (document_id, number, start, length, is_furniture)
+                VALUES ($doc, $number, $start, $length, $furniture)
+                """))
+            {
+                SqliteParameter number = command.Parameters.Add("$number", SqliteType.Integer);
+                SqliteParameter start = command.Parameters.Add("$start", SqliteType.Integer);
+                SqliteParameter length = command.Parameters.Add("$length", SqliteType.Integer);
+                SqliteParameter furniture = command.Parameters.Add("$furniture", SqliteType.Integer);
+                command.Parameters.AddWithValue("$doc", id);
+                foreach (Paragraph paragraph in document.Segmentation.Paragraphs)
+                {
+                    number.Value = paragraph.Number;
+                    start.Value = paragraph.Start;
+                    length.Value = paragraph.Length;
+                    furniture.Value = paragraph.IsFurniture;
+                    command.ExecuteNonQuery();
+                }
+            }
+
+            using (SqliteCommand command = Create("""
+                INSERT INTO sentences (document_id, ordinal, paragraph_number, start, length, text, is_quotable, salience, vector)
+                VALUES ($doc, $ordinal, $paragraph, $start, $length, $text, $quotable, $salience, $vector)
+                """))
+            {
+                SqliteParameter ordinal = command.Parameters.Add("$ordinal", SqliteType.Integer);
+                SqliteParameter paragraph = command.Parameters.Add("$paragraph", SqliteType.Integer);
+                SqliteParameter start = command.Parameters.Add("$start", SqliteType.Integer);
+                SqliteParameter length = command.Parameters.Add("$length", SqliteType.Integer);
+                SqliteParameter text = command.Parameters.Add("$text", SqliteType.Text);
+                SqliteParameter quotable = command.Parameters.Add("$quotable", SqliteType.Integer);
+                SqliteParameter salience = command.Parameters.Add("$salience", SqliteType.Real);
+                SqliteParameter vector = command.Parameters.Add("$vector", SqliteType.Blob);
+                command.Parameters.AddWithValue("$doc", id);
+                IReadOnlyList<Sentence> sentences = document.Segmentation.Sentences;
+                for (int i = 0; i < sentences.Count; i++)
+                {
+                    Sentence sentence = sentences[i];
+                    ordinal.Value = sentence.Ordinal;
+                    paragraph.Value = sentence.ParagraphNumber;
+                    start.Value = sentence.Start;
+                    length.Value = sentence.Length;
+                    text.Value = sentence.Text;
+                    quotable.Value = sentence.IsQuotable;
+                    salience.Value = (double)document.Analysis.SentenceSalience[i];
+                    vector.Value = document.Analysis.SentenceVectors is { } vectors ? VectorBlob.Encode(vectors[i]) : DBNull.Value;
+                    command.ExecuteNonQuery();
+                }
+            }
+
+            using (SqliteCommand command = Create("""
+                INSERT INTO key_phrases (document_id, rank, phrase, score) VALUES ($doc, $rank, $phrase, $score)
+                """))
+            {
+                SqliteParameter rank = command.Parameters.Add("$rank", SqliteType.Integer);
+                SqliteParameter phrase = command.Parameters.Add("$phrase", SqliteType.Text);
+                SqliteParameter score = command.Parameters.Add("$score", SqliteType.Real);
+                command.Parameters.AddWithValue("$doc", id);
+                IReadOnlyList<KeyPhrase> phrases = document.Analysis.KeyPhrases;
+                for (int i = 0; i < phrases.Count; i++)
+                {
+                    rank.Value = i;
+                    phrase.Value = phrases[i].Phrase;
+                    score.Value = (double)phrases[i].Score;
+                    command.ExecuteNonQuery();
+                }
+            }
+        }
+
+        public void BumpRevision()
+        {
+            using SqliteCommand command = Create(
+                "UPDATE store_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'");
+            command.ExecuteNonQuery();
+        }
+
+        private static void AddDocumentParameters(SqliteCommand command, PreparedDocument document, string now)
+        {
+            command.Parameters.AddWithValue("$name", document.Source.SourceName);
+            command.Parameters.AddWithValue("$title", document.Source.Title);
+            command.Parameters.AddWithValue("$text", document.Source.Text);
+            command.Parameters.AddWithValue("$hash", document.Source.ContentHash);
+            command.Parameters.AddWithValue("$fingerprint", document.Fingerprint);
+            command.Parameters.AddWithValue("$now", now);
+        }
+
+        private SqliteCommand Create(string sql)
+        {
+            SqliteCommand command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return command;
+        }
+    }
+}

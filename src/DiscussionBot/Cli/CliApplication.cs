@@ -1,0 +1,132 @@
+using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Hosting;
+using DiscussionBot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace DiscussionBot.Cli;
+
+/// <summary>Parses the verb, builds the host and runs the verb. Failures become one line on stderr and an exit code.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        Action<IConfigurationBuilder>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        string verb = args.Length == 0 ? "run" : args[0];
+        string[] rest = args.Length == 0 ? [] : args[1..];
+        try
+        {
+            if (verb is "--help" or "-h" or "help")
+            {
+                await output.WriteLineAsync(VerbHelp.Program);
+                return ExitCodes.Success;
+            }
+
+            if (verb is "--version")
+            {
+                await output.WriteLineAsync(typeof(CliApplication).Assembly.GetName().Version?.ToString(3));
+                return ExitCodes.Success;
+            }
+
+            string? help = verb switch
+            {
+                "run" => VerbHelp.Run,
+                "console" => VerbHelp.Console,
+                "ask" => VerbHelp.Ask,
+                "ingest" => VerbHelp.Ingest,
+                "sources" => VerbHelp.Sources,
+                "eval" => VerbHelp.Eval,
+                _ => throw new UsageException($"Unknown verb '{verb}'. Run with --help to see the verbs."),
+            };
+            if (rest.Contains("--help") || rest.Contains("-h"))
+            {
+                await output.WriteLineAsync(help);
+                return ExitCodes.Success;
+            }
+
+            return await RunVerbAsync(verb, rest, input, output, error, configure, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"Usage error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (StoreUnusableException ex)
+        {
+            await error.WriteLineAsync($"Error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (RejectedSourceException ex)
+        {
+            await error.WriteLineAsync($"Rejected, nothing was written: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Success;
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(
+        string verb,
+        string[] rest,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        Action<IConfigurationBuilder>? configure,
+        CancellationToken cancellationToken)
+    {
+        if (verb == "eval")
+        {
+            return await EvaluationVerb.RunAsync(rest, output, error, cancellationToken);
+        }
+
+        bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(DiscussionBotHost.ReadConfiguration(configure));
+        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: !live, configure);
+        if (live)
+        {
+            ExpectNoArguments(verb, rest);
+            return await LiveMode.RunAsync(builder, error, cancellationToken);
+        }
+
+        using IHost host = builder.Build();
+        var verbs = new LocalVerbs(host.Services, output, error);
+        switch (verb)
+        {
+            case "run" or "console":
+                ExpectNoArguments(verb, rest);
+                return await verbs.ConsoleAsync(input, showPrompt: !Console.IsInputRedirected && ReferenceEquals(input, Console.In), cancellationToken);
+            case "ask":
+                string[] words = rest.Where(a => a != "--json").ToArray();
+                if (words.Length != 1)
+                {
+                    throw new UsageException("ask takes one slash command line in quotes, e.g. ask \"/quote query:cannon fodder\" [--json].");
+                }
+
+                return await verbs.AskAsync(words[0], rest.Contains("--json"), cancellationToken);
+            case "ingest":
+                if (rest.Length == 0 || rest.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    throw new UsageException("ingest takes one or more files or folders, e.g. ingest seeds/");
+                }
+
+                return await verbs.IngestAsync(rest, cancellationToken);
+            default:
+                ExpectNoArguments(verb, rest);
+                return await verbs.SourcesAsync(cancellationToken);
+        }
+    }
+
+    private static void ExpectNoArguments(string verb, string[] rest)
+    {
+        if (rest.Length > 0)
+        {
+            throw new UsageException($"{verb} takes no arguments (got '{rest[0]}'). Run '{verb} --help'.");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using DiscussionBot.Commands;
+using DiscussionBot.Commands.Pipeline;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+using DiscussionBot.LocalConsole;
+using DiscussionBot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace DiscussionBot.Hosting;
+
+/// <summary>The composition root: configuration, logging and every project's services.</summary>
+public static class DiscussionBotHost
+{
+    /// <param name="interactive">Console and one-shot verbs log only warnings, and only to stderr, so stdout stays the bot's answers.</param>
+    public static HostApplicationBuilder CreateBuilder(bool interactive, Action<IConfigurationBuilder>? configure = null)
+    {
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+
+        builder.Configuration
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables();
+        configure?.Invoke(builder.Configuration);
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+            options.IncludeScopes = !interactive;
+        });
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (interactive)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
+        }
+
+        AddServices(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSqliteStore();
+        services.Configure<StoreOptions>(configuration.GetSection(StoreOptions.SectionName));
+        services.Configure<SeedOptions>(configuration.GetSection(StoreOptions.SectionName));
+
+        EngineRegistration.AddAnswerEngine(services, configuration);
+
+        services.AddSingleton<SourceFileReader>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<StoreBootstrapper>();
+        services.AddDiscussionCommands();
+        services.Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName));
+        services.AddSingleton<LocalInteractionFactory>();
+        services.AddSingleton<LocalCommandRunner>();
+    }
+
+    /// <summary>The configuration alone (files, environment, overrides), to decide the mode before building the host.</summary>
+    public static IConfiguration ReadConfiguration(Action<IConfigurationBuilder>? configure)
+    {
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    /// <summary>True when a Discord token is configured, which selects live mode.</summary>
+    public static bool HasDiscordToken(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);
+
+    internal static ITextSegmenter Segmenter(IServiceProvider services) => services.GetRequiredService<ITextSegmenter>();
+}

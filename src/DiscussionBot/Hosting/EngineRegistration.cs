@@ -1,0 +1,29 @@
+using DiscussionBot.Commands.Handlers;
+using DiscussionBot.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DiscussionBot.Hosting;
+
+/// <summary>Registers the text engine (segmentation, analysis, summaries, themes, quotes) with its configuration.</summary>
+public static class EngineRegistration
+{
+    public static void AddAnswerEngine(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTextEngine();
+        services.Configure<TextEngineOptions>(configuration.GetSection(TextEngineOptions.SectionName));
+        services.AddSingleton<IEngineDescription, TextEngineDescription>();
+    }
+}
+
+/// <summary>What /help says about the engine: the mode in force and the model, if any.</summary>
+public sealed class TextEngineDescription(TextEngineStatus status) : IEngineDescription
+{
+    public string Mode => status.ActiveMode == EngineMode.Embedding ? "embeddings + words" : "words only (lexical)";
+
+    public string Details => status.ActiveMode == EngineMode.Embedding
+        ? $"Sentence model: {status.ModelName}."
+        : status.ConfiguredMode == EngineMode.Embedding
+            ? "The sentence model could not be loaded, so meaning-based matching is off."
+            : "Meaning-based matching is off (Engine:Mode = Lexical).";
+}

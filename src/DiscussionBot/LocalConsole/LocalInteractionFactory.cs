@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using DiscussionBot.Discord.Models;
+
+namespace DiscussionBot.LocalConsole;
+
+/// <summary>
+/// Builds the interaction Discord would send for a command typed locally, so the console and <c>ask</c>
+/// run the very pipeline the gateway uses. The local user is the operator: a member with every permission.
+/// </summary>
+public sealed class LocalInteractionFactory(TimeProvider timeProvider)
+{
+    public static readonly Snowflake LocalGuild = new(1);
+    public static readonly Snowflake LocalChannel = new(2);
+    public static readonly Snowflake LocalUser = new(3);
+    public static readonly Snowflake LocalApplication = new(4);
+
+    private long _sequence;
+
+    public Interaction Create(SlashCommandLine line, IReadOnlyList<ApplicationCommand> definitions)
+    {
+        ApplicationCommand? definition = definitions.FirstOrDefault(d => d.Name == line.CommandName);
+        var options = line.Options.Select(o => new InteractionDataOption
+        {
+            Name = o.Key,
+            Type = definition?.Options?.FirstOrDefault(d => d.Name == o.Key)?.Type ?? ApplicationCommandOptionType.String,
+            Value = ToJsonValue(o.Value, definition?.Options?.FirstOrDefault(d => d.Name == o.Key)?.Type),
+        }).ToList();
+
+        return new Interaction
+        {
+            Id = NextId(),
+            ApplicationId = LocalApplication,
+            Type = InteractionType.ApplicationCommand,
+            Data = new InteractionData
+            {
+                Id = definition is null ? null : new Snowflake(5),
+                Name = line.CommandName,
+                Type = ApplicationCommandType.ChatInput,
+                Options = options.Count > 0 ? options : null,
+            },
+            GuildId = LocalGuild,
+            ChannelId = LocalChannel,
+            Member = new GuildMember
+            {
+                User = new User { Id = LocalUser, Username = Environment.UserName },
+                Permissions = PermissionsFormat.Format((Permissions)(ulong.MaxValue >> 12)),
+            },
+            Token = "local-console",
+            AppPermissions = PermissionsFormat.Format(Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks | Permissions.ReadMessageHistory),
+            Locale = "en-US",
+        };
+    }
+
+    /// <summary>Integer options travel as JSON numbers, like Discord sends them; text that is not a number stays a string for the command to refuse.</summary>
+    private static JsonElement ToJsonValue(string value, ApplicationCommandOptionType? type)
+    {
+        string json = type == ApplicationCommandOptionType.Integer &&
+                      long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number)
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : JsonSerializer.Serialize(value, LocalJsonContext.Default.String);
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    private Snowflake NextId()
+    {
+        // Snowflake layout: milliseconds since the Discord epoch in the high bits, a counter in the low bits.
+        ulong millis = (ulong)(timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - 1420070400000);
+        return new Snowflake((millis << 22) | (ulong)(Interlocked.Increment(ref _sequence) & 0xFFF));
+    }
+}

@@ -1,0 +1,160 @@
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Storage.Sqlite.Schema;
+using DiscussionBot.TestKit;
+using DiscussionBot.TestKit.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Storage.Sqlite.Tests;
+
+public sealed class SqliteDocumentStoreTests : IDisposable
+{
+    private readonly StoreFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task GetDocumentAsync_EverySentence_EqualsSourceSubstringAtItsOffsets()
+    {
+        await _fixture.Ingestion.IngestPathsAsync([SeedDocuments.WriteSeedFolder(_fixture.Folder)], CancellationToken.None);
+        _fixture.Folder.WriteText("more/tricky.txt", "Dr. Smith said “It’s over.” Then left!\r\n\r\nU.S. troops... arrived at 3.5 p.m. Really?\n\n  Indented line without stop\n");
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("more")], CancellationToken.None);
+
+        foreach (DocumentInfo info in await _fixture.Store.ListDocumentsAsync(CancellationToken.None))
+        {
+            SourceDocument document = (await _fixture.Store.GetDocumentAsync(info.Id, CancellationToken.None))!;
+            Assert.NotEmpty(document.Sentences);
+            foreach (Sentence sentence in document.Sentences)
+            {
+                Assert.Equal(document.Text.Substring(sentence.Start, sentence.Length), sentence.Text);
+                Paragraph paragraph = document.Paragraphs.Single(p => p.Number == sentence.ParagraphNumber);
+                Assert.InRange(sentence.Start, paragraph.Start, paragraph.End - sentence.Length);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task GetDocumentAsync_SeedFurnitureLine_StoredButNotQuotable()
+    {
+        await _fixture.Ingestion.IngestPathsAsync([SeedDocuments.WriteSeedFolder(_fixture.Folder)], CancellationToken.None);
+        DocumentInfo info = Assert.Single(await _fixture.Store.ListDocumentsAsync(CancellationToken.None));
+
+        SourceDocument document = (await _fixture.Store.GetDocumentAsync(info.Id, CancellationToken.None))!;
+
+        Sentence furniture = Assert.Single(document.Sentences, s => s.Text == "Read the original article here");
+        Assert.False(furniture.IsQuotable);
+        Assert.Contains("Read the original article here", document.Text, StringComparison.Ordinal);
+        Assert.Empty(await _fixture.Store.SearchSentencesAsync(["original", "article"], null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetDocumentAsync_UnknownId_ReturnsNull()
+    {
+        Assert.Null(await _fixture.Store.GetDocumentAsync(12345, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SearchSentencesAsync_PlainTerms_RanksBestMatchFirst()
+    {
+        await _fixture.Ingestion.IngestPathsAsync([SeedDocuments.WriteSeedFolder(_fixture.Folder)], CancellationToken.None);
+        long id = (await _fixture.Store.ListDocumentsAsync(CancellationToken.None)).Single().Id;
+        SourceDocument document = (await _fixture.Store.GetDocumentAsync(id, CancellationToken.None))!;
+
+        IReadOnlyList<SentenceHit> hits = await _fixture.Store.SearchSentencesAsync(["cannon", "fodder"], null, 5, CancellationToken.None);
+
+        Sentence best = document.Sentences[hits[0].SentenceOrdinal];
+        Assert.Contains("cannon fodder", best.Text, StringComparison.Ordinal);
+        Assert.True(hits.Zip(hits.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("NEAR(a b)")]
+    [InlineData("text:propaganda")]
+    [InlineData("propaganda*")]
+    [InlineData("'; DROP TABLE documents; --")]
+    [InlineData("AND OR NOT")]
+    [InlineData("^propaganda")]
+    [InlineData("{text}: x")]
+    public async Task SearchSentencesAsync_FtsOrSqlSyntax_TreatedAsPlainWords(string hostile)
+    {
+        await _fixture.Ingestion.IngestPathsAsync([SeedDocuments.WriteSeedFolder(_fixture.Folder)], CancellationToken.None);
+
+        IReadOnlyList<SentenceHit> hits = await _fixture.Store.SearchSentencesAsync([hostile, "propaganda"], null, 10, CancellationToken.None);
+
+        Assert.NotEmpty(hits);
+        Assert.Single(await _fixture.Store.ListDocumentsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SearchSentencesAsync_NoUsableTerms_ReturnsNothing()
+    {
+        await _fixture.Ingestion.IngestPathsAsync([SeedDocuments.WriteSeedFolder(_fixture.Folder)], CancellationToken.None);
+
+        Assert.Empty(await _fixture.Store.SearchSentencesAsync(["", "  ", "***", "\"\""], null, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SearchSentencesAsync_DocumentFilter_OnlyThatDocument()
+    {
+        _fixture.Folder.WriteText("d/a.txt", "Propaganda is everywhere. Nothing else here.");
+        _fixture.Folder.WriteText("d/b.txt", "More propaganda in this one. And more.");
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("d")], CancellationToken.None);
+        long bId = (await _fixture.Store.ListDocumentsAsync(CancellationToken.None)).Single(d => d.SourceName == "b.txt").Id;
+
+        IReadOnlyList<SentenceHit> hits = await _fixture.Store.SearchSentencesAsync(["propaganda"], bId, 10, CancellationToken.None);
+
+        Assert.All(hits, h => Assert.Equal(bId, h.DocumentId));
+        Assert.Single(hits);
+    }
+
+    [Fact]
+    public void Migrate_FreshStore_SetsCurrentVersionAndWal()
+    {
+        using SqliteConnection connection = _fixture.Connections.Open();
+
+        Assert.Equal(SchemaMigrator.CurrentVersion, SchemaMigrator.ReadVersion(connection));
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void Open_StoreFromNewerVersion_ThrowsUnusable()
+    {
+        string path = _fixture.Folder.Combine("newer.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 999";
+            command.ExecuteNonQuery();
+        }
+
+        var factory = new SqliteConnectionFactory(Options.Create(new StoreOptions { Path = path }));
+
+        var error = Assert.Throws<StoreUnusableException>(factory.Open);
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_FileThatIsNotADatabase_ThrowsUnusable()
+    {
+        string path = _fixture.Folder.WriteText("garbage.db", new string('x', 4096));
+        var factory = new SqliteConnectionFactory(Options.Create(new StoreOptions { Path = path }));
+
+        var error = Assert.Throws<StoreUnusableException>(factory.Open);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListDocumentsAsync_AfterIngest_SeesNewDocumentDespiteCache()
+    {
+        Assert.Empty(await _fixture.Store.ListDocumentsAsync(CancellationToken.None));
+        _fixture.Folder.WriteText("x/new.txt", "New document. Right here.");
+
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("x")], CancellationToken.None);
+
+        Assert.Single(await _fixture.Store.ListDocumentsAsync(CancellationToken.None));
+    }
+}

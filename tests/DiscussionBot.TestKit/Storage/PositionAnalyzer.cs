@@ -1,0 +1,41 @@
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+
+namespace DiscussionBot.TestKit.Storage;
+
+/// <summary>
+/// A deterministic stand-in for the text engine's analyzer: earlier sentences are more salient, and
+/// each sentence gets a small vector derived from its ordinal. Can be told to fail, to test crash safety.
+/// </summary>
+public sealed class PositionAnalyzer : IDocumentAnalyzer
+{
+    public string Version { get; set; } = "position-1";
+
+    public bool WithVectors { get; set; } = true;
+
+    public Exception? FailWith { get; set; }
+
+    public int Calls { get; private set; }
+
+    public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
+        IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
+        CancellationToken cancellationToken)
+    {
+        Calls++;
+        if (FailWith is not null)
+        {
+            throw FailWith;
+        }
+
+        IReadOnlyList<DocumentAnalysis> analyses = documents.Select(d =>
+        {
+            int count = d.Segmentation.Sentences.Count;
+            float[] salience = Enumerable.Range(0, count).Select(i => 1f / (i + 1)).ToArray();
+            IReadOnlyList<float[]>? vectors = WithVectors
+                ? Enumerable.Range(0, count).Select(i => new[] { 1f, i, -i }).ToList()
+                : null;
+            return new DocumentAnalysis(salience, vectors, [new KeyPhrase("first phrase", 2f), new KeyPhrase("second phrase", 1f)]);
+        }).ToList();
+        return Task.FromResult(analyses);
+    }
+}

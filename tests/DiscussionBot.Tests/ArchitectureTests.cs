@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace DiscussionBot.Tests;
+
+/// <summary>Keeps the dependency direction of docs/style.md: app → {Commands, Text, Storage, Discord} → Core; Discord stands alone.</summary>
+public sealed class ArchitectureTests
+{
+    public static TheoryData<string, string[]> Forbidden => new()
+    {
+        { "DiscussionBot.Core", ["DiscussionBot.Discord", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Text", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.DependencyInjection"] },
+        { "DiscussionBot.Text", ["DiscussionBot.Discord", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
+        { "DiscussionBot.Storage.Sqlite", ["DiscussionBot.Discord", "DiscussionBot.Text", "DiscussionBot.Commands", "Microsoft.Extensions.Hosting"] },
+        { "DiscussionBot.Discord", ["DiscussionBot.Core", "DiscussionBot.Text", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
+        { "DiscussionBot.Commands", ["DiscussionBot.Storage.Sqlite", "DiscussionBot.Text", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forbidden))]
+    public void Assembly_DoesNotReferenceForbiddenLayers(string assemblyName, string[] forbidden)
+    {
+        Assembly assembly = Assembly.Load(assemblyName);
+
+        string[] references = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        Assert.Empty(references.Intersect(forbidden));
+    }
+}
