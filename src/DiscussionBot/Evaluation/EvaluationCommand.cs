@@ -202,7 +202,6 @@ public static class EvaluationCommand
     {
         EngineMode mode = ModeOf(options);
         using MiniLmEmbedder embedder = CreateEmbedder(mode);
-        var store = new EvaluationStore();
         var clock = Stopwatch.StartNew();
         var corpus = ReadJsonl(Required(options, "corpus")).ToList();
 
@@ -260,13 +259,19 @@ public static class EvaluationCommand
             }
         }
 
+        var analysed = new List<(SourceDocument Document, DocumentAnalysis Analysis)>(prepared.Count);
         int offset = 0;
         foreach ((SourceDocument document, List<string> sentences) in prepared)
         {
             float[][]? documentVectors = vectors?[offset..(offset + sentences.Count)];
             offset += sentences.Count;
-            store.Add(document, new DocumentAnalysis(new float[sentences.Count], documentVectors, []));
+            analysed.Add((document, new DocumentAnalysis(new float[sentences.Count], documentVectors, [])));
         }
+
+        using TemporaryStore store = options.GetValueOrDefault("store") == "memory"
+            ? TemporaryStore.InMemory(analysed)
+            : await TemporaryStore.SqliteAsync(analysed, cancellationToken);
+        externalIds = store.ExternalIds;
 
         double indexSeconds = clock.Elapsed.TotalSeconds;
         var engineOptions = Options.Create(new TextEngineOptions
@@ -282,8 +287,8 @@ public static class EvaluationCommand
         QuoteEngine.DocumentDenseWeight = Number(options, "document-dense-weight", QuoteEngine.DocumentDenseWeight);
         QuoteEngine.LexicalDepth = (int)Number(options, "lexical-depth", QuoteEngine.LexicalDepth);
         QuoteEngine.LexicalDecay = Number(options, "lexical-decay", QuoteEngine.LexicalDecay);
-        using var cache = new CorpusCache(store, store);
-        var engine = new QuoteEngine(store, cache, embedder, engineOptions);
+        using var cache = new CorpusCache(store.Documents, store.Analyses);
+        var engine = new QuoteEngine(store.Documents, cache, embedder, engineOptions);
         var rows = new List<JsonObject>();
         var latencies = new List<double>();
         foreach (JsonObject query in ReadJsonl(Required(options, "queries")))
@@ -314,7 +319,7 @@ public static class EvaluationCommand
         latencies.Sort();
         await Console.Out.WriteLineAsync(
             $"{(documents ? "retrieval" : "quotes")}: {corpus.Count} documents, {prepared.Sum(p => p.Sentences.Count)} sentences, mode {mode}, " +
-            $"index {indexSeconds:F1} s, {rows.Count} queries, p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms, " +
+            $"store {store.Kind}, index {indexSeconds:F1} s, {rows.Count} queries, p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms, " +
             $"working set {Environment.WorkingSet / (1024 * 1024)} MB");
         return 0;
     }
