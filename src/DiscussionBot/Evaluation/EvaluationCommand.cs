@@ -316,12 +316,56 @@ public static class EvaluationCommand
         }
 
         await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
+        if (options.ContainsKey("bench"))
+        {
+            await BenchAsync(store, cache, engineOptions, cancellationToken);
+        }
+
         latencies.Sort();
         await Console.Out.WriteLineAsync(
             $"{(documents ? "retrieval" : "quotes")}: {corpus.Count} documents, {prepared.Sum(p => p.Sentences.Count)} sentences, mode {mode}, " +
             $"store {store.Kind}, index {indexSeconds:F1} s, {rows.Count} queries, p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms, " +
             $"working set {Environment.WorkingSet / (1024 * 1024)} MB");
         return 0;
+    }
+
+    /// <summary>Times the other commands over the same store: per-document summary and themes, whole-store ones cold and warm.</summary>
+    private static async Task BenchAsync(TemporaryStore store, CorpusCache cache, IOptions<TextEngineOptions> options, CancellationToken cancellationToken)
+    {
+        var summaries = new SummaryEngine(store.Documents, store.Analyses, cache);
+        var themes = new ThemeEngine(store.Documents, store.Analyses, cache, options);
+        IReadOnlyList<DocumentInfo> all = await store.Documents.ListDocumentsAsync(cancellationToken);
+        var sample = all.Where((_, i) => i % Math.Max(1, all.Count / 200) == 0).Take(200).ToList();
+        var summaryTimes = new List<double>();
+        var themeTimes = new List<double>();
+        foreach (DocumentInfo document in sample)
+        {
+            long started = Stopwatch.GetTimestamp();
+            await summaries.SummarizeAsync(new SummaryRequest(document.Id, SummaryLength.Medium), cancellationToken);
+            summaryTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            await themes.FindThemesAsync(document.Id, cancellationToken);
+            themeTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        long t0 = Stopwatch.GetTimestamp();
+        await summaries.SummarizeAsync(new SummaryRequest(null, SummaryLength.Medium), cancellationToken);
+        double storeSummaryCold = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        t0 = Stopwatch.GetTimestamp();
+        await summaries.SummarizeAsync(new SummaryRequest(null, SummaryLength.Medium), cancellationToken);
+        double storeSummaryWarm = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        t0 = Stopwatch.GetTimestamp();
+        await themes.FindThemesAsync(null, cancellationToken);
+        double storeThemesCold = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        t0 = Stopwatch.GetTimestamp();
+        await themes.FindThemesAsync(null, cancellationToken);
+        double storeThemesWarm = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        summaryTimes.Sort();
+        themeTimes.Sort();
+        await Console.Out.WriteLineAsync(
+            $"bench: {sample.Count} documents; summary p50 {summaryTimes[summaryTimes.Count / 2]:F1} ms p99 {summaryTimes[(int)(summaryTimes.Count * 0.99)]:F1} ms; " +
+            $"themes p50 {themeTimes[themeTimes.Count / 2]:F1} ms p99 {themeTimes[(int)(themeTimes.Count * 0.99)]:F1} ms; " +
+            $"whole-store summary cold {storeSummaryCold:F0} ms warm {storeSummaryWarm:F1} ms; whole-store themes cold {storeThemesCold:F0} ms warm {storeThemesWarm:F1} ms");
     }
 
     private static SourceDocument BuildDocument(long id, string externalId, string title, List<string> sentences)
