@@ -123,17 +123,29 @@ public static class EvaluationCommand
             LengthWeight: Number(options, "length-weight", RankerSettings.Default.LengthWeight),
             EmbeddingShare: Number(options, "embedding-share", RankerSettings.Default.EmbeddingShare),
             EdgeThreshold: Number(options, "edge-threshold", RankerSettings.Default.EdgeThreshold));
+        ExtractiveSummarizer.RedundancyFloor = Number(options, "redundancy-floor", ExtractiveSummarizer.RedundancyFloor);
         using MiniLmEmbedder embedder = CreateEmbedder(mode);
         var segmenter = new TextSegmenter();
         var rows = new List<JsonObject>();
         var clock = Stopwatch.StartNew();
-        foreach (JsonObject article in ReadJsonl(Required(options, "data")))
+        var articles = ReadJsonl(Required(options, "data"))
+            .Select(a => (Article: a, Segmentation: segmenter.Segment(SourceFileReader.NormalizeText((string)a["text"]!))))
+            .ToList();
+        float[][]? allVectors = null;
+        if (mode == EngineMode.Embedding)
         {
-            string text = SourceFileReader.NormalizeText((string)article["text"]!);
-            Segmentation segmentation = segmenter.Segment(text);
+            var all = articles.SelectMany(a => a.Segmentation.Sentences.Select(s => s.Text)).ToList();
+            allVectors = LoadVectors(options.GetValueOrDefault("vectors"), all.Count) ?? embedder.Embed(all, cancellationToken);
+            SaveVectors(options.GetValueOrDefault("vectors"), allVectors);
+        }
+
+        int offset = 0;
+        foreach ((JsonObject article, Segmentation segmentation) in articles)
+        {
             var texts = segmentation.Sentences.Select(s => s.Text).ToList();
             var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
-            float[][]? vectors = mode == EngineMode.Embedding && texts.Count > 0 ? embedder.Embed(texts, cancellationToken) : null;
+            float[][]? vectors = allVectors is null || texts.Count == 0 ? null : allVectors[offset..(offset + texts.Count)];
+            offset += texts.Count;
             float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings);
             IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k);
             rows.Add(new JsonObject
@@ -362,11 +374,30 @@ public static class EvaluationCommand
         double storeThemesWarm = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         summaryTimes.Sort();
         themeTimes.Sort();
+
+        // where a quote's time goes: the store's full-text search alone
+        var searchTimes = new List<double>();
+        foreach (string query in BenchQueries)
+        {
+            var terms = Tokenizer.Tokenize(query).Where(t => !t.IsStopWord && t.Lower.Length > 1).Select(t => t.Lower).Distinct().ToList();
+            long s0 = Stopwatch.GetTimestamp();
+            await store.Documents.SearchSentencesAsync(terms, null, 100, cancellationToken);
+            searchTimes.Add(Stopwatch.GetElapsedTime(s0).TotalMilliseconds);
+        }
+
+        searchTimes.Sort();
+        await Console.Out.WriteLineAsync($"bench: store full-text search alone p50 {searchTimes[searchTimes.Count / 2]:F1} ms max {searchTimes[^1]:F1} ms");
         await Console.Out.WriteLineAsync(
             $"bench: {sample.Count} documents; summary p50 {summaryTimes[summaryTimes.Count / 2]:F1} ms p99 {summaryTimes[(int)(summaryTimes.Count * 0.99)]:F1} ms; " +
             $"themes p50 {themeTimes[themeTimes.Count / 2]:F1} ms p99 {themeTimes[(int)(themeTimes.Count * 0.99)]:F1} ms; " +
             $"whole-store summary cold {storeSummaryCold:F0} ms warm {storeSummaryWarm:F1} ms; whole-store themes cold {storeThemesCold:F0} ms warm {storeThemesWarm:F1} ms");
     }
+
+    private static readonly string[] BenchQueries =
+    [
+        "cells", "patients with cancer", "protein expression in the brain", "risk of death", "gene mutation causes disease",
+        "vitamin D deficiency", "children", "increased levels of inflammation", "mice treated with the drug", "the effect of exercise on health",
+    ];
 
     private static SourceDocument BuildDocument(long id, string externalId, string title, List<string> sentences)
     {
