@@ -56,6 +56,10 @@ public sealed class QuoteEngine(
             ? snapshot.DocumentRows.GetValueOrDefault(doc)
             : (0, snapshot.Rows.Length);
 
+        // the query is embedded while the store runs its full-text search: both are CPU-bound and independent
+        bool dense = _options.Mode == EngineMode.Embedding && snapshot.HasVectors && scope.Count > 0 && embedder.IsAvailable;
+        Task<float[]>? queryVector = dense ? Task.Run(() => embedder.Embed([query], cancellationToken)[0], cancellationToken) : null;
+
         // lexical candidates, BM25 order
         IReadOnlyList<SentenceHit> hits = await store.SearchSentencesAsync(terms, request.DocumentId, CandidatePool, cancellationToken);
         var lexicalRank = new Dictionary<int, int>();
@@ -70,10 +74,9 @@ public sealed class QuoteEngine(
         // dense candidates, cosine order
         var denseRank = new Dictionary<int, int>();
         var cosine = new Dictionary<int, float>();
-        bool dense = _options.Mode == EngineMode.Embedding && snapshot.HasVectors && scope.Count > 0 && embedder.IsAvailable;
-        if (dense)
+        if (queryVector is not null)
         {
-            float[] q = embedder.Embed([query], cancellationToken)[0];
+            float[] q = await queryVector;
             foreach ((int row, float score) in TopBySimilarity(snapshot, q, scope, CandidatePool))
             {
                 denseRank[row] = denseRank.Count + 1;

@@ -112,5 +112,5 @@ public static class ExtractiveSummarizer
     /// </summary>
     internal static double MeaningOverlap(double cosine) => Math.Max(0, (cosine - RedundancyFloor) / (1 - RedundancyFloor));
 
-    internal static double RedundancyFloor { get; set; } = 0.5;
+    internal static double RedundancyFloor { get; set; } = 0.7;
 }

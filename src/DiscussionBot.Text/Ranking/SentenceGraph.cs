@@ -137,7 +137,7 @@ internal sealed class LexicalVectors
 internal sealed record RankerSettings(
     double PositionWeight = 0.1,
     double LengthWeight = 1.0,
-    double EmbeddingShare = 0.5,
+    double EmbeddingShare = 0.1,
     double EdgeThreshold = 0.0)
 {
     public static RankerSettings Default { get; } = new();
