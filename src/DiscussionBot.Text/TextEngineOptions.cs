@@ -24,9 +24,12 @@ public sealed class TextEngineOptions
     [Range(1, 512)]
     public int EmbeddingBatchSize { get; set; } = 64;
 
-    /// <summary>ONNX Runtime intra-op threads; 0 means one per processor.</summary>
+    /// <summary>
+    /// ONNX Runtime intra-op threads; 0 means one per processor. One keeps /quote fast (the query is
+    /// embedded on one core while the store searches on another); 0 makes large ingestions faster.
+    /// </summary>
     [Range(0, 64)]
-    public int EmbeddingThreads { get; set; }
+    public int EmbeddingThreads { get; set; } = 1;
 
     /// <summary>Least cosine similarity for a passage to answer a query on meaning alone.</summary>
     [Range(0.0, 1.0)]

@@ -64,6 +64,26 @@ internal sealed class CorpusSnapshot
 
     public bool HasVectors => Matrix is not null;
 
+    /// <summary>In how many quotable sentences each content-word stem occurs (computed once, on first use).</summary>
+    public Dictionary<string, int> SentenceFrequencies => Memo("sentence-frequencies", () =>
+    {
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SentenceRow row in Rows)
+        {
+            seen.Clear();
+            foreach (Lexical.Token t in Lexical.Tokenizer.Tokenize(row.Text))
+            {
+                if (!t.IsStopWord && seen.Add(t.Stem))
+                {
+                    df[t.Stem] = df.GetValueOrDefault(t.Stem) + 1;
+                }
+            }
+        }
+
+        return df;
+    });
+
     public int? RowOf(long documentId, int ordinal) => _rows.TryGetValue((documentId, ordinal), out int row) ? row : null;
 
     public ReadOnlySpan<float> VectorOf(int row) => Matrix.AsSpan(row * Dimension, Dimension);
@@ -122,6 +142,10 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
         }
     }
 
-    /// <summary>Loads the snapshot ahead of the first command (e.g. at startup or right after ingestion).</summary>
-    public async Task WarmUpAsync(CancellationToken cancellationToken) => await GetAsync(cancellationToken);
+    /// <summary>Loads the snapshot and its word statistics ahead of the first command (e.g. at startup or right after ingestion).</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        CorpusSnapshot snapshot = await GetAsync(cancellationToken);
+        _ = snapshot.SentenceFrequencies;
+    }
 }

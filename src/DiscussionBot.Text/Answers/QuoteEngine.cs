@@ -51,14 +51,23 @@ public sealed class QuoteEngine(
         }
 
         var queryStems = content.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToList();
-        var terms = content.Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList();
+        var terms = SelectSearchTerms(snapshot, content);
         (int Start, int Count) scope = request.DocumentId is long doc
             ? snapshot.DocumentRows.GetValueOrDefault(doc)
             : (0, snapshot.Rows.Length);
 
-        // the query is embedded while the store runs its full-text search: both are CPU-bound and independent
+        // the query is embedded and the vectors scanned while the store runs its full-text search:
+        // both are CPU-bound and independent
         bool dense = _options.Mode == EngineMode.Embedding && snapshot.HasVectors && scope.Count > 0 && embedder.IsAvailable;
-        Task<float[]>? queryVector = dense ? Task.Run(() => embedder.Embed([query], cancellationToken)[0], cancellationToken) : null;
+        Task<(float[] Query, List<(int Row, float Score)> Top)>? denseTask = dense
+            ? Task.Run(
+                () =>
+                {
+                    float[] q = embedder.Embed([query], cancellationToken)[0];
+                    return (q, TopBySimilarity(snapshot, q, scope, CandidatePool));
+                },
+                cancellationToken)
+            : null;
 
         // lexical candidates, BM25 order
         IReadOnlyList<SentenceHit> hits = await store.SearchSentencesAsync(terms, request.DocumentId, CandidatePool, cancellationToken);
@@ -74,10 +83,10 @@ public sealed class QuoteEngine(
         // dense candidates, cosine order
         var denseRank = new Dictionary<int, int>();
         var cosine = new Dictionary<int, float>();
-        if (queryVector is not null)
+        if (denseTask is not null)
         {
-            float[] q = await queryVector;
-            foreach ((int row, float score) in TopBySimilarity(snapshot, q, scope, CandidatePool))
+            (float[] q, List<(int Row, float Score)> top) = await denseTask;
+            foreach ((int row, float score) in top)
             {
                 denseRank[row] = denseRank.Count + 1;
                 cosine[row] = score;
@@ -245,6 +254,26 @@ public sealed class QuoteEngine(
 
         return norms;
     }
+
+    /// <summary>
+    /// The words sent to full-text search. Words found in more than <see cref="CommonTermShare"/> of the
+    /// corpus's sentences add little to BM25 but make the search scan long posting lists, so they are left
+    /// out when rarer words remain (the three rarest are always kept).
+    /// </summary>
+    internal static List<string> SelectSearchTerms(CorpusSnapshot snapshot, List<Token> content)
+    {
+        var words = content.DistinctBy(t => t.Lower, StringComparer.Ordinal).ToList();
+        Dictionary<string, int> df = snapshot.SentenceFrequencies;
+        int limit = Math.Max(50, (int)(snapshot.Rows.Length * CommonTermShare));
+        var ranked = words.OrderBy(t => df.GetValueOrDefault(t.Stem)).ThenBy(t => t.Lower, StringComparer.Ordinal).ToList();
+        return ranked
+            .Where((t, i) => i < 3 || df.GetValueOrDefault(t.Stem) <= limit)
+            .Select(t => t.Lower)
+            .ToList();
+    }
+
+    /// <summary>Share of sentences above which a word is too common to search for (see <see cref="SelectSearchTerms"/>).</summary>
+    internal static double CommonTermShare { get; set; } = 0.02;
 
     /// <summary>Share of the query's content stems that occur in the sentence.</summary>
     internal static double Coverage(string sentence, IReadOnlyList<string> queryStems)

@@ -45,6 +45,7 @@ public static class EvaluationCommand
         }
 
         Dictionary<string, string> options = ParseOptions(args.Skip(1).ToArray());
+        _threads = (int)Number(options, "threads", 1);
         try
         {
             return args[0] switch
@@ -96,8 +97,10 @@ public static class EvaluationCommand
     private static IEnumerable<JsonObject> ReadJsonl(string path) =>
         File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonNode.Parse(l)!.AsObject());
 
+    private static int _threads;
+
     private static MiniLmEmbedder CreateEmbedder(EngineMode mode) =>
-        new(Options.Create(new TextEngineOptions { Mode = mode }), NullLogger<MiniLmEmbedder>.Instance);
+        new(Options.Create(new TextEngineOptions { Mode = mode, EmbeddingThreads = _threads }), NullLogger<MiniLmEmbedder>.Instance);
 
     private static async Task WriteJsonlAsync(string path, IEnumerable<JsonObject> rows, CancellationToken cancellationToken)
     {
@@ -297,12 +300,17 @@ public static class EvaluationCommand
         QuoteEngine.DocumentContextWeight = Number(options, "context-weight", QuoteEngine.DocumentContextWeight);
         QuoteEngine.CentroidWeight = Number(options, "centroid-weight", QuoteEngine.CentroidWeight);
         QuoteEngine.DocumentDenseWeight = Number(options, "document-dense-weight", QuoteEngine.DocumentDenseWeight);
+        QuoteEngine.CommonTermShare = Number(options, "common-term-share", QuoteEngine.CommonTermShare);
         QuoteEngine.LexicalDepth = (int)Number(options, "lexical-depth", QuoteEngine.LexicalDepth);
         QuoteEngine.LexicalDecay = Number(options, "lexical-decay", QuoteEngine.LexicalDecay);
         using var cache = new CorpusCache(store.Documents, store.Analyses);
         var engine = new QuoteEngine(store.Documents, cache, embedder, engineOptions);
         var rows = new List<JsonObject>();
         var latencies = new List<double>();
+
+        // as the bot does after ingestion: load the snapshot and its word statistics, and the model, before timing
+        await cache.WarmUpAsync(cancellationToken);
+        await engine.FindQuotesAsync(new QuoteRequest("warm up", null, 1), cancellationToken);
         foreach (JsonObject query in ReadJsonl(Required(options, "queries")))
         {
             long started = Stopwatch.GetTimestamp();
@@ -331,6 +339,7 @@ public static class EvaluationCommand
         if (options.ContainsKey("bench"))
         {
             await BenchAsync(store, cache, engineOptions, cancellationToken);
+            await BenchQuotePartsAsync(store, cache, embedder, ReadJsonl(Required(options, "queries")).Select(q => (string)q["text"]!).ToList(), cancellationToken);
         }
 
         latencies.Sort();
@@ -391,6 +400,49 @@ public static class EvaluationCommand
             $"bench: {sample.Count} documents; summary p50 {summaryTimes[summaryTimes.Count / 2]:F1} ms p99 {summaryTimes[(int)(summaryTimes.Count * 0.99)]:F1} ms; " +
             $"themes p50 {themeTimes[themeTimes.Count / 2]:F1} ms p99 {themeTimes[(int)(themeTimes.Count * 0.99)]:F1} ms; " +
             $"whole-store summary cold {storeSummaryCold:F0} ms warm {storeSummaryWarm:F1} ms; whole-store themes cold {storeThemesCold:F0} ms warm {storeThemesWarm:F1} ms");
+    }
+
+    /// <summary>Times the parts of a quote lookup separately over the real queries: FTS, query embedding, vector scan.</summary>
+    private static async Task BenchQuotePartsAsync(TemporaryStore store, CorpusCache cache, MiniLmEmbedder embedder, List<string> queries, CancellationToken cancellationToken)
+    {
+        CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
+        var fts = new List<double>();
+        var embed = new List<double>();
+        var scan = new List<double>();
+        var revision = new List<double>();
+        foreach (string query in queries)
+        {
+            var terms = Tokenizer.Tokenize(query).Where(t => !t.IsStopWord && t.Lower.Length > 1).Select(t => t.Lower).Distinct().ToList();
+            long t0 = Stopwatch.GetTimestamp();
+            await store.Documents.SearchSentencesAsync(terms, null, 100, cancellationToken);
+            fts.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            if (snapshot.HasVectors && embedder.IsAvailable)
+            {
+                t0 = Stopwatch.GetTimestamp();
+                float[] q = embedder.Embed([query], cancellationToken)[0];
+                embed.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                t0 = Stopwatch.GetTimestamp();
+                QuoteEngine.TopBySimilarity(snapshot, q, (0, snapshot.Rows.Length), 100);
+                scan.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            }
+
+            t0 = Stopwatch.GetTimestamp();
+            await cache.GetAsync(cancellationToken);
+            revision.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+
+        static string P(List<double> xs)
+        {
+            if (xs.Count == 0)
+            {
+                return "-";
+            }
+
+            xs.Sort();
+            return $"p50 {xs[xs.Count / 2]:F1} p99 {xs[(int)(xs.Count * 0.99)]:F1} ms";
+        }
+
+        await Console.Out.WriteLineAsync($"bench quote parts over {queries.Count} queries: FTS {P(fts)}; query embedding {P(embed)}; vector scan {P(scan)}; revision check {P(revision)}");
     }
 
     private static readonly string[] BenchQueries =
