@@ -7,6 +7,8 @@ public static class ExtractiveSummarizer
 {
     public const double Lambda = 0.75;
 
+    private const double NearDuplicate = 0.9;
+
     /// <returns>Indexes of the chosen sentences, in source order.</returns>
     public static IReadOnlyList<int> Select(
         IReadOnlyList<string> sentences,
@@ -82,7 +84,8 @@ public static class ExtractiveSummarizer
                     continue;
                 }
 
-                double score = (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]);
+                // a near-copy of a chosen sentence is never worth repeating, whatever its salience
+                double score = (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]) - (maxSimilarity[k] >= NearDuplicate ? 10 : 0);
                 if (score > bestScore + 1e-12)
                 {
                     best = k;
