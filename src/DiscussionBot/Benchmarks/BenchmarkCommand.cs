@@ -15,7 +15,7 @@ public static class BenchmarkCommand
     public const string Help = """
         bench [--phase all|prepare|serve|ingest|encoder|cold] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
-              [--subset N] [--cold-runs N] [--no-synthetic-vectors]
+              [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors]
 
           Measures the bot in this process (Release build expected; bench/run.sh builds and runs it all).
           --phase     prepare: build one store per size (lexical ingestion is measured; larger sizes then get
@@ -26,7 +26,8 @@ public static class BenchmarkCommand
                       (default: $DISCUSSIONBOT_EVAL_DATA). Sizes whose data is absent are reported and skipped.
           --work      where stores are built (default: a new temporary folder, deleted afterwards).
           --queries   queries per command per round (default 200); --rounds (default 3): p50/p95/p99 are the
-                      medians of the rounds' percentiles.
+                      medians of the rounds' percentiles. --max-seconds (default 15): a command's round stops
+                      after that long once it has 20 samples.
           --subset    SciFact abstracts for the ingestion and encoder phases (default 500).
         """;
 
@@ -94,7 +95,8 @@ internal sealed record BenchmarkSettings(
     int Rounds,
     int Subset,
     int ColdRuns,
-    bool SyntheticVectors)
+    bool SyntheticVectors,
+    double MaxSeconds)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -102,7 +104,7 @@ internal sealed record BenchmarkSettings(
         IReadOnlyList<string> sizes = BenchmarkCorpora.AllSizes;
         string? data = Environment.GetEnvironmentVariable("DISCUSSIONBOT_EVAL_DATA");
         string? work = null;
-        int queries = 200, rounds = 3, subset = 500, coldRuns = 5;
+        int queries = 200, rounds = 3, subset = 500, coldRuns = 5, maxSeconds = 15;
         bool synthetic = true;
         for (int i = 0; i < args.Length; i++)
         {
@@ -133,6 +135,9 @@ internal sealed record BenchmarkSettings(
                 case "--subset":
                     subset = Number();
                     break;
+                case "--max-seconds":
+                    maxSeconds = Number();
+                    break;
                 case "--cold-runs":
                     coldRuns = Number();
                     break;
@@ -160,6 +165,6 @@ internal sealed record BenchmarkSettings(
             throw new Cli.UsageException($"Unknown size '{size}'. Sizes: {string.Join(", ", BenchmarkCorpora.AllSizes)}.");
         }
 
-        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic);
+        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds);
     }
 }
