@@ -170,15 +170,20 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
     {
         using SqliteCommand command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
+        // Two statements rather than "$id IS NULL OR d.id = $id": that OR defeats the primary key, so reading one
+        // document's info would scan every document (and its text) — the cost of /summary source grew with the store.
+        command.CommandText = $"""
             SELECT d.id, d.source_name, d.title, d.content_hash, length(d.text), d.ingested_at,
                    (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id),
                    (SELECT count(*) FROM sentences s WHERE s.document_id = d.id)
             FROM documents d
-            WHERE $id IS NULL OR d.id = $id
+            {(documentId is null ? string.Empty : "WHERE d.id = $id")}
             ORDER BY d.title COLLATE NOCASE, d.id
             """;
-        command.Parameters.AddWithValue("$id", (object?)documentId ?? DBNull.Value);
+        if (documentId is long id)
+        {
+            command.Parameters.AddWithValue("$id", id);
+        }
         var documents = new List<DocumentInfo>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())

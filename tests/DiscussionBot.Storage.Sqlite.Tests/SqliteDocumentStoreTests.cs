@@ -48,6 +48,25 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task GetDocumentAsync_EachDocument_InfoSameAsInTheList()
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            _fixture.Folder.WriteText($"i/doc{i}.txt", $"Title number {i}\n\nFirst paragraph {i}. Second sentence.\n\nAnother paragraph.");
+        }
+
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("i")], CancellationToken.None);
+
+        IReadOnlyList<DocumentInfo> listed = await _fixture.Store.ListDocumentsAsync(CancellationToken.None);
+        Assert.Equal(4, listed.Count);
+        foreach (DocumentInfo info in listed)
+        {
+            SourceDocument document = (await _fixture.Store.GetDocumentAsync(info.Id, CancellationToken.None))!;
+            Assert.Equal(info, document.Info);
+        }
+    }
+
+    [Fact]
     public async Task GetDocumentAsync_UnknownId_ReturnsNull()
     {
         Assert.Null(await _fixture.Store.GetDocumentAsync(12345, CancellationToken.None));
