@@ -28,7 +28,8 @@ internal sealed record ServingResult(
     long PeakManagedHeap,
     long WorkingSetAfter,
     string LoadBefore,
-    string LoadAfter);
+    string LoadAfter,
+    IReadOnlyList<(string Stage, long WorkingSet, long ManagedRetained)> MemoryStages);
 
 /// <summary>
 /// Per-command latency through the whole pipeline: interaction JSON in (deserialized with
@@ -57,12 +58,14 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
     public async Task<ServingResult> RunAsync(CancellationToken cancellationToken)
     {
         string loadBefore = Stats.LoadAverage();
+        var stages = new List<(string, long, long)> { Stage("host built, store opened") };
         using var memory = new MemorySampler();
 
         // The snapshot every cross-document command shares, loaded once per store revision.
         long started = Stopwatch.GetTimestamp();
         await host.Services.GetRequiredService<CorpusCache>().WarmUpAsync(cancellationToken);
         double snapshotMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        stages.Add(Stage("+ corpus snapshot loaded"));
 
         IReadOnlyList<DocumentInfo> documents = await host.Services.GetRequiredService<IDocumentStore>().ListDocumentsAsync(cancellationToken);
         var byName = corpus.Documents.ToDictionary(d => d.SourceName, StringComparer.Ordinal);
@@ -77,6 +80,7 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
             ("first /quote (loads the model)", await TimeOneAsync(Command("quote", ("query", "what did the study find")), cancellationToken)),
         };
 
+        stages.Add(Stage("+ model loaded, store summary and themes memoized"));
         IThemeEngine themes = host.Services.GetRequiredService<IThemeEngine>();
         var storeThemes = (await themes.FindThemesAsync(null, cancellationToken)).Select(t => t.Label).ToList();
         var sourceThemes = new List<(DocumentInfo Document, string Label)>();
@@ -145,6 +149,7 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
             g.Budget)).ToList();
 
         memory.Sample();
+        stages.Add(Stage("after the timed rounds"));
         using var process = Process.GetCurrentProcess();
         return new ServingResult(
             corpus.Name,
@@ -156,7 +161,16 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
             memory.PeakManaged,
             process.WorkingSet64,
             loadBefore,
-            Stats.LoadAverage());
+            Stats.LoadAverage(),
+            stages);
+    }
+
+    /// <summary>Working set and the managed heap that survives a full collection, at one stage of serving.</summary>
+    private static (string Stage, long WorkingSet, long ManagedRetained) Stage(string name)
+    {
+        long managed = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return (name, process.WorkingSet64, managed);
     }
 
     private double Budget(bool autocomplete) => autocomplete ? 10 : seedBudgets ? 25 : 50;
