@@ -89,7 +89,7 @@ public static class CliApplication
 
         if (verb == "eval")
         {
-            return await EvaluationVerb.RunAsync(rest, output, error, cancellationToken);
+            return await EvaluationVerb.RunAsync(rest, cancellationToken);
         }
 
         bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(DiscussionBotHost.ReadConfiguration(configure));
