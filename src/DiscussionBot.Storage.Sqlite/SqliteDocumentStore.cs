@@ -60,6 +60,19 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         }
 
         using SqliteConnection connection = connections.Open();
+        IReadOnlyList<SentenceHit> hits = documentId is null
+            ? SearchStore(connection, match, limit) ?? SearchAll(connection, match, null, limit)
+            : SearchAll(connection, match, documentId, limit);
+        return Task.FromResult(hits);
+    }
+
+    /// <summary>
+    /// Every match, ranked: (bm25, document, ordinal), quotable only, in scope. For one document, the FTS scan is
+    /// bounded to that document's sentence id range (its sentences are written together, so the range is tight);
+    /// the document filter still decides, so the result does not depend on that.
+    /// </summary>
+    private static List<SentenceHit> SearchAll(SqliteConnection connection, string match, long? documentId, int limit)
+    {
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = """
             SELECT s.document_id, s.ordinal, bm25(sentences_fts) AS rank
@@ -67,7 +80,10 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
             JOIN sentences s ON s.id = sentences_fts.rowid
             WHERE sentences_fts MATCH $match
               AND s.is_quotable = 1
-              AND ($document IS NULL OR s.document_id = $document)
+              AND ($document IS NULL OR (
+                    s.document_id = $document
+                    AND sentences_fts.rowid BETWEEN (SELECT min(id) FROM sentences WHERE document_id = $document)
+                                                AND (SELECT max(id) FROM sentences WHERE document_id = $document)))
             ORDER BY rank, s.document_id, s.ordinal
             LIMIT $limit
             """;
@@ -83,7 +99,57 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
             hits.Add(new SentenceHit(reader.GetInt64(0), reader.GetInt32(1), -reader.GetDouble(2)));
         }
 
-        return Task.FromResult<IReadOnlyList<SentenceHit>>(hits);
+        return hits;
+    }
+
+    /// <summary>
+    /// Whole-store search without joining every match: FTS5 ranks its matches alone and only the best
+    /// <c>limit × PoolFactor</c> are joined to their sentences. The answer is exactly <see cref="SearchAll"/>'s
+    /// whenever the pool provably holds it (every match seen, or the last hit kept is strictly better than the
+    /// pool's worst, so no tie or unquotable row beyond the pool could change it); otherwise null.
+    /// </summary>
+    private static List<SentenceHit>? SearchStore(SqliteConnection connection, string match, int limit)
+    {
+        const int PoolFactor = 4;
+        int pool = (int)Math.Min(int.MaxValue, (long)limit * PoolFactor);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.document_id, s.ordinal, best.rank, coalesce(s.is_quotable, 0)
+            FROM (SELECT rowid AS id, bm25(sentences_fts) AS rank
+                  FROM sentences_fts
+                  WHERE sentences_fts MATCH $match
+                  ORDER BY rank
+                  LIMIT $pool) AS best
+            LEFT JOIN sentences s ON s.id = best.id
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$pool", pool);
+
+        var candidates = new List<(long DocumentId, int Ordinal, double Rank)>();
+        int seen = 0;
+        double worst = double.NegativeInfinity;
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                seen++;
+                double rank = reader.GetDouble(2);
+                worst = Math.Max(worst, rank);
+                if (!reader.IsDBNull(0) && reader.GetInt64(3) == 1)
+                {
+                    candidates.Add((reader.GetInt64(0), reader.GetInt32(1), rank));
+                }
+            }
+        }
+
+        var hits = candidates
+            .OrderBy(c => c.Rank)
+            .ThenBy(c => c.DocumentId)
+            .ThenBy(c => c.Ordinal)
+            .Take(limit)
+            .ToList();
+        bool complete = seen < pool || (hits.Count == limit && hits[^1].Rank < worst);
+        return complete ? hits.Select(h => new SentenceHit(h.DocumentId, h.Ordinal, -h.Rank)).ToList() : null;
     }
 
     public Task<long> GetRevisionAsync(CancellationToken cancellationToken)
@@ -104,15 +170,20 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
     {
         using SqliteCommand command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = """
+        // Two statements rather than "$id IS NULL OR d.id = $id": that OR defeats the primary key, so reading one
+        // document's info would scan every document (and its text) — the cost of /summary source grew with the store.
+        command.CommandText = $"""
             SELECT d.id, d.source_name, d.title, d.content_hash, length(d.text), d.ingested_at,
                    (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id),
                    (SELECT count(*) FROM sentences s WHERE s.document_id = d.id)
             FROM documents d
-            WHERE $id IS NULL OR d.id = $id
+            {(documentId is null ? string.Empty : "WHERE d.id = $id")}
             ORDER BY d.title COLLATE NOCASE, d.id
             """;
-        command.Parameters.AddWithValue("$id", (object?)documentId ?? DBNull.Value);
+        if (documentId is long id)
+        {
+            command.Parameters.AddWithValue("$id", id);
+        }
         var documents = new List<DocumentInfo>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())

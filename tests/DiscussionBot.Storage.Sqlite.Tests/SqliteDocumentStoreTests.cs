@@ -48,6 +48,25 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task GetDocumentAsync_EachDocument_InfoSameAsInTheList()
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            _fixture.Folder.WriteText($"i/doc{i}.txt", $"Title number {i}\n\nFirst paragraph {i}. Second sentence.\n\nAnother paragraph.");
+        }
+
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("i")], CancellationToken.None);
+
+        IReadOnlyList<DocumentInfo> listed = await _fixture.Store.ListDocumentsAsync(CancellationToken.None);
+        Assert.Equal(4, listed.Count);
+        foreach (DocumentInfo info in listed)
+        {
+            SourceDocument document = (await _fixture.Store.GetDocumentAsync(info.Id, CancellationToken.None))!;
+            Assert.Equal(info, document.Info);
+        }
+    }
+
+    [Fact]
     public async Task GetDocumentAsync_UnknownId_ReturnsNull()
     {
         Assert.Null(await _fixture.Store.GetDocumentAsync(12345, CancellationToken.None));
@@ -106,6 +125,76 @@ public sealed class SqliteDocumentStoreTests : IDisposable
 
         Assert.All(hits, h => Assert.Equal(bId, h.DocumentId));
         Assert.Single(hits);
+    }
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(10, 3)]
+    [InlineData(20, 2)]
+    [InlineData(20, 3)]
+    [InlineData(20, 100)]
+    public async Task SearchSentencesAsync_ManyTiedMatches_SameAsRankingEveryMatch(int documents, int limit)
+    {
+        // Identical sentences tie on bm25, so the (document, ordinal) tie-break decides; the furniture line never
+        // counts; two documents have one clearly better sentence, so a short answer is decided inside the pool.
+        for (int i = 0; i < documents; i++)
+        {
+            string best = i < 2 ? "\n\nAlpha beta, alpha beta, alpha beta." : string.Empty;
+            _fixture.Folder.WriteText($"t/doc{i:00}.txt", $"Report {i}\n\nAlpha beta gamma.\n\nAlpha delta here.\n\nRead the original article here\n\nBeta again, alpha.{best}");
+        }
+
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("t")], CancellationToken.None);
+
+        IReadOnlyList<SentenceHit> hits = await _fixture.Store.SearchSentencesAsync(["alpha", "beta"], null, limit, CancellationToken.None);
+
+        Assert.Equal(RankEveryMatch("\"alpha\" OR \"beta\"", null, limit), hits);
+        Assert.Equal(Math.Min(limit, (documents * 3) + Math.Min(documents, 2)), hits.Count);
+    }
+
+    [Fact]
+    public async Task SearchSentencesAsync_DocumentUpdatedAfterOthers_SameAsRankingEveryMatch()
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            _fixture.Folder.WriteText($"u/doc{i}.txt", $"Title {i}\n\nPropaganda works. Propaganda fails {i}.\n\nNothing else.");
+        }
+
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("u")], CancellationToken.None);
+        _fixture.Folder.WriteText("u/doc2.txt", "Title 2\n\nPropaganda changed. More propaganda now, propaganda.\n\nNothing.");
+        await _fixture.Ingestion.IngestPathsAsync([_fixture.Folder.Combine("u")], CancellationToken.None);
+
+        foreach (DocumentInfo info in await _fixture.Store.ListDocumentsAsync(CancellationToken.None))
+        {
+            IReadOnlyList<SentenceHit> hits = await _fixture.Store.SearchSentencesAsync(["propaganda"], info.Id, 10, CancellationToken.None);
+
+            Assert.Equal(RankEveryMatch("\"propaganda\"", info.Id, 10), hits);
+            Assert.NotEmpty(hits);
+        }
+    }
+
+    /// <summary>The reference: rank every match in SQL, as the store did before it ranked a bounded pool.</summary>
+    private List<SentenceHit> RankEveryMatch(string match, long? documentId, int limit)
+    {
+        using SqliteConnection connection = _fixture.Connections.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.document_id, s.ordinal, bm25(sentences_fts) AS rank
+            FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+            WHERE sentences_fts MATCH $match AND s.is_quotable = 1 AND ($document IS NULL OR s.document_id = $document)
+            ORDER BY rank, s.document_id, s.ordinal
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$document", (object?)documentId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        var hits = new List<SentenceHit>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            hits.Add(new SentenceHit(reader.GetInt64(0), reader.GetInt32(1), -reader.GetDouble(2)));
+        }
+
+        return hits;
     }
 
     [Fact]

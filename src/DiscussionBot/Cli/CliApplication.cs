@@ -41,6 +41,7 @@ public static class CliApplication
                 "ingest" => VerbHelp.Ingest,
                 "sources" => VerbHelp.Sources,
                 "eval" => VerbHelp.Eval,
+                "bench" => Benchmarks.BenchmarkCommand.Help,
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run with --help to see the verbs."),
             };
             if (rest.Contains("--help") || rest.Contains("-h"))
@@ -81,9 +82,14 @@ public static class CliApplication
         Action<IConfigurationBuilder>? configure,
         CancellationToken cancellationToken)
     {
+        if (verb == "bench")
+        {
+            return await Benchmarks.BenchmarkCommand.RunAsync(rest, output, cancellationToken);
+        }
+
         if (verb == "eval")
         {
-            return await EvaluationVerb.RunAsync(rest, output, error, cancellationToken);
+            return await EvaluationVerb.RunAsync(rest, cancellationToken);
         }
 
         bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(DiscussionBotHost.ReadConfiguration(configure));

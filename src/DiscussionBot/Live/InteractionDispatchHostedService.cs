@@ -47,6 +47,10 @@ public sealed class InteractionDispatchHostedService(
         {
             // Shutting down: let the answers in flight finish below.
         }
+        catch (GatewayFatalException)
+        {
+            // The gateway ended for good; GatewayHostedService reports it and stops the host.
+        }
 
         Task[] pending;
         lock (running)

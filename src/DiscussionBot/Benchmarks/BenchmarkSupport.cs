@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using DiscussionBot.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace DiscussionBot.Benchmarks;
+
+/// <summary>Builds the real DI graph (the same <see cref="DiscussionBotHost"/> the app uses) over a benchmark store.</summary>
+internal static class BenchmarkHost
+{
+    public static IHost Build(string storePath, string seedsFolder, string engineMode, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Store:Path"] = storePath,
+            ["Store:SeedsPath"] = seedsFolder,
+            ["Engine:Mode"] = engineMode,
+
+            // The router's per-member cooldown would turn most benchmark commands into "please wait" replies.
+            ["Commands:CooldownBurst"] = "1000",
+            ["Commands:CooldownSecondsPerCommand"] = "0.1",
+        };
+        foreach (KeyValuePair<string, string?> pair in extra ?? new Dictionary<string, string?>())
+        {
+            settings[pair.Key] = pair.Value;
+        }
+
+        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: true, c => c.AddInMemoryCollection(settings));
+        return builder.Build();
+    }
+}
+
+/// <summary>Wall time and process CPU time over a span, so we can say how many cores a step kept busy.</summary>
+internal sealed class CpuMeter
+{
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+
+    public TimeSpan Wall => _wall.Elapsed;
+
+    public TimeSpan Cpu => Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
+
+    /// <summary>Process CPU time / wall time: 2.0 means both cores of this machine busy the whole time.</summary>
+    public double CoresBusy => Wall.TotalSeconds <= 0 ? 0 : Cpu.TotalSeconds / Wall.TotalSeconds;
+}
+
+/// <summary>Samples the working set and the managed heap in the background and keeps the peaks.</summary>
+internal sealed class MemorySampler : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private long _peakWorkingSet;
+    private long _peakManaged;
+
+    public MemorySampler()
+    {
+        Sample();
+        _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                Sample();
+                try
+                {
+                    await Task.Delay(25, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        });
+    }
+
+    public long PeakWorkingSet => Interlocked.Read(ref _peakWorkingSet);
+
+    public long PeakManaged => Interlocked.Read(ref _peakManaged);
+
+    public void Sample()
+    {
+        using var process = Process.GetCurrentProcess();
+        Max(ref _peakWorkingSet, process.WorkingSet64);
+        Max(ref _peakManaged, GC.GetTotalMemory(forceFullCollection: false));
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _loop.Wait();
+        Sample();
+        _stop.Dispose();
+    }
+
+    private static void Max(ref long target, long value)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
+
+/// <summary>Latency percentiles (nearest rank) and number formatting for the tables.</summary>
+internal static class Stats
+{
+    public static double Percentile(IReadOnlyList<double> sorted, double p)
+    {
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        int rank = (int)Math.Ceiling(p / 100.0 * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToList();
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static string Ms(double value) => double.IsNaN(value) ? "n/a" : value.ToString(value < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+
+    public static string F(double value, string format = "0.0") => double.IsNaN(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);
+
+    public static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture);
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            string[] parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"{parts[0]} {parts[1]} {parts[2]}";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(DiscussionBot.Benchmarks.InteractionJsonBenchmarks).Assembly).Run(args);
