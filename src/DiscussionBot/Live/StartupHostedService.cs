@@ -1,5 +1,6 @@
 using DiscussionBot.Discord.Rest;
 using DiscussionBot.Hosting;
+using DiscussionBot.Text.Answers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ namespace DiscussionBot.Live;
 /// </summary>
 public sealed class StartupHostedService(
     StoreBootstrapper store,
+    CorpusCache corpus,
     CommandRegistrar registrar,
     LiveExit exit,
     IHostApplicationLifetime lifetime,
@@ -19,6 +21,9 @@ public sealed class StartupHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.EnsureSeededAsync(cancellationToken);
+
+        // Load the corpus snapshot now, so the first member's command does not pay for it.
+        await corpus.WarmUpAsync(cancellationToken);
         try
         {
             await registrar.RegisterAsync(cancellationToken);
