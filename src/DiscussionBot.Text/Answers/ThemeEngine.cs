@@ -201,6 +201,11 @@ public sealed class ThemeEngine(
         {
             score *= 1.2;
         }
+        else if (phrase.Stems.Length == 1 && !cued.Contains(phrase.Key) && surface.Length <= 4)
+        {
+            // A short bare word ("act", "show") names a theme badly unless the text itself presents it as one.
+            score *= 0.5;
+        }
 
         string last = surface.Split(' ')[^1];
         if (AbstractNounEndings.Any(e => last.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
@@ -242,9 +247,14 @@ public sealed class ThemeEngine(
                     var stems = new List<string>();
                     foreach (Token t in after)
                     {
-                        if (stems.Count == 0 && t.IsStopWord)
+                        if (stems.Count == 0 && t.Lower is "the" or "a" or "an" or "this" or "that" or "its" or "their")
                         {
                             continue; // "the question of [the] authenticity"
+                        }
+
+                        if (stems.Count == 0 && t.IsStopWord)
+                        {
+                            break; // "a sense of [it being an] act" introduces no topic
                         }
 
                         if (KeyPhraseExtractor.IsBreaker(t) || stems.Count == KeyPhraseExtractor.MaxWords)
