@@ -230,7 +230,7 @@ public sealed class ThemeEngine(
         ["ity", "ism", "ness", "tion", "sion", "ment", "ance", "ence", "ship", "ganda", "ics", "ief", "dom"];
 
     private static readonly string[] TopicCues =
-        ["idea of", "question of", "notion of", "issue of", "matter of", "theme of", "concept of", "sense of", "problem of", "role of", "is about", "theme here, undoubtedly, is", "theme is", "story about"];
+        ["idea of", "question of", "notion of", "issue of", "matter of", "theme of", "concept of", "sense of", "problem of", "role of", "is about", "theme is", "story about"];
 
     /// <summary>Keys of candidates that the text introduces as a topic ("the idea of expendability").</summary>
     private static HashSet<string> CuedPhrases(IReadOnlyList<string> texts, Dictionary<string, PhraseCandidate> candidates)
