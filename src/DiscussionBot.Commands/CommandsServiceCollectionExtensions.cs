@@ -33,6 +33,9 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, FindInSourcesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, SummaryLengthButton>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, PinButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, QuoteContextButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, MoreQuotesButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, ExplainThemeButton>());
         services.TryAddSingleton<InteractionRouter>();
         return services;
     }

@@ -47,7 +47,7 @@ public sealed class QuoteCommand(IQuoteEngine engine, SourceOption sources) : IC
         int count = context.GetInteger(CountOption) ?? DefaultCount;
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
         QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(query, document?.Id, count), cancellationToken);
-        return Responses.Message(Render(result, document), context.Notices);
+        return Responses.Message(Render(result, document), context.Notices, QuoteButtons.For(result, document?.Id, count));
     }
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(

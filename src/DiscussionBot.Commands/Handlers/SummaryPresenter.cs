@@ -10,7 +10,6 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
 {
     public const string LengthOptionName = "length";
     public const string ButtonPrefix = "summary";
-    public const string AllSources = "all";
 
     public static ApplicationCommandOption LengthOption { get; } = new()
     {
@@ -42,13 +41,6 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
         Summary summary = await engine.SummarizeAsync(new SummaryRequest(documentId, length), cancellationToken);
         InteractionCallbackData data = Render(summary, notices, withButtons: true, withPinButton: pinning.CanPin);
         return new InteractionResponse(type, data);
-    }
-
-    public async Task<(Summary Summary, InteractionCallbackData Message)> BuildAsync(
-        long? documentId, SummaryLength length, CancellationToken cancellationToken)
-    {
-        Summary summary = await engine.SummarizeAsync(new SummaryRequest(documentId, length), cancellationToken);
-        return (summary, Render(summary, [], withButtons: false, withPinButton: false));
     }
 
     public static InteractionCallbackData Render(Summary summary, IReadOnlyList<string> notices, bool withButtons, bool withPinButton)
@@ -85,7 +77,7 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
 
     private static List<MessageComponent> Buttons(Summary summary, bool withPinButton)
     {
-        string scope = summary.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? AllSources;
+        string scope = ButtonScope.Format(summary.DocumentId);
         var buttons = new List<MessageComponent>();
         if (summary.Length != SummaryLength.Short)
         {
@@ -110,16 +102,9 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
     {
         if (arguments.Count != 2 || !Enum.TryParse(arguments[1], ignoreCase: false, out SummaryLength length) || !Enum.IsDefined(length))
         {
-            throw new Pipeline.CommandInputException("That button is from an older version of me. Run `/summary` again.");
+            throw ButtonScope.Outdated("summary");
         }
 
-        if (arguments[0] == AllSources)
-        {
-            return (null, length);
-        }
-
-        return long.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out long id)
-            ? (id, length)
-            : throw new Pipeline.CommandInputException("That button is from an older version of me. Run `/summary` again.");
+        return (ButtonScope.Parse(arguments[0], "summary"), length);
     }
 }

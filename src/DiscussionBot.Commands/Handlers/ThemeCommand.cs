@@ -44,6 +44,11 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
             throw new CommandInputException($"No theme called “{DiscordText.EscapeMarkdown(DiscordText.Clip(wanted, 80))}”. {known}");
         }
 
+        return Render(theme, document?.Title, context.Notices);
+    }
+
+    public static InteractionResponse Render(Theme theme, string? scopeTitle, IReadOnlyList<string> notices)
+    {
         bool manyDocuments = theme.Sentences.Select(s => s.Citation.DocumentId).Distinct().Count() > 1;
         string description = CitationText.JoinWithin(
             theme.Sentences.Select(s => CitationText.Format(s, withTitle: manyDocuments)),
@@ -58,11 +63,11 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
             [
                 new EmbedField("Key terms", DiscordText.EscapeMarkdown(string.Join(", ", theme.KeyTerms))),
                 new EmbedField("Share", ThemesCommand.FormatShare(theme.Share), Inline: true),
-                new EmbedField("Scope", document?.Title ?? "all sources", Inline: true),
+                new EmbedField("Scope", scopeTitle ?? "all sources", Inline: true),
             ],
             Footer = new EmbedFooter("Sentences quoted verbatim from the sources, most representative first."),
         };
-        return Responses.Message(embed, context.Notices);
+        return Responses.Message(embed, notices);
     }
 
     public async Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(

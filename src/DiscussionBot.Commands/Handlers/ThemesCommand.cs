@@ -38,7 +38,7 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources) : I
                 "Key terms: " + DiscordText.EscapeMarkdown(string.Join(", ", t.KeyTerms)))).ToList(),
             Footer = new EmbedFooter("Share = part of the text that discusses the theme. /theme name:<theme> shows the sentences that carry one."),
         };
-        return Responses.Message(embed, context.Notices);
+        return Responses.Message(embed, context.Notices, ExplainThemeButton.For(themes, document?.Id));
     }
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(

@@ -3,6 +3,15 @@ namespace DiscussionBot.Discord.Models;
 /// <summary>A command definition as registered with Discord (bulk overwrite body item).</summary>
 public sealed record ApplicationCommand
 {
+    /// <summary>The command's id; set by Discord in responses, left out when registering.</summary>
+    public Snowflake? Id { get; init; }
+
+    /// <summary>The owning application; set by Discord in responses.</summary>
+    public Snowflake? ApplicationId { get; init; }
+
+    /// <summary>The guild of a guild command; set by Discord in responses.</summary>
+    public Snowflake? GuildId { get; init; }
+
     /// <summary>1–32 lower-case characters for slash commands.</summary>
     public string Name { get; init; } = string.Empty;
 

@@ -55,6 +55,16 @@ public sealed record Interaction
 
     /// <summary>The bot's computed permissions in the channel.</summary>
     public Permissions BotPermissions => PermissionsFormat.Parse(AppPermissions);
+
+    // Records print every property; the token is a secret, so ToString() shows only what is safe to log.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id).Append(", Type = ").Append(Type)
+            .Append(", Name = ").Append(Data?.Name ?? Data?.CustomId)
+            .Append(", GuildId = ").Append(GuildId).Append(", ChannelId = ").Append(ChannelId)
+            .Append(", Token = (hidden)");
+        return true;
+    }
 }
 
 /// <summary>The <c>data</c> of an interaction.</summary>

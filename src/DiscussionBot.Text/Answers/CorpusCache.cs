@@ -68,6 +68,11 @@ internal sealed class CorpusSnapshot
 
     public ReadOnlySpan<float> VectorOf(int row) => Matrix.AsSpan(row * Dimension, Dimension);
 
+    /// <summary>A value computed earlier for this snapshot, if any.</summary>
+    public T? Memoized<T>(string key)
+        where T : class =>
+        _memo.TryGetValue(key, out Lazy<object>? value) && value.IsValueCreated ? (T)value.Value : null;
+
     /// <summary>Computes a value once per snapshot (whole-store summaries and themes).</summary>
     public T Memo<T>(string key, Func<T> compute)
         where T : class =>

@@ -33,6 +33,11 @@ public sealed class ThemeEngine(
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
+        if (snapshot.Memoized<IReadOnlyList<Theme>>("themes") is { } known)
+        {
+            return known;
+        }
+
         if (snapshot.Documents.Count == 1)
         {
             AnalyzedDocument only = await DocumentLoader.LoadAsync(store, analyses, snapshot.Documents[0].Id, cancellationToken);

@@ -27,6 +27,9 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
     // MiniLM was trained on at most 256 word pieces; longer texts only cost time.
     private const int MaxCharacters = 1000;
 
+    // Sum over a batch of (length in characters)^2: 64 sentences of 150 characters.
+    private const long BatchCharacterBudget = 64L * 150 * 150;
+
     private readonly TextEngineOptions _options = options.Value;
     private readonly Lock _loadLock = new();
     private SentenceEncoder? _encoder;
@@ -41,11 +44,25 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
         SentenceEncoder encoder = GetEncoder() ?? throw new InvalidOperationException("The embedding model is not available.");
         float[][] result = new float[texts.Count][];
         int[] order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i).ToArray();
-        int batch = _options.EmbeddingBatchSize;
-        for (int start = 0; start < order.Length; start += batch)
+        int start = 0;
+        while (start < order.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int count = Math.Min(batch, order.Length - start);
+
+            // inputs are sorted by length: grow the batch while its padded size stays within the budget,
+            // so a batch of long sentences is small (attention memory grows with the square of length)
+            int count = 0;
+            while (start + count < order.Length && count < _options.EmbeddingBatchSize)
+            {
+                int longest = Math.Min(texts[order[start + count]].Length, MaxCharacters);
+                if (count > 0 && (count + 1) * longest * (long)longest > BatchCharacterBudget)
+                {
+                    break;
+                }
+
+                count++;
+            }
+
             string[] inputs = new string[count];
             for (int k = 0; k < count; k++)
             {
@@ -58,6 +75,8 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
             {
                 result[order[start + k]] = VectorMath.Normalize(vectors[k]);
             }
+
+            start += count;
         }
 
         return result;
@@ -88,6 +107,9 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
                     InterOpNumThreads = 1,
                     ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                     GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+
+                    // the arena would keep the peak of the longest batch for the life of the process
+                    EnableCpuMemArena = false,
                 };
                 _encoder = new SentenceEncoder(session);
                 LogModelLoaded(logger, ModelName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

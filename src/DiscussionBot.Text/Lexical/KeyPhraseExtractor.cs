@@ -36,6 +36,12 @@ internal static class KeyPhraseExtractor
     public const int MaxWords = 4;
     private const int Window = 3;
 
+    /// <summary>Weight of a phrase's own frequency beside its words' rank (tuned on the keyphrase dev sets).</summary>
+    internal static double FrequencyWeight { get; set; } = 2.0;
+
+    /// <summary>Multiplier for one-word phrases (tuned on the keyphrase dev sets).</summary>
+    internal static double SingleWordFactor { get; set; } = 0.6;
+
     /// <summary>Candidates of the given sentences (in order), with per-sentence occurrences.</summary>
     public static Dictionary<string, PhraseCandidate> Candidates(IReadOnlyList<string> sentences)
     {
@@ -98,7 +104,7 @@ internal static class KeyPhraseExtractor
             }
 
             // multi-word phrases are preferred a little less than their raw sum suggests, single words a little more
-            c.Score = sum * (c.Stems.Length == 1 ? 1.0 : 0.9) * (1 + (0.1 * Math.Log(c.Frequency)));
+            c.Score = sum * (c.Stems.Length == 1 ? SingleWordFactor : 0.9) * (1 + (FrequencyWeight * Math.Log(c.Frequency)));
         }
     }
 

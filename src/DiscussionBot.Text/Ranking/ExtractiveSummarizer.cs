@@ -25,7 +25,7 @@ public static class ExtractiveSummarizer
         double Similarity(int a, int b)
         {
             double s = lexical.Cosine(a, b);
-            return vectors is null ? s : Math.Max(s, Dot(vectors[candidates[a]], vectors[candidates[b]]));
+            return vectors is null ? s : Math.Max(s, MeaningOverlap(Dot(vectors[candidates[a]], vectors[candidates[b]])));
         }
 
         double max = candidates.Max(i => salience[i]);
@@ -45,7 +45,7 @@ public static class ExtractiveSummarizer
         {
             double s = lexical.Cosine(a, b);
             return snapshot.HasVectors && snapshot.HasVector![rows[a]] && snapshot.HasVector[rows[b]]
-                ? Math.Max(s, VectorMath.Dot(snapshot.VectorOf(rows[a]), snapshot.VectorOf(rows[b])))
+                ? Math.Max(s, MeaningOverlap(VectorMath.Dot(snapshot.VectorOf(rows[a]), snapshot.VectorOf(rows[b]))))
                 : s;
         }
 
@@ -105,4 +105,12 @@ public static class ExtractiveSummarizer
     }
 
     private static double Dot(float[] a, float[] b) => VectorMath.Dot(a, b);
+
+    /// <summary>
+    /// Sentences of one story all score high on embedding cosine; only near-paraphrases should count as
+    /// redundant, so cosine is rescaled from [floor, 1] to [0, 1].
+    /// </summary>
+    internal static double MeaningOverlap(double cosine) => Math.Max(0, (cosine - RedundancyFloor) / (1 - RedundancyFloor));
+
+    internal static double RedundancyFloor { get; set; } = 0.7;
 }

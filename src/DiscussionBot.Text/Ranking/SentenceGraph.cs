@@ -135,9 +135,9 @@ internal sealed class LexicalVectors
 
 /// <summary>Tunable weights of <see cref="SentenceRanker"/>.</summary>
 internal sealed record RankerSettings(
-    double PositionWeight = 0.3,
-    double LengthWeight = 0.0,
-    double EmbeddingShare = 0.5,
+    double PositionWeight = 0.1,
+    double LengthWeight = 1.0,
+    double EmbeddingShare = 0.1,
     double EdgeThreshold = 0.0)
 {
     public static RankerSettings Default { get; } = new();

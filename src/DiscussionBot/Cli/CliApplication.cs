@@ -89,13 +89,15 @@ public static class CliApplication
 
         if (verb == "eval")
         {
-            return await EvaluationVerb.RunAsync(rest, output, error, cancellationToken);
+            return await EvaluationVerb.RunAsync(rest, cancellationToken);
         }
 
-        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: true, configure);
-        if (verb == "run" && DiscussionBotHost.HasDiscordToken(builder.Configuration))
+        bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(DiscussionBotHost.ReadConfiguration(configure));
+        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: !live, configure);
+        if (live)
         {
-            return await LiveMode.RunAsync(rest, configure, cancellationToken);
+            ExpectNoArguments(verb, rest);
+            return await LiveMode.RunAsync(builder, error, cancellationToken);
         }
 
         using IHost host = builder.Build();

@@ -1,10 +1,10 @@
+using DiscussionBot.Evaluation;
+
 namespace DiscussionBot.Cli;
 
-/// <summary>The eval verb: runs the answer engine over an evaluation set.</summary>
+/// <summary>The eval verb: runs the answer engine over an evaluation set (see <see cref="EvaluationCommand"/>).</summary>
 public static class EvaluationVerb
 {
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        throw new UsageException("eval is not in this build yet.");
-    }
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
+        EvaluationCommand.RunAsync(args, cancellationToken);
 }

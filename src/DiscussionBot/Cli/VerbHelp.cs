@@ -15,6 +15,7 @@ public static class VerbHelp
           ingest <path> Add or update source documents from files or folders.
           sources       List the documents in the store.
           eval <task>   Measure answer quality on an evaluation set (summarization, keyphrase, retrieval, quotes).
+          bench         Measure latency, ingestion, cold start and memory (Release; see docs/performance.md).
 
         Every verb takes --help. Configuration: config/appsettings.json and environment variables
         (Discord__Token, Store__Path, Store__SeedsPath, Engine__Mode). See README.md.
@@ -61,13 +62,6 @@ public static class VerbHelp
         Lists the documents in the store: id, title, size, paragraphs, sentences, when ingested.
         """;
 
-    public const string Eval = """
-        Usage:
-          dotnet run --project src/DiscussionBot -c Release -- eval summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3]
-          dotnet run --project src/DiscussionBot -c Release -- eval keyphrase --data <docs.jsonl> --out <pred.jsonl> [--top 15]
-          dotnet run --project src/DiscussionBot -c Release -- eval retrieval --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl>
-          dotnet run --project src/DiscussionBot -c Release -- eval quotes --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl>
-
-        Each builds its own temporary store and writes predictions in the scorers' formats.
-        """;
+    public const string Eval = "Usage: dotnet run --project src/DiscussionBot -c Release --\n" + Evaluation.EvaluationCommand.Usage +
+        "\nEach builds its own temporary store and writes predictions in the scorers' formats (see docs/quality.md).";
 }

@@ -67,6 +67,17 @@ public static class DiscussionBotHost
         services.AddSingleton<LocalCommandRunner>();
     }
 
+    /// <summary>The configuration alone (files, environment, overrides), to decide the mode before building the host.</summary>
+    public static IConfiguration ReadConfiguration(Action<IConfigurationBuilder>? configure)
+    {
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
     /// <summary>True when a Discord token is configured, which selects live mode.</summary>
     public static bool HasDiscordToken(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);

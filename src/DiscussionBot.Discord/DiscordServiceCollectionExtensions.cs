@@ -1,0 +1,58 @@
+using DiscussionBot.Discord.Gateway;
+using DiscussionBot.Discord.Rest;
+using DiscussionBot.Discord.Transport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Discord;
+
+/// <summary>Registers the Discord client.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DiscordRestClient"/> (typed HttpClient), <see cref="GatewayClient"/> (singleton), their
+    /// seams (transport, reconnect strategy, random source) and <see cref="TimeProvider.System"/> unless already present.
+    /// Options are validated at start; the token is checked only when a client is used.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Optional configuration of <see cref="DiscordClientOptions"/>.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddDiscordClient(this IServiceCollection services, Action<DiscordClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        OptionsBuilder<DiscordClientOptions> options = services.AddOptions<DiscordClientOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordClientOptions>, DiscordClientOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRandomSource, SystemRandomSource>();
+        services.TryAddSingleton<IReconnectStrategy>(sp => new ExponentialReconnectStrategy(sp.GetRequiredService<IRandomSource>()));
+        services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
+        services.TryAddSingleton<RestRateLimiter>();
+
+        services.AddHttpClient<DiscordRestClient>((sp, http) =>
+        {
+            DiscordClientOptions o = sp.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
+            http.BaseAddress = new Uri(o.ApiBaseUrl.EndsWith('/') ? o.ApiBaseUrl : o.ApiBaseUrl + "/");
+        })
+            // The default HttpClient logging writes request URIs, and interaction URIs carry interaction tokens.
+            .RemoveAllLoggers();
+
+        // The gateway is a singleton: resolve a fresh typed client per call so handler rotation still applies.
+        services.TryAddSingleton<IGatewayBotProvider, ServiceProviderGatewayBotProvider>();
+        services.TryAddSingleton<GatewayClient>();
+        return services;
+    }
+
+    private sealed class ServiceProviderGatewayBotProvider(IServiceProvider services) : IGatewayBotProvider
+    {
+        public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken) =>
+            services.GetRequiredService<DiscordRestClient>().GetGatewayBotAsync(cancellationToken);
+    }
+}

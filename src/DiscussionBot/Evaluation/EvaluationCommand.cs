@@ -1,0 +1,467 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Text;
+using DiscussionBot.Text.Answers;
+using DiscussionBot.Text.Documents;
+using DiscussionBot.Text.Embeddings;
+using DiscussionBot.Text.Ingestion;
+using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Evaluation;
+
+/// <summary>
+/// The <c>eval</c> verb: runs the engine over a public evaluation set and writes predictions in the
+/// scorers' JSONL formats. <c>eval summarization|keyphrase|retrieval|quotes ...</c>; see <see cref="Usage"/>.
+/// </summary>
+public static class EvaluationCommand
+{
+    public const string Usage =
+        """
+        eval summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding]
+        eval keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
+        eval retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
+        eval quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
+        """;
+
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+
+    /// <param name="args">What follows <c>eval</c> on the command line.</param>
+    /// <returns>The process exit code: 0 on success, 2 on bad usage.</returns>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        Dictionary<string, string> options = ParseOptions(args.Skip(1).ToArray());
+        try
+        {
+            return args[0] switch
+            {
+                "summarization" => await SummarizationAsync(options, cancellationToken),
+                "keyphrase" => await KeyphraseAsync(options, cancellationToken),
+                "retrieval" => await RetrievalAsync(options, documents: true, cancellationToken),
+                "quotes" => await RetrievalAsync(options, documents: false, cancellationToken),
+                _ => await UsageErrorAsync($"unknown evaluation '{args[0]}'"),
+            };
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return await UsageErrorAsync(ex.Message);
+        }
+    }
+
+    private static async Task<int> UsageErrorAsync(string message)
+    {
+        await Console.Error.WriteLineAsync($"eval: {message}\n{Usage}");
+        return 2;
+    }
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+            }
+        }
+
+        return options;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out string? value) ? value : throw new KeyNotFoundException($"--{name} is required");
+
+    private static EngineMode ModeOf(Dictionary<string, string> options) =>
+        options.TryGetValue("mode", out string? mode) && mode.Equals("embedding", StringComparison.OrdinalIgnoreCase)
+            ? EngineMode.Embedding
+            : EngineMode.Lexical;
+
+    private static double Number(Dictionary<string, string> options, string name, double fallback) =>
+        options.TryGetValue(name, out string? value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static IEnumerable<JsonObject> ReadJsonl(string path) =>
+        File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonNode.Parse(l)!.AsObject());
+
+    private static MiniLmEmbedder CreateEmbedder(EngineMode mode) =>
+        new(Options.Create(new TextEngineOptions { Mode = mode }), NullLogger<MiniLmEmbedder>.Instance);
+
+    private static async Task WriteJsonlAsync(string path, IEnumerable<JsonObject> rows, CancellationToken cancellationToken)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var writer = new StreamWriter(path);
+        foreach (JsonObject row in rows)
+        {
+            await writer.WriteLineAsync(row.ToJsonString(Compact).AsMemory(), cancellationToken);
+        }
+    }
+
+    private static async Task<int> SummarizationAsync(Dictionary<string, string> options, CancellationToken cancellationToken)
+    {
+        int k = (int)Number(options, "sentences", 3);
+        EngineMode mode = ModeOf(options);
+        var settings = new RankerSettings(
+            PositionWeight: Number(options, "position-weight", RankerSettings.Default.PositionWeight),
+            LengthWeight: Number(options, "length-weight", RankerSettings.Default.LengthWeight),
+            EmbeddingShare: Number(options, "embedding-share", RankerSettings.Default.EmbeddingShare),
+            EdgeThreshold: Number(options, "edge-threshold", RankerSettings.Default.EdgeThreshold));
+        ExtractiveSummarizer.RedundancyFloor = Number(options, "redundancy-floor", ExtractiveSummarizer.RedundancyFloor);
+        using MiniLmEmbedder embedder = CreateEmbedder(mode);
+        var segmenter = new TextSegmenter();
+        var rows = new List<JsonObject>();
+        var clock = Stopwatch.StartNew();
+        var articles = ReadJsonl(Required(options, "data"))
+            .Select(a => (Article: a, Segmentation: segmenter.Segment(SourceFileReader.NormalizeText((string)a["text"]!))))
+            .ToList();
+        float[][]? allVectors = null;
+        if (mode == EngineMode.Embedding)
+        {
+            var all = articles.SelectMany(a => a.Segmentation.Sentences.Select(s => s.Text)).ToList();
+            allVectors = LoadVectors(options.GetValueOrDefault("vectors"), all.Count) ?? embedder.Embed(all, cancellationToken);
+            SaveVectors(options.GetValueOrDefault("vectors"), allVectors);
+        }
+
+        int offset = 0;
+        foreach ((JsonObject article, Segmentation segmentation) in articles)
+        {
+            var texts = segmentation.Sentences.Select(s => s.Text).ToList();
+            var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
+            float[][]? vectors = allVectors is null || texts.Count == 0 ? null : allVectors[offset..(offset + texts.Count)];
+            offset += texts.Count;
+            float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings);
+            IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k);
+            rows.Add(new JsonObject
+            {
+                ["id"] = article["id"]!.DeepClone(),
+                ["sentences"] = new JsonArray(chosen.Select(i => (JsonNode)JsonValue.Create(texts[i])).ToArray()),
+            });
+        }
+
+        await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
+        await Console.Out.WriteLineAsync($"summarization: {rows.Count} articles, K={k}, mode {mode}, {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    private static async Task<int> KeyphraseAsync(Dictionary<string, string> options, CancellationToken cancellationToken)
+    {
+        int top = (int)Number(options, "top", 15);
+        EngineMode mode = ModeOf(options);
+        bool useIdf = !options.TryGetValue("idf", out string? idfOption) || idfOption != "none";
+        KeyPhraseExtractor.FrequencyWeight = Number(options, "frequency-weight", KeyPhraseExtractor.FrequencyWeight);
+        KeyPhraseExtractor.SingleWordFactor = Number(options, "single-word", KeyPhraseExtractor.SingleWordFactor);
+        using MiniLmEmbedder embedder = CreateEmbedder(mode);
+        var segmenter = new TextSegmenter();
+        var documents = ReadJsonl(Required(options, "data")).ToList();
+        var segmented = documents
+            .Select(d => segmenter.Segment(SourceFileReader.NormalizeText((string)d["text"]!)))
+            .Select(s => s.Sentences.Where(x => x.IsQuotable).Select(x => x.Text).ToList())
+            .ToList();
+
+        // document frequency over the set itself: the engine sees only the corpus it is given
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (List<string> sentences in segmented)
+        {
+            foreach (string stem in sentences.SelectMany(Tokenizer.ContentStems).Distinct(StringComparer.Ordinal))
+            {
+                df[stem] = df.GetValueOrDefault(stem) + 1;
+            }
+        }
+
+        double Idf(string stem) => Math.Log(1 + (documents.Count / (1.0 + df.GetValueOrDefault(stem))));
+        var rows = new List<JsonObject>();
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < documents.Count; i++)
+        {
+            List<string> sentences = segmented[i];
+            IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(sentences, useIdf ? Idf : null, mode == EngineMode.Embedding ? Math.Max(top, 30) : top);
+            if (mode == EngineMode.Embedding && phrases.Count > 1 && sentences.Count > 0)
+            {
+                float[] document = VectorMath.Mean(embedder.Embed(sentences, cancellationToken), 384);
+                phrases = DocumentAnalyzer.EmbedRank(phrases, document, embedder, cancellationToken);
+            }
+
+            rows.Add(new JsonObject
+            {
+                ["id"] = documents[i]["id"]!.DeepClone(),
+                ["keyphrases"] = new JsonArray(phrases.Take(top).Select(p => (JsonNode)JsonValue.Create(p.Phrase)).ToArray()),
+            });
+        }
+
+        await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
+        await Console.Out.WriteLineAsync($"keyphrase: {rows.Count} documents, top {top}, mode {mode}, idf {useIdf}, {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    private static async Task<int> RetrievalAsync(Dictionary<string, string> options, bool documents, CancellationToken cancellationToken)
+    {
+        EngineMode mode = ModeOf(options);
+        using MiniLmEmbedder embedder = CreateEmbedder(mode);
+        var clock = Stopwatch.StartNew();
+        var corpus = ReadJsonl(Required(options, "corpus")).ToList();
+
+        // index each abstract's given sentences as they are, so "docid:index" ids line up with the qrels
+        var prepared = new List<(SourceDocument Document, List<string> Sentences)>();
+        long nextId = 1;
+        var externalIds = new Dictionary<long, string>();
+        foreach (JsonObject row in corpus)
+        {
+            string externalId = (string)row["_id"]!;
+            List<string> sentences = row["sentences"] is JsonArray given
+                ? given.Select(s => ((string?)s ?? string.Empty).Trim()).ToList()
+                : [((string)row["text"]!).Trim()];
+            string title = (string?)row["title"] ?? externalId;
+            if (documents && title.Length > 0)
+            {
+                // document retrieval reads title and abstract, as the baselines do; quote ids stay as given
+                sentences.Add(title.Trim());
+            }
+
+            long id = nextId++;
+            externalIds[id] = externalId;
+            prepared.Add((BuildDocument(id, externalId, title, sentences), sentences));
+        }
+
+        float[][]? vectors = null;
+        if (mode == EngineMode.Embedding)
+        {
+            // sentence vectors are cached apart from title vectors so both runs share the expensive part
+            var given = prepared.SelectMany(p => documents ? p.Sentences.SkipLast(1) : p.Sentences).ToList();
+            string? cachePath = options.GetValueOrDefault("vectors");
+            float[][] sentenceVectors = LoadVectors(cachePath, given.Count) ?? embedder.Embed(given, cancellationToken);
+            SaveVectors(cachePath, sentenceVectors);
+            if (documents)
+            {
+                var titles = prepared.Select(p => p.Sentences[^1]).ToList();
+                string? titlePath = cachePath is null ? null : cachePath + ".titles";
+                float[][] titleVectors = LoadVectors(titlePath, titles.Count) ?? embedder.Embed(titles, cancellationToken);
+                SaveVectors(titlePath, titleVectors);
+                var merged = new List<float[]>();
+                int s = 0;
+                for (int d = 0; d < prepared.Count; d++)
+                {
+                    int own = prepared[d].Sentences.Count - 1;
+                    merged.AddRange(sentenceVectors[s..(s + own)]);
+                    merged.Add(titleVectors[d]);
+                    s += own;
+                }
+
+                vectors = [.. merged];
+            }
+            else
+            {
+                vectors = sentenceVectors;
+            }
+        }
+
+        var analysed = new List<(SourceDocument Document, DocumentAnalysis Analysis)>(prepared.Count);
+        int offset = 0;
+        foreach ((SourceDocument document, List<string> sentences) in prepared)
+        {
+            float[][]? documentVectors = vectors?[offset..(offset + sentences.Count)];
+            offset += sentences.Count;
+            analysed.Add((document, new DocumentAnalysis(new float[sentences.Count], documentVectors, [])));
+        }
+
+        using TemporaryStore store = options.GetValueOrDefault("store") == "memory"
+            ? TemporaryStore.InMemory(analysed)
+            : await TemporaryStore.SqliteAsync(analysed, cancellationToken);
+        externalIds = store.ExternalIds;
+
+        double indexSeconds = clock.Elapsed.TotalSeconds;
+        var engineOptions = Options.Create(new TextEngineOptions
+        {
+            Mode = mode,
+            QuoteMinSimilarity = Number(options, "min-similarity", 0),
+            QuoteMinTermCoverage = Number(options, "min-coverage", 0),
+        });
+        QuoteEngine.LexicalWeight = Number(options, "lexical-weight", QuoteEngine.LexicalWeight);
+        QuoteEngine.DenseWeight = Number(options, "dense-weight", QuoteEngine.DenseWeight);
+        QuoteEngine.DocumentContextWeight = Number(options, "context-weight", QuoteEngine.DocumentContextWeight);
+        QuoteEngine.CentroidWeight = Number(options, "centroid-weight", QuoteEngine.CentroidWeight);
+        QuoteEngine.DocumentDenseWeight = Number(options, "document-dense-weight", QuoteEngine.DocumentDenseWeight);
+        QuoteEngine.LexicalDepth = (int)Number(options, "lexical-depth", QuoteEngine.LexicalDepth);
+        QuoteEngine.LexicalDecay = Number(options, "lexical-decay", QuoteEngine.LexicalDecay);
+        using var cache = new CorpusCache(store.Documents, store.Analyses);
+        var engine = new QuoteEngine(store.Documents, cache, embedder, engineOptions);
+        var rows = new List<JsonObject>();
+        var latencies = new List<double>();
+        foreach (JsonObject query in ReadJsonl(Required(options, "queries")))
+        {
+            long started = Stopwatch.GetTimestamp();
+            string text = (string)query["text"]!;
+            IEnumerable<(string Id, double Score)> ranked;
+            if (documents)
+            {
+                IReadOnlyList<(long DocumentId, double Score)> found = await engine.RankDocumentsAsync(text, 100, cancellationToken);
+                ranked = found.Select(d => (externalIds[d.DocumentId], d.Score));
+            }
+            else
+            {
+                QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(text, null, QuoteEngine.MaxCount), cancellationToken);
+                ranked = result.Matches.Select(m => ($"{externalIds[m.Sentence.Citation.DocumentId]}:{m.Sentence.Citation.SentenceOrdinal}", m.Score));
+            }
+
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            rows.Add(new JsonObject
+            {
+                ["id"] = query["_id"]!.DeepClone(),
+                ["results"] = new JsonArray(ranked.Take(100).Select(r => (JsonNode)new JsonArray(r.Id, Math.Round(r.Score, 6))).ToArray()),
+            });
+        }
+
+        await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
+        if (options.ContainsKey("bench"))
+        {
+            await BenchAsync(store, cache, engineOptions, cancellationToken);
+        }
+
+        latencies.Sort();
+        await Console.Out.WriteLineAsync(
+            $"{(documents ? "retrieval" : "quotes")}: {corpus.Count} documents, {prepared.Sum(p => p.Sentences.Count)} sentences, mode {mode}, " +
+            $"store {store.Kind}, index {indexSeconds:F1} s, {rows.Count} queries, p50 {latencies[latencies.Count / 2]:F1} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F1} ms, " +
+            $"working set {Environment.WorkingSet / (1024 * 1024)} MB");
+        return 0;
+    }
+
+    /// <summary>Times the other commands over the same store: per-document summary and themes, whole-store ones cold and warm.</summary>
+    private static async Task BenchAsync(TemporaryStore store, CorpusCache cache, IOptions<TextEngineOptions> options, CancellationToken cancellationToken)
+    {
+        var summaries = new SummaryEngine(store.Documents, store.Analyses, cache);
+        var themes = new ThemeEngine(store.Documents, store.Analyses, cache, options);
+        IReadOnlyList<DocumentInfo> all = await store.Documents.ListDocumentsAsync(cancellationToken);
+        var sample = all.Where((_, i) => i % Math.Max(1, all.Count / 200) == 0).Take(200).ToList();
+        var summaryTimes = new List<double>();
+        var themeTimes = new List<double>();
+        foreach (DocumentInfo document in sample)
+        {
+            long started = Stopwatch.GetTimestamp();
+            await summaries.SummarizeAsync(new SummaryRequest(document.Id, SummaryLength.Medium), cancellationToken);
+            summaryTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            await themes.FindThemesAsync(document.Id, cancellationToken);
+            themeTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        long t0 = Stopwatch.GetTimestamp();
+        await summaries.SummarizeAsync(new SummaryRequest(null, SummaryLength.Medium), cancellationToken);
+        double storeSummaryCold = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        t0 = Stopwatch.GetTimestamp();
+        await summaries.SummarizeAsync(new SummaryRequest(null, SummaryLength.Medium), cancellationToken);
+        double storeSummaryWarm = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        t0 = Stopwatch.GetTimestamp();
+        await themes.FindThemesAsync(null, cancellationToken);
+        double storeThemesCold = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        t0 = Stopwatch.GetTimestamp();
+        await themes.FindThemesAsync(null, cancellationToken);
+        double storeThemesWarm = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        summaryTimes.Sort();
+        themeTimes.Sort();
+
+        // where a quote's time goes: the store's full-text search alone
+        var searchTimes = new List<double>();
+        foreach (string query in BenchQueries)
+        {
+            var terms = Tokenizer.Tokenize(query).Where(t => !t.IsStopWord && t.Lower.Length > 1).Select(t => t.Lower).Distinct().ToList();
+            long s0 = Stopwatch.GetTimestamp();
+            await store.Documents.SearchSentencesAsync(terms, null, 100, cancellationToken);
+            searchTimes.Add(Stopwatch.GetElapsedTime(s0).TotalMilliseconds);
+        }
+
+        searchTimes.Sort();
+        await Console.Out.WriteLineAsync($"bench: store full-text search alone p50 {searchTimes[searchTimes.Count / 2]:F1} ms max {searchTimes[^1]:F1} ms");
+        await Console.Out.WriteLineAsync(
+            $"bench: {sample.Count} documents; summary p50 {summaryTimes[summaryTimes.Count / 2]:F1} ms p99 {summaryTimes[(int)(summaryTimes.Count * 0.99)]:F1} ms; " +
+            $"themes p50 {themeTimes[themeTimes.Count / 2]:F1} ms p99 {themeTimes[(int)(themeTimes.Count * 0.99)]:F1} ms; " +
+            $"whole-store summary cold {storeSummaryCold:F0} ms warm {storeSummaryWarm:F1} ms; whole-store themes cold {storeThemesCold:F0} ms warm {storeThemesWarm:F1} ms");
+    }
+
+    private static readonly string[] BenchQueries =
+    [
+        "cells", "patients with cancer", "protein expression in the brain", "risk of death", "gene mutation causes disease",
+        "vitamin D deficiency", "children", "increased levels of inflammation", "mice treated with the drug", "the effect of exercise on health",
+    ];
+
+    private static SourceDocument BuildDocument(long id, string externalId, string title, List<string> sentences)
+    {
+        var text = new System.Text.StringBuilder();
+        var list = new List<Sentence>();
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(' ');
+            }
+
+            list.Add(new Sentence(i, 1, text.Length, sentences[i].Length, sentences[i], IsQuotable: sentences[i].Length > 0));
+            text.Append(sentences[i]);
+        }
+
+        var info = new DocumentInfo(id, externalId, title, string.Empty, text.Length, 1, sentences.Count, DateTimeOffset.UnixEpoch);
+        return new SourceDocument(info, text.ToString(), [new Paragraph(1, 0, text.Length, false)], list);
+    }
+
+    private static float[][]? LoadVectors(string? path, int count)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(File.OpenRead(path));
+        int n = reader.ReadInt32();
+        int dimension = reader.ReadInt32();
+        if (n != count)
+        {
+            return null;
+        }
+
+        var vectors = new float[n][];
+        for (int i = 0; i < n; i++)
+        {
+            vectors[i] = new float[dimension];
+            for (int d = 0; d < dimension; d++)
+            {
+                vectors[i][d] = reader.ReadSingle();
+            }
+        }
+
+        return vectors;
+    }
+
+    private static void SaveVectors(string? path, float[][] vectors)
+    {
+        if (path is null || File.Exists(path) || vectors.Length == 0)
+        {
+            return;
+        }
+
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(vectors.Length);
+        writer.Write(vectors[0].Length);
+        foreach (float[] v in vectors)
+        {
+            foreach (float x in v)
+            {
+                writer.Write(x);
+            }
+        }
+    }
+}

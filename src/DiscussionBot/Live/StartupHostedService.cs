@@ -1,0 +1,41 @@
+using DiscussionBot.Discord.Rest;
+using DiscussionBot.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DiscussionBot.Live;
+
+/// <summary>
+/// Runs once before the gateway connects: brings the store up to date with the seeds and registers the
+/// commands (only when they changed). A rejected token stops the host with a clear line and exit code 1.
+/// </summary>
+public sealed class StartupHostedService(
+    StoreBootstrapper store,
+    CommandRegistrar registrar,
+    LiveExit exit,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupHostedService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.EnsureSeededAsync(cancellationToken);
+        try
+        {
+            await registrar.RegisterAsync(cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            LiveLog.Fatal(logger, "Discord rejected the bot token (HTTP 401): check Discord:Token");
+            exit.Fail();
+            lifetime.StopApplication();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or DiscordApiException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Discord may be briefly unreachable: the commands registered last time still work, and the
+            // gateway retries with backoff, so the bot starts anyway.
+            LiveLog.CommandRegistrationFailed(logger, ex);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
