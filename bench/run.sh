@@ -55,6 +55,8 @@ for size in ${sizes//,/ }; do
 done
 "$app" bench --phase ingest,encoder --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
 "$app" bench --phase cold --work "$work" "${pass[@]}" | tee -a "$out"
+# Live mode to IDENTIFY needs TestKit's fake Discord, so it runs from the micro-benchmark project.
+dotnet run -c Release --project tests/DiscussionBot.Benchmarks -v q -- live-cold-start "$app" "$PWD/seeds" 5 | tee -a "$out"
 
 if [ "$micro" = 1 ]; then
   dotnet run -c Release --project tests/DiscussionBot.Benchmarks -- --filter '*' --join | tee -a "$out"

@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using DiscussionBot.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(DiscussionBot.Benchmarks.InteractionJsonBenchmarks).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "live-cold-start")
+{
+    return await LiveColdStart.RunAsync(args[1..], Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(InteractionJsonBenchmarks).Assembly).Run(args);
+return 0;
