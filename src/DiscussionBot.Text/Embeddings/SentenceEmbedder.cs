@@ -11,8 +11,11 @@ public interface ISentenceEmbedder
     /// <summary>Names the model, so stored vectors are recomputed when it changes.</summary>
     string ModelName { get; }
 
-    /// <summary>False when the model could not be loaded; callers then work lexically.</summary>
+    /// <summary>False when the model could not be loaded; callers then work lexically. Asking loads the model.</summary>
     bool IsAvailable { get; }
+
+    /// <summary>True once a load was tried and failed. Asking never loads the model, so it is cheap on start-up paths.</summary>
+    bool LoadFailed => false;
 
     float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 }
@@ -38,6 +41,8 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
     public string ModelName => "all-MiniLM-L6-v2";
 
     public bool IsAvailable => _options.Mode == EngineMode.Embedding && GetEncoder() is not null;
+
+    public bool LoadFailed => Volatile.Read(ref _failed);
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {

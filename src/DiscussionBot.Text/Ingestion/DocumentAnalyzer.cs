@@ -18,7 +18,14 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
 
     private readonly TextEngineOptions _options = options.Value;
 
-    public string Version => UsesEmbeddings ? $"analysis-1+{embedder.ModelName}" : "analysis-1+lexical";
+    /// <remarks>
+    /// Decided without loading the model, so that checking whether stored documents are current stays off the
+    /// cold-start path. A document analysed after a failed load is written with the lexical version, so it is
+    /// analysed again once the model loads.
+    /// </remarks>
+    public string Version => _options.Mode == EngineMode.Embedding && !embedder.LoadFailed
+        ? $"analysis-1+{embedder.ModelName}"
+        : "analysis-1+lexical";
 
     private bool UsesEmbeddings => _options.Mode == EngineMode.Embedding && embedder.IsAvailable;
 

@@ -19,9 +19,9 @@ public static class EngineRegistration
 /// <summary>What /help says about the engine: the mode in force and the model, if any.</summary>
 public sealed class TextEngineDescription(TextEngineStatus status) : IEngineDescription
 {
-    public string Mode => status.ActiveMode == EngineMode.Embedding ? "embeddings + words" : "words only (lexical)";
+    public string Mode => status.ExpectedMode == EngineMode.Embedding ? "embeddings + words" : "words only (lexical)";
 
-    public string Details => status.ActiveMode == EngineMode.Embedding
+    public string Details => status.ExpectedMode == EngineMode.Embedding
         ? $"Sentence model: {status.ModelName}."
         : status.ConfiguredMode == EngineMode.Embedding
             ? "The sentence model could not be loaded, so meaning-based matching is off."
