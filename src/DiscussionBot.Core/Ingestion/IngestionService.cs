@@ -55,17 +55,26 @@ public sealed class IngestionService(
 
         IReadOnlyDictionary<string, string> stored = await writer.GetFingerprintsAsync(cancellationToken);
         var unchanged = new List<string>();
-        var changed = new List<(IncomingDocument Source, Segmentation Segmentation)>();
+        var toSegment = new List<IncomingDocument>();
         foreach (IncomingDocument document in documents)
         {
             if (stored.TryGetValue(document.SourceName, out string? hash) && hash == Fingerprint(document))
             {
                 unchanged.Add(document.SourceName);
-                continue;
             }
-
-            changed.Add((document, segmenter.Segment(document.Text)));
+            else
+            {
+                toSegment.Add(document);
+            }
         }
+
+        // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
+        var changed = toSegment
+            .AsParallel()
+            .AsOrdered()
+            .WithCancellation(cancellationToken)
+            .Select(document => (Source: document, Segmentation: segmenter.Segment(document.Text)))
+            .ToList();
 
         if (changed.Count == 0)
         {

@@ -44,18 +44,52 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
 
     public bool LoadFailed => Volatile.Read(ref _failed);
 
+    /// <summary>True once the model is in memory.</summary>
+    public bool IsLoaded => Volatile.Read(ref _encoder) is not null;
+
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         SentenceEncoder encoder = GetEncoder() ?? throw new InvalidOperationException("The embedding model is not available.");
         float[][] result = new float[texts.Count][];
         int[] order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i).ToArray();
+        List<(int Start, int Count)> batches = PlanBatches(texts, order);
+
+        // Batches are independent and ONNX Runtime sessions may run concurrently: a large ingestion encodes on
+        // every core (each run single-threaded), while a query (one batch) stays on one thread.
+        Parallel.ForEach(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = batches.Count > 1 ? Environment.ProcessorCount : 1, CancellationToken = cancellationToken },
+            batch =>
+            {
+                string[] inputs = new string[batch.Count];
+                for (int k = 0; k < batch.Count; k++)
+                {
+                    string text = texts[order[batch.Start + k]];
+                    inputs[k] = text.Length > MaxCharacters ? text[..MaxCharacters] : text;
+                }
+
+                float[][] vectors = encoder.Encode(inputs, cancellationToken);
+                for (int k = 0; k < batch.Count; k++)
+                {
+                    result[order[batch.Start + k]] = VectorMath.Normalize(vectors[k]);
+                }
+            });
+
+        return result;
+    }
+
+    public void Dispose() => _encoder?.Dispose();
+
+    /// <summary>
+    /// Inputs are sorted by length: a batch grows while its padded size stays within the budget, so a batch of
+    /// long sentences is small (attention memory grows with the square of the length).
+    /// </summary>
+    private List<(int Start, int Count)> PlanBatches(IReadOnlyList<string> texts, int[] order)
+    {
+        var batches = new List<(int Start, int Count)>();
         int start = 0;
         while (start < order.Length)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // inputs are sorted by length: grow the batch while its padded size stays within the budget,
-            // so a batch of long sentences is small (attention memory grows with the square of length)
             int count = 0;
             while (start + count < order.Length && count < _options.EmbeddingBatchSize)
             {
@@ -68,26 +102,12 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
                 count++;
             }
 
-            string[] inputs = new string[count];
-            for (int k = 0; k < count; k++)
-            {
-                string text = texts[order[start + k]];
-                inputs[k] = text.Length > MaxCharacters ? text[..MaxCharacters] : text;
-            }
-
-            float[][] vectors = encoder.Encode(inputs, cancellationToken);
-            for (int k = 0; k < count; k++)
-            {
-                result[order[start + k]] = VectorMath.Normalize(vectors[k]);
-            }
-
+            batches.Add((start, count));
             start += count;
         }
 
-        return result;
+        return batches;
     }
-
-    public void Dispose() => _encoder?.Dispose();
 
     private SentenceEncoder? GetEncoder()
     {

@@ -41,16 +41,25 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
             allVectors = embedder.Embed(texts, cancellationToken);
         }
 
-        var results = new List<DocumentAnalysis>(documents.Count);
-        int offset = 0;
-        foreach ((_, Segmentation segmentation) in documents)
+        int[] offsets = new int[documents.Count];
+        for (int i = 1; i < documents.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int n = segmentation.Sentences.Count;
-            float[][]? vectors = allVectors is null ? null : allVectors[offset..(offset + n)];
-            offset += n;
-            results.Add(Analyze(segmentation, vectors, embed ? embedder : null, cancellationToken));
+            offsets[i] = offsets[i - 1] + documents[i - 1].Segmentation.Sentences.Count;
         }
+
+        // Documents are analysed independently: spread them over every core (results keep their order).
+        var results = new DocumentAnalysis[documents.Count];
+        Parallel.For(
+            0,
+            documents.Count,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = documents.Count > 1 ? Environment.ProcessorCount : 1 },
+            i =>
+            {
+                Segmentation segmentation = documents[i].Segmentation;
+                int n = segmentation.Sentences.Count;
+                float[][]? vectors = allVectors is null ? null : allVectors[offsets[i]..(offsets[i] + n)];
+                results[i] = Analyze(segmentation, vectors, embed ? embedder : null, cancellationToken);
+            });
 
         return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
     }
