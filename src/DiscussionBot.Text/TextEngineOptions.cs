@@ -25,6 +25,13 @@ public sealed class TextEngineOptions
     public int EmbeddingBatchSize { get; set; } = 64;
 
     /// <summary>
+    /// Encoder batches run at once during ingestion; 0 means one per processor. Each concurrent batch holds its
+    /// own working memory, so 1 trades ingestion speed for a lower memory peak.
+    /// </summary>
+    [Range(0, 64)]
+    public int EmbeddingParallelism { get; set; }
+
+    /// <summary>
     /// ONNX Runtime intra-op threads; 0 means one per processor. One keeps /quote fast (the query is
     /// embedded on one core while the store searches on another); 0 makes large ingestions faster.
     /// </summary>

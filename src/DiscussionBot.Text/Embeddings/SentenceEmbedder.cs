@@ -44,6 +44,8 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
 
     public bool LoadFailed => Volatile.Read(ref _failed);
 
+    private int Parallelism => _options.EmbeddingParallelism > 0 ? _options.EmbeddingParallelism : Environment.ProcessorCount;
+
     /// <summary>True once the model is in memory.</summary>
     public bool IsLoaded => Volatile.Read(ref _encoder) is not null;
 
@@ -58,7 +60,7 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
         // every core (each run single-threaded), while a query (one batch) stays on one thread.
         Parallel.ForEach(
             batches,
-            new ParallelOptions { MaxDegreeOfParallelism = batches.Count > 1 ? Environment.ProcessorCount : 1, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = batches.Count > 1 ? Parallelism : 1, CancellationToken = cancellationToken },
             batch =>
             {
                 string[] inputs = new string[batch.Count];
