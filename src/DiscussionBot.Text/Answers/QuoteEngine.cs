@@ -154,8 +154,9 @@ public sealed class QuoteEngine(
             return [];
         }
 
-        IReadOnlyList<SentenceHit> hits = await store.SearchSentencesAsync(
-            content.Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList(), null, 2000, cancellationToken);
+        IReadOnlyList<SentenceHit> hits = DocumentSentenceLexicalWeight > 0
+            ? await store.SearchSentencesAsync(content.Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList(), null, 2000, cancellationToken)
+            : [];
         var lexical = hits
             .GroupBy(h => h.DocumentId)
             .Select(g => (Id: g.Key, Score: g.Select(h => h.Score).OrderDescending().Take(LexicalDepth).Select((v, i) => v / Math.Pow(i + 1, LexicalDecay)).Sum()))
@@ -165,7 +166,19 @@ public sealed class QuoteEngine(
         var fused = new Dictionary<long, double>();
         for (int i = 0; i < lexical.Count; i++)
         {
-            fused[lexical[i]] = LexicalWeight / (RrfK + i + 1);
+            fused[lexical[i]] = DocumentSentenceLexicalWeight / (RrfK + i + 1);
+        }
+
+        if (DocumentLexicalWeight > 0)
+        {
+            // BM25 over each whole document (title and text), the store's document index
+            IReadOnlyList<DocumentHit> documentHits = await store.SearchDocumentsAsync(
+                content.Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList(), 1000, cancellationToken);
+            var byDocument = documentHits.OrderByDescending(h => h.Score).ThenBy(h => h.DocumentId).ToList();
+            for (int i = 0; i < byDocument.Count; i++)
+            {
+                fused[byDocument[i].DocumentId] = fused.GetValueOrDefault(byDocument[i].DocumentId) + (DocumentLexicalWeight / (RrfK + i + 1));
+            }
         }
 
         if (_options.Mode == EngineMode.Embedding && snapshot.HasVectors && embedder.IsAvailable)
@@ -225,7 +238,16 @@ public sealed class QuoteEngine(
     internal static double LexicalDecay { get; set; } = 2.0;
 
     /// <summary>Weight of the best-sentence similarity ranking in <see cref="RankDocumentsAsync"/>.</summary>
-    internal static double DocumentDenseWeight { get; set; } = 1.5;
+    internal static double DocumentDenseWeight { get; set; } = 3.0;
+
+    /// <summary>Weight of the whole-document BM25 ranking in <see cref="RankDocumentsAsync"/>.</summary>
+    internal static double DocumentLexicalWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Weight of the best-sentences BM25 ranking in <see cref="RankDocumentsAsync"/>; 0 since whole-document BM25
+    /// exists (it was 1 before: SciFact dev 0.651 lexical / 0.7085 embedding, now 0.702 / 0.719).
+    /// </summary>
+    internal static double DocumentSentenceLexicalWeight { get; set; }
 
     /// <summary>Weight of the document-centroid ranking in <see cref="RankDocumentsAsync"/>.</summary>
     internal static double CentroidWeight { get; set; }
