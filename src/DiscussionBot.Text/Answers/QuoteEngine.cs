@@ -142,8 +142,10 @@ public sealed class QuoteEngine(
     }
 
     /// <summary>
-    /// Ranks whole documents for a query (evaluation and "which sources discuss X"): BM25 evidence summed over
-    /// a document's best three matching sentences, and its best sentence similarities, fused by reciprocal rank.
+    /// Ranks whole documents for a query (evaluation and "which sources discuss X"). Lexical mode: the store's
+    /// whole-document BM25 (title and text). Embedding mode: a document's best sentence similarities plus a share
+    /// of that BM25 scaled by the query's best (score fusion, <see cref="ScoreFusionWeight"/>); with that share at 0,
+    /// reciprocal-rank fusion of the signals, weighted as below.
     /// </summary>
     internal async Task<IReadOnlyList<(long DocumentId, double Score)>> RankDocumentsAsync(string query, int limit, CancellationToken cancellationToken)
     {
@@ -169,10 +171,11 @@ public sealed class QuoteEngine(
             fused[lexical[i]] = DocumentSentenceLexicalWeight / (RrfK + i + 1);
         }
 
-        if (DocumentLexicalWeight > 0)
+        IReadOnlyList<DocumentHit> documentHits = [];
+        if (DocumentLexicalWeight > 0 || ScoreFusionWeight > 0)
         {
             // BM25 over each whole document (title and text), the store's document index
-            IReadOnlyList<DocumentHit> documentHits = await store.SearchDocumentsAsync(
+            documentHits = await store.SearchDocumentsAsync(
                 content.Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList(), 1000, cancellationToken);
             var byDocument = documentHits.OrderByDescending(h => h.Score).ThenBy(h => h.DocumentId).ToList();
             for (int i = 0; i < byDocument.Count; i++)
@@ -212,8 +215,19 @@ public sealed class QuoteEngine(
                     }
                 }
 
-                dense.Add((id, best + (0.3 * Math.Max(0, second))));
+                dense.Add((id, best + (DenseSecondWeight * Math.Max(0, second))));
                 centroid.Add((id, sum / Math.Max(1e-9, centroidNorms.GetValueOrDefault(id))));
+            }
+
+            if (ScoreFusionWeight > 0)
+            {
+                // fusion of scores rather than ranks: similarity + share × BM25 scaled by the query's best document.
+                // SciFact dev nDCG@10: share 0.2 → 0.729, 0.3 → 0.745, 0.4 → 0.748, 0.5 → 0.737, 0.7 → 0.735;
+                // rank fusion of the same signals at best 0.719.
+                double top = documentHits.Count == 0 ? 1 : Math.Max(1e-9, documentHits.Max(h => h.Score));
+                var bm25 = documentHits.ToDictionary(h => h.DocumentId, h => h.Score / top);
+                return dense.Select(d => (d.Id, Score: d.Score + (ScoreFusionWeight * bm25.GetValueOrDefault(d.Id))))
+                    .OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(limit).ToList();
             }
 
             var byCentroid = centroid.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(1000).ToList();
@@ -239,6 +253,15 @@ public sealed class QuoteEngine(
 
     /// <summary>Weight of the best-sentence similarity ranking in <see cref="RankDocumentsAsync"/>.</summary>
     internal static double DocumentDenseWeight { get; set; } = 3.0;
+
+    /// <summary>Share of a document's second-best sentence similarity added to its best.</summary>
+    internal static double DenseSecondWeight { get; set; } = 0.3;
+
+    /// <summary>
+    /// In embedding mode, documents are ranked by best-sentence similarity (+ <see cref="DenseSecondWeight"/> × second)
+    /// plus this share of whole-document BM25 scaled by the query's best; 0 falls back to rank fusion.
+    /// </summary>
+    internal static double ScoreFusionWeight { get; set; } = 0.4;
 
     /// <summary>Weight of the whole-document BM25 ranking in <see cref="RankDocumentsAsync"/>.</summary>
     internal static double DocumentLexicalWeight { get; set; } = 1.0;
