@@ -32,6 +32,13 @@ public sealed class QuoteEngine(
     /// <summary>Share of the best other matching passage of the same document added to a passage's score.</summary>
     internal static double DocumentContextWeight { get; set; } = 0.3;
 
+    /// <summary>
+    /// Weight of the passage's whole-document BM25 (scaled by the query's best document) added to its score.
+    /// SciFact dev quote nDCG@10, embedding mode: 0 → 0.522, 0.5 → 0.551, 1 → 0.577, 2 → 0.588, 3 → 0.592;
+    /// 1 is kept so the passage's own match still outweighs its document's.
+    /// </summary>
+    internal static double DocumentPriorWeight { get; set; } = 1.0;
+
     public async Task<QuoteResult> FindQuotesAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -129,6 +136,18 @@ public sealed class QuoteEngine(
                 double other = top[0] == m.Score ? (top.Length > 1 ? top[1] : 0) : top[0];
                 return (m.Row, m.Score + (DocumentContextWeight * other));
             }).ToList();
+        }
+
+        if (DocumentPriorWeight > 0 && request.DocumentId is null && matches.Count > 1)
+        {
+            // a passage is likelier to answer when its whole document matches the query (document BM25, scaled by the best)
+            IReadOnlyList<DocumentHit> documentHits = await store.SearchDocumentsAsync(terms, 1000, cancellationToken);
+            if (documentHits.Count > 0)
+            {
+                double top = Math.Max(1e-9, documentHits.Max(h => h.Score));
+                var prior = documentHits.ToDictionary(h => h.DocumentId, h => h.Score / top);
+                matches = matches.Select(m => (m.Row, m.Score + (DocumentPriorWeight * prior.GetValueOrDefault(snapshot.Rows[m.Row].DocumentId)))).ToList();
+            }
         }
 
         var result = matches
