@@ -152,6 +152,37 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         return complete ? hits.Select(h => new SentenceHit(h.DocumentId, h.Ordinal, -h.Rank)).ToList() : null;
     }
 
+    public Task<IReadOnlyList<DocumentHit>> SearchDocumentsAsync(
+        IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    {
+        string? match = FtsQuery.FromTerms(terms);
+        if (match is null || limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<DocumentHit>>([]);
+        }
+
+        using SqliteConnection connection = connections.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT rowid, bm25(documents_fts) AS rank
+            FROM documents_fts
+            WHERE documents_fts MATCH $match
+            ORDER BY rank, rowid
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        var hits = new List<DocumentHit>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            // bm25() is lower-is-better; the port promises higher-is-better
+            hits.Add(new DocumentHit(reader.GetInt64(0), -reader.GetDouble(1)));
+        }
+
+        return Task.FromResult<IReadOnlyList<DocumentHit>>(hits);
+    }
+
     public Task<long> GetRevisionAsync(CancellationToken cancellationToken)
     {
         using SqliteConnection connection = connections.Open();

@@ -138,6 +138,48 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
             .Take(limit).ToList());
     }
 
+    /// <summary>BM25 (k1 1.2, b 0.75) over each document's title and text as one unit, any term.</summary>
+    public Task<IReadOnlyList<DocumentHit>> SearchDocumentsAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    {
+        List<SourceDocument> documents;
+        lock (_lock)
+        {
+            SearchCalls++;
+            documents = _documents.Values.Select(d => d.Document).ToList();
+        }
+
+        var wanted = terms.Select(t => t.ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();
+        var words = documents.Select(d => (d.Info.Id, Words: Words(d.Info.Title + " " + d.Text))).ToList();
+        if (wanted.Count == 0 || words.Count == 0 || limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<DocumentHit>>([]);
+        }
+
+        double averageLength = Math.Max(1, words.Average(d => d.Words.Count));
+        var df = wanted.ToDictionary(t => t, t => words.Count(d => d.Words.Contains(t)));
+        var hits = new List<DocumentHit>();
+        foreach ((long id, List<string> documentWords) in words)
+        {
+            double score = 0;
+            foreach (string term in wanted)
+            {
+                int tf = documentWords.Count(w => w == term);
+                if (tf > 0)
+                {
+                    double idf = Math.Log(1 + ((words.Count - df[term] + 0.5) / (df[term] + 0.5)));
+                    score += idf * tf * 2.2 / (tf + (1.2 * (0.25 + (0.75 * documentWords.Count / averageLength))));
+                }
+            }
+
+            if (score > 0)
+            {
+                hits.Add(new DocumentHit(id, score));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<DocumentHit>>(hits.OrderByDescending(h => h.Score).ThenBy(h => h.DocumentId).Take(limit).ToList());
+    }
+
     public Task<IReadOnlyDictionary<string, string>> GetFingerprintsAsync(CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -99,5 +99,32 @@ internal static class Migrations
             PRIMARY KEY (pin_id, document_id)
         ) WITHOUT ROWID;
         """,
+
+        // 3: whole-document full-text index (title and text) for document ranking. External content over
+        // documents, kept in step by triggers; 'rebuild' indexes the documents a v2 store already holds.
+        """
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title,
+            text,
+            content = 'documents',
+            content_rowid = 'id',
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        END;
+
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+
+        INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+        """,
     ];
 }

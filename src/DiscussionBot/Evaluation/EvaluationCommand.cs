@@ -300,6 +300,11 @@ public static class EvaluationCommand
         QuoteEngine.DocumentContextWeight = Number(options, "context-weight", QuoteEngine.DocumentContextWeight);
         QuoteEngine.CentroidWeight = Number(options, "centroid-weight", QuoteEngine.CentroidWeight);
         QuoteEngine.DocumentDenseWeight = Number(options, "document-dense-weight", QuoteEngine.DocumentDenseWeight);
+        QuoteEngine.DocumentLexicalWeight = Number(options, "document-lexical-weight", QuoteEngine.DocumentLexicalWeight);
+        QuoteEngine.DocumentSentenceLexicalWeight = Number(options, "document-sentence-weight", QuoteEngine.DocumentSentenceLexicalWeight);
+        QuoteEngine.DenseSecondWeight = Number(options, "dense-second-weight", QuoteEngine.DenseSecondWeight);
+        QuoteEngine.ScoreFusionWeight = Number(options, "score-fusion-weight", QuoteEngine.ScoreFusionWeight);
+        QuoteEngine.DocumentPriorWeight = Number(options, "document-prior-weight", QuoteEngine.DocumentPriorWeight);
         QuoteEngine.CommonTermShare = Number(options, "common-term-share", QuoteEngine.CommonTermShare);
         QuoteEngine.LexicalDepth = (int)Number(options, "lexical-depth", QuoteEngine.LexicalDepth);
         QuoteEngine.LexicalDecay = Number(options, "lexical-decay", QuoteEngine.LexicalDecay);

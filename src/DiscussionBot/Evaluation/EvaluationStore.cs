@@ -16,11 +16,26 @@ internal sealed class EvaluationStore : IDocumentStore, IAnalysisStore
     private readonly Dictionary<string, List<(int Posting, int Tf)>> _postings = new(StringComparer.Ordinal);
     private readonly List<(long DocumentId, int Ordinal, int Length)> _sentences = [];
     private double _totalLength;
+    private readonly Dictionary<string, List<(long DocumentId, int Tf)>> _documentPostings = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _documentLengths = [];
 
     public void Add(SourceDocument document, DocumentAnalysis analysis)
     {
         _index[document.Info.Id] = _documents.Count;
         _documents.Add((document, analysis));
+        List<Token> documentTokens = Tokenizer.Tokenize(document.Info.Title + " " + document.Text);
+        _documentLengths[document.Info.Id] = documentTokens.Count;
+        foreach (IGrouping<string, Token> group in documentTokens.Where(t => !t.IsStopWord).GroupBy(t => t.Stem, StringComparer.Ordinal))
+        {
+            if (!_documentPostings.TryGetValue(group.Key, out List<(long DocumentId, int Tf)>? list))
+            {
+                list = [];
+                _documentPostings[group.Key] = list;
+            }
+
+            list.Add((document.Info.Id, group.Count()));
+        }
+
         foreach (Sentence sentence in document.QuotableSentences)
         {
             List<Token> tokens = Tokenizer.Tokenize(sentence.Text);
@@ -63,6 +78,33 @@ internal sealed class EvaluationStore : IDocumentStore, IAnalysisStore
         }
 
         await Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DocumentHit>> SearchDocumentsAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken)
+    {
+        int n = _documentLengths.Count;
+        double averageLength = n == 0 ? 1 : Math.Max(1, _documentLengths.Values.Average());
+        var scores = new Dictionary<long, double>();
+        foreach (string stem in terms.Select(t => Tokenizer.StemOf(t.ToLowerInvariant())).Distinct(StringComparer.Ordinal))
+        {
+            if (!_documentPostings.TryGetValue(stem, out List<(long DocumentId, int Tf)>? list))
+            {
+                continue;
+            }
+
+            double idf = Math.Log(1 + ((n - list.Count + 0.5) / (list.Count + 0.5)));
+            foreach ((long id, int tf) in list)
+            {
+                scores[id] = scores.GetValueOrDefault(id) + (idf * tf * 2.2 / (tf + (1.2 * (0.25 + (0.75 * _documentLengths[id] / averageLength)))));
+            }
+        }
+
+        IReadOnlyList<DocumentHit> hits = scores
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key)
+            .Take(Math.Max(0, limit))
+            .Select(p => new DocumentHit(p.Key, p.Value))
+            .ToList();
+        return Task.FromResult(hits);
     }
 
     public Task<IReadOnlyList<SentenceHit>> SearchSentencesAsync(IReadOnlyList<string> terms, long? documentId, int limit, CancellationToken cancellationToken)
