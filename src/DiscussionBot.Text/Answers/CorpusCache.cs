@@ -14,27 +14,15 @@ internal sealed class CorpusSnapshot
     private readonly Dictionary<(long, int), int> _rows = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _memo = new(StringComparer.Ordinal);
 
-    public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, List<AnalyzedSentence> sentences)
+    public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
     {
         Revision = revision;
         Documents = documents.OrderBy(d => d.Id).ToList();
         DocumentsById = Documents.ToDictionary(d => d.Id);
-        var known = sentences.Where(s => DocumentsById.ContainsKey(s.DocumentId)).OrderBy(s => s.DocumentId).ThenBy(s => s.Ordinal).ToList();
-        Rows = known.Select(s => new SentenceRow(s.DocumentId, s.Ordinal, s.ParagraphNumber, s.Text, s.Salience)).ToArray();
-        Dimension = known.FirstOrDefault(s => s.Vector is not null)?.Vector!.Length ?? 0;
-        if (Dimension > 0)
-        {
-            Matrix = new float[Rows.Length * Dimension];
-            HasVector = new bool[Rows.Length];
-            for (int i = 0; i < known.Count; i++)
-            {
-                if (known[i].Vector is { } v && v.Length == Dimension)
-                {
-                    v.CopyTo(Matrix, i * Dimension);
-                    HasVector[i] = true;
-                }
-            }
-        }
+        Rows = rows;
+        Dimension = dimension;
+        Matrix = matrix;
+        HasVector = hasVector;
 
         var ranges = new Dictionary<long, (int Start, int Count)>();
         for (int i = 0; i < Rows.Length; i++)
@@ -126,13 +114,7 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
             }
 
             IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
-            var sentences = new List<AnalyzedSentence>();
-            await foreach (AnalyzedSentence sentence in analyses.ReadQuotableSentencesAsync(cancellationToken))
-            {
-                sentences.Add(sentence);
-            }
-
-            current = new CorpusSnapshot(revision, documents, sentences);
+            current = await LoadAsync(revision, documents, cancellationToken);
             _current = current;
             return current;
         }
@@ -140,6 +122,66 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Streams the quotable sentences into the snapshot, copying each vector straight into one pre-sized matrix,
+    /// so a large store never holds every vector twice while its snapshot is built.
+    /// </summary>
+    private async Task<CorpusSnapshot> LoadAsync(long revision, IReadOnlyList<DocumentInfo> documents, CancellationToken cancellationToken)
+    {
+        var known = documents.Select(d => d.Id).ToHashSet();
+        long capacity = documents.Sum(d => (long)d.SentenceCount);
+        var rows = new List<SentenceRow>();
+        var hasVector = new List<bool>();
+        float[]? matrix = null;
+        int dimension = 0;
+        bool ordered = true;
+        SentenceRow? previous = null;
+        await foreach (AnalyzedSentence sentence in analyses.ReadQuotableSentencesAsync(cancellationToken))
+        {
+            if (!known.Contains(sentence.DocumentId))
+            {
+                continue; // ingested after the document list was read: the next revision picks it up
+            }
+
+            var row = new SentenceRow(sentence.DocumentId, sentence.Ordinal, sentence.ParagraphNumber, sentence.Text, sentence.Salience);
+            ordered &= previous is null || (previous.DocumentId, previous.Ordinal).CompareTo((row.DocumentId, row.Ordinal)) < 0;
+            previous = row;
+            if (sentence.Vector is { } vector && matrix is null)
+            {
+                dimension = vector.Length;
+                matrix = new float[Math.Max(capacity, rows.Count + 1) * dimension];
+            }
+
+            bool stored = sentence.Vector is { } v && v.Length == dimension && (rows.Count + 1L) * dimension <= matrix!.Length;
+            if (stored)
+            {
+                sentence.Vector!.CopyTo(matrix!, rows.Count * dimension);
+            }
+
+            rows.Add(row);
+            hasVector.Add(stored);
+        }
+
+        SentenceRow[] rowArray = [.. rows];
+        bool[]? vectorFlags = matrix is null ? null : [.. hasVector];
+        if (!ordered)
+        {
+            // The port promises (document, ordinal) order; a store that breaks it still gets a correct snapshot.
+            int[] order = Enumerable.Range(0, rowArray.Length).OrderBy(i => rowArray[i].DocumentId).ThenBy(i => rowArray[i].Ordinal).ToArray();
+            float[]? sortedMatrix = matrix is null ? null : new float[matrix.Length];
+            for (int k = 0; k < order.Length && sortedMatrix is not null; k++)
+            {
+                Array.Copy(matrix!, order[k] * dimension, sortedMatrix, k * dimension, dimension);
+            }
+
+            rowArray = order.Select(i => rows[i]).ToArray();
+            vectorFlags = vectorFlags is null ? null : order.Select(i => hasVector[i]).ToArray();
+            matrix = sortedMatrix;
+        }
+
+        return new CorpusSnapshot(revision, documents, rowArray, dimension, matrix, vectorFlags);
     }
 
     /// <summary>Loads the snapshot and its word statistics ahead of the first command (e.g. at startup or right after ingestion).</summary>
