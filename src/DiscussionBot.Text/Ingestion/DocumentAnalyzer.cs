@@ -48,7 +48,7 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
         }
 
         // Documents are analysed independently: spread them over every core (results keep their order).
-        var results = new DocumentAnalysis[documents.Count];
+        var parts = new (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, float[][]? Vectors, float[]? Centroid)[documents.Count];
         Parallel.For(
             0,
             documents.Count,
@@ -58,8 +58,37 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
                 Segmentation segmentation = documents[i].Segmentation;
                 int n = segmentation.Sentences.Count;
                 float[][]? vectors = allVectors is null ? null : allVectors[offsets[i]..(offsets[i] + n)];
-                results[i] = Analyze(segmentation, vectors, embed ? embedder : null, cancellationToken);
+                parts[i] = AnalyzeLexically(segmentation, vectors, embed);
             });
+
+        // EmbedRank: every document's candidate phrases are encoded in one call, so the encoder works in full,
+        // length-sorted batches instead of one small batch per document.
+        Dictionary<string, float[]>? phraseVectors = null;
+        if (embed)
+        {
+            var distinct = parts.Where(p => p.Centroid is not null && p.Phrases.Count > 1)
+                .SelectMany(p => p.Phrases.Select(k => k.Phrase))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            float[][] encoded = distinct.Count == 0 ? [] : embedder.Embed(distinct, cancellationToken);
+            phraseVectors = new Dictionary<string, float[]>(distinct.Count, StringComparer.Ordinal);
+            for (int i = 0; i < distinct.Count; i++)
+            {
+                phraseVectors[distinct[i]] = encoded[i];
+            }
+        }
+
+        var results = new DocumentAnalysis[documents.Count];
+        for (int i = 0; i < documents.Count; i++)
+        {
+            (float[] salience, IReadOnlyList<KeyPhrase> phrases, float[][]? vectors, float[]? centroid) = parts[i];
+            if (phraseVectors is not null && centroid is not null && phrases.Count > 1)
+            {
+                phrases = Rerank(phrases, centroid, phrases.Select(p => phraseVectors[p.Phrase]).ToArray());
+            }
+
+            results[i] = new DocumentAnalysis(salience, vectors, phrases.Take(KeyPhraseCount).ToList());
+        }
 
         return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
     }
@@ -67,24 +96,37 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
     /// <summary>The analysis of one segmented text; <paramref name="vectors"/> null in lexical mode.</summary>
     internal static DocumentAnalysis Analyze(Segmentation segmentation, float[][]? vectors, ISentenceEmbedder? embedder, CancellationToken cancellationToken)
     {
-        var texts = segmentation.Sentences.Select(s => s.Text).ToList();
-        var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
-        float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default);
-        var quotableTexts = segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Text).ToList();
-        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, embedder is null ? KeyPhraseCount : EmbedRankCandidates);
-        if (embedder is not null && vectors is not null && phrases.Count > 1)
+        (float[] salience, IReadOnlyList<KeyPhrase> phrases, _, float[]? centroid) = AnalyzeLexically(segmentation, vectors, embedder is not null);
+        if (embedder is not null && centroid is not null && phrases.Count > 1)
         {
-            float[] document = VectorMath.Mean(segmentation.Sentences.Where(s => s.IsQuotable).Select(s => vectors[s.Ordinal]), vectors[0].Length);
-            phrases = EmbedRank(phrases, document, embedder, cancellationToken);
+            phrases = EmbedRank(phrases, centroid, embedder, cancellationToken);
         }
 
         return new DocumentAnalysis(salience, vectors, phrases.Take(KeyPhraseCount).ToList());
     }
 
-    /// <summary>Re-ranks statistical candidates by their similarity to the whole document (EmbedRank).</summary>
-    internal static IReadOnlyList<KeyPhrase> EmbedRank(IReadOnlyList<KeyPhrase> phrases, float[] document, ISentenceEmbedder embedder, CancellationToken cancellationToken)
+    /// <summary>Salience and statistical key-phrase candidates; with vectors, also the document's mean vector for EmbedRank.</summary>
+    private static (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, float[][]? Vectors, float[]? Centroid) AnalyzeLexically(
+        Segmentation segmentation, float[][]? vectors, bool embedRank)
     {
-        float[][] phraseVectors = embedder.Embed(phrases.Select(p => p.Phrase).ToList(), cancellationToken);
+        var texts = segmentation.Sentences.Select(s => s.Text).ToList();
+        var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
+        float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default);
+        var quotableTexts = segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Text).ToList();
+        bool rerank = embedRank && vectors is not null;
+        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount);
+        float[]? centroid = rerank && quotableTexts.Count > 0
+            ? VectorMath.Mean(segmentation.Sentences.Where(s => s.IsQuotable).Select(s => vectors![s.Ordinal]), vectors![0].Length)
+            : null;
+        return (salience, phrases, vectors, centroid);
+    }
+
+    /// <summary>Re-ranks statistical candidates by their similarity to the whole document (EmbedRank).</summary>
+    internal static IReadOnlyList<KeyPhrase> EmbedRank(IReadOnlyList<KeyPhrase> phrases, float[] document, ISentenceEmbedder embedder, CancellationToken cancellationToken) =>
+        Rerank(phrases, document, embedder.Embed(phrases.Select(p => p.Phrase).ToList(), cancellationToken));
+
+    private static IReadOnlyList<KeyPhrase> Rerank(IReadOnlyList<KeyPhrase> phrases, float[] document, float[][] phraseVectors)
+    {
         float best = phrases.Max(p => p.Score);
         return phrases
             .Select((p, i) => new KeyPhrase(p.Phrase, (float)((0.5 * p.Score / best) + (0.5 * Math.Max(0, VectorMath.Dot(phraseVectors[i], document))))))
