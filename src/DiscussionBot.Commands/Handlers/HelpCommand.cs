@@ -7,6 +7,8 @@ namespace DiscussionBot.Commands.Handlers;
 /// <summary><c>/help</c>: what each command does, with an example, and which engine mode answers.</summary>
 public sealed class HelpCommand(IEngineDescription engine) : ICommandHandler
 {
+    public bool RepliesPrivately => true;
+
     public ApplicationCommand Definition { get; } = new()
     {
         Name = "help",

@@ -15,6 +15,8 @@ public sealed class PinSummaryCommand(SourceOption sources, IPinningService pinn
     /// <summary>Any of these lets a member pin: PIN_MESSAGES is the current permission; the others are accepted as moderator roles.</summary>
     public const Permissions ModeratorPermissions = Permissions.PinMessages | Permissions.ManageMessages | Permissions.Administrator;
 
+    public bool RepliesPrivately => true;
+
     public ApplicationCommand Definition { get; } = new()
     {
         Name = "pin-summary",
@@ -45,7 +47,7 @@ public sealed class PinSummaryCommand(SourceOption sources, IPinningService pinn
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        optionName == SourceOption.Name ? sources.SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+        sources.AutocompleteAsync(optionName, typed, cancellationToken);
 }
 
 /// <summary>Posts a summary and pins it. Only the live Discord transport can pin; the console says so.</summary>

@@ -12,6 +12,8 @@ public sealed class PinsCommand(IPinLedger ledger, IDocumentStore store) : IComm
 {
     private const int ShownPins = 25;
 
+    public bool RepliesPrivately => true;
+
     public ApplicationCommand Definition { get; } = new()
     {
         Name = "pins",

@@ -52,7 +52,7 @@ public sealed class QuoteCommand(IQuoteEngine engine, SourceOption sources) : IC
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        optionName == SourceOption.Name ? sources.SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+        sources.AutocompleteAsync(optionName, typed, cancellationToken);
 
     public static Embed Render(QuoteResult result, DocumentInfo? scope)
     {

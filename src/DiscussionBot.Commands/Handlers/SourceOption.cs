@@ -43,6 +43,10 @@ public sealed class SourceOption(IDocumentStore store)
     public async Task<DocumentInfo?> ResolveOrNullAsync(string typed, CancellationToken cancellationToken) =>
         DocumentTitles.Resolve(await store.ListDocumentsAsync(cancellationToken), typed);
 
+    /// <summary>Autocomplete for a command whose only autocompleted option is <c>source</c>.</summary>
+    public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(string optionName, string typed, CancellationToken cancellationToken) =>
+        optionName == Name ? SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+
     public async Task<IReadOnlyList<ApplicationCommandOptionChoice>> SuggestAsync(string typed, CancellationToken cancellationToken)
     {
         IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);

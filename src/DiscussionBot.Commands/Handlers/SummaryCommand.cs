@@ -29,7 +29,7 @@ public sealed class SummaryCommand(SummaryPresenter presenter, SourceOption sour
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        optionName == SourceOption.Name ? sources.SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+        sources.AutocompleteAsync(optionName, typed, cancellationToken);
 }
 
 /// <summary>The "Shorter"/"Longer" buttons on a summary: redraw the same message at the new length.</summary>

@@ -43,7 +43,7 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources) : I
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        optionName == SourceOption.Name ? sources.SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+        sources.AutocompleteAsync(optionName, typed, cancellationToken);
 
     internal static string FormatShare(double share) =>
         share >= 0.995 ? "all of the text" : $"{Math.Max(1, Math.Round(share * 100)).ToString(CultureInfo.InvariantCulture)}% of the text";

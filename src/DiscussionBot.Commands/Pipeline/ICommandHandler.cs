@@ -8,6 +8,9 @@ public interface ICommandHandler
     /// <summary>The definition registered with Discord; its name routes interactions here.</summary>
     ApplicationCommand Definition { get; }
 
+    /// <summary>True when only the invoking member sees the answer, so a deferral must be ephemeral too.</summary>
+    bool RepliesPrivately => false;
+
     Task<InteractionResponse> ExecuteAsync(CommandContext context, CancellationToken cancellationToken);
 
     /// <summary>Choices for the option being typed; at most 25 are sent.</summary>

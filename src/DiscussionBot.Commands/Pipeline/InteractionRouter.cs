@@ -32,7 +32,8 @@ public sealed partial class InteractionRouter
     /// <summary>True for commands whose answers only the invoking member sees (a deferral must then be ephemeral too).</summary>
     public bool RepliesPrivately(Interaction interaction) =>
         interaction.Type == InteractionType.ApplicationCommand &&
-        interaction.Data?.Name is "help" or "pins" or "pin-summary";
+        _commands.TryGetValue(interaction.Data?.Name ?? string.Empty, out ICommandHandler? handler) &&
+        handler.RepliesPrivately;
 
     /// <summary>Every command definition, for registration with Discord.</summary>
     public IReadOnlyList<ApplicationCommand> Definitions =>

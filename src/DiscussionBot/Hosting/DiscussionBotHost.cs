@@ -81,6 +81,4 @@ public static class DiscussionBotHost
     /// <summary>True when a Discord token is configured, which selects live mode.</summary>
     public static bool HasDiscordToken(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Discord:Token"]);
-
-    internal static ITextSegmenter Segmenter(IServiceProvider services) => services.GetRequiredService<ITextSegmenter>();
 }
