@@ -92,8 +92,9 @@ public static class CliApplication
             return await EvaluationVerb.RunAsync(rest, cancellationToken);
         }
 
-        bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(DiscussionBotHost.ReadConfiguration(configure));
-        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: !live, configure);
+        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(configure);
+        bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(builder.Configuration);
+        DiscussionBotHost.UseLogging(builder, interactive: !live);
         if (live)
         {
             ExpectNoArguments(verb, rest);

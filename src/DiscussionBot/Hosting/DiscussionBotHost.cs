@@ -19,6 +19,14 @@ public static class DiscussionBotHost
     /// <param name="interactive">Console and one-shot verbs log only warnings, and only to stderr, so stdout stays the bot's answers.</param>
     public static HostApplicationBuilder CreateBuilder(bool interactive, Action<IConfigurationBuilder>? configure = null)
     {
+        HostApplicationBuilder builder = CreateBuilder(configure);
+        UseLogging(builder, interactive);
+        return builder;
+    }
+
+    /// <summary>Configuration and services; logging is added by <see cref="UseLogging"/> once the mode is known.</summary>
+    public static HostApplicationBuilder CreateBuilder(Action<IConfigurationBuilder>? configure)
+    {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -30,7 +38,13 @@ public static class DiscussionBotHost
             .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: false)
             .AddEnvironmentVariables();
         configure?.Invoke(builder.Configuration);
+        AddServices(builder.Services, builder.Configuration);
+        return builder;
+    }
 
+    /// <param name="interactive">Console and one-shot verbs log only warnings, and only to stderr, so stdout stays the bot's answers.</param>
+    public static void UseLogging(HostApplicationBuilder builder, bool interactive)
+    {
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(options =>
         {
@@ -44,9 +58,6 @@ public static class DiscussionBotHost
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
         }
-
-        AddServices(builder.Services, builder.Configuration);
-        return builder;
     }
 
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -65,17 +76,6 @@ public static class DiscussionBotHost
         services.Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName));
         services.AddSingleton<LocalInteractionFactory>();
         services.AddSingleton<LocalCommandRunner>();
-    }
-
-    /// <summary>The configuration alone (files, environment, overrides), to decide the mode before building the host.</summary>
-    public static IConfiguration ReadConfiguration(Action<IConfigurationBuilder>? configure)
-    {
-        var builder = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables();
-        configure?.Invoke(builder);
-        return builder.Build();
     }
 
     /// <summary>True when a Discord token is configured, which selects live mode.</summary>
