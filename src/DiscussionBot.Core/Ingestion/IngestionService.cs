@@ -3,8 +3,9 @@ using DiscussionBot.Core.Documents;
 namespace DiscussionBot.Core.Ingestion;
 
 /// <summary>
-/// The ingestion use case: read and check every source, skip the unchanged ones, segment and analyse
-/// the rest, then write them all in one transaction. A bad file stops the run before anything is written.
+/// The ingestion use case: read and check every source, skip the unchanged ones and those whose text is
+/// already stored, segment and analyse the rest, then write them in one transaction. A bad file stops the run
+/// before anything is written.
 /// </summary>
 public sealed class IngestionService(
     SourceFileReader reader,
@@ -12,9 +13,10 @@ public sealed class IngestionService(
     IDocumentAnalyzer analyzer,
     IDocumentWriter writer)
 {
+    /// <summary>Ingests files and folders; keys are relative to each folder given, or to the working folder for a file.</summary>
     public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> files = SourceFileReader.ExpandPaths(paths);
+        IReadOnlyList<SourceFile> files = SourceFileReader.ListSources(paths, Directory.GetCurrentDirectory());
         if (files.Count == 0)
         {
             throw new RejectedSourceException(string.Join(", ", paths), "no source files found");
@@ -22,7 +24,7 @@ public sealed class IngestionService(
 
         var incoming = new List<IncomingDocument>(files.Count);
         var rejections = new List<RejectedSourceException>();
-        foreach (string file in files)
+        foreach (SourceFile file in files)
         {
             try
             {
@@ -47,29 +49,16 @@ public sealed class IngestionService(
     /// <summary>Ingests documents that are already in memory (evaluation sets, benchmarks, tests).</summary>
     public async Task<IngestionReport> IngestAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken cancellationToken)
     {
-        var duplicate = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        var duplicateKey = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateKey is not null)
         {
-            throw new RejectedSourceException(duplicate.Key, "two sources in this run have the same file name");
+            throw new RejectedSourceException(duplicateKey.Key, "two sources in this run have the same key");
         }
 
-        IReadOnlyDictionary<string, string> stored = await writer.GetFingerprintsAsync(cancellationToken);
-        var unchanged = new List<string>();
-        var toSegment = new List<IncomingDocument>();
-        foreach (IncomingDocument document in documents)
-        {
-            if (stored.TryGetValue(document.SourceName, out string? hash) && hash == Fingerprint(document))
-            {
-                unchanged.Add(document.SourceName);
-            }
-            else
-            {
-                toSegment.Add(document);
-            }
-        }
+        IngestionPlan plan = Plan(documents, await writer.ListStoredSourcesAsync(cancellationToken));
 
         // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
-        var changed = toSegment
+        var changed = plan.ToWrite
             .AsParallel()
             .AsOrdered()
             .WithCancellation(cancellationToken)
@@ -78,15 +67,21 @@ public sealed class IngestionService(
 
         if (changed.Count == 0)
         {
-            return new IngestionReport([], [], unchanged);
+            return new IngestionReport([], [], plan.Unchanged) { Duplicates = plan.Duplicates };
         }
 
         IReadOnlyList<DocumentAnalysis> analyses = await analyzer.AnalyzeAsync(changed, cancellationToken);
         var prepared = changed
             .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
             .ToList();
-        return await writer.WriteAsync(prepared, unchanged, cancellationToken);
+        IngestionReport written = await writer.WriteAsync(prepared, plan.Unchanged, cancellationToken);
+        return written with { Duplicates = [.. plan.Duplicates, .. written.Duplicates] };
     }
+
+    /// <summary>Removes documents by key, all or none.</summary>
+    /// <exception cref="UnknownSourceException">A key names no document.</exception>
+    public Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        writer.RemoveAsync(keys.Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
 
     /// <summary>
     /// What the store compares to decide that a document is unchanged: its content and title, and the
@@ -94,4 +89,52 @@ public sealed class IngestionService(
     /// </summary>
     public string Fingerprint(IncomingDocument document) =>
         SourceFileReader.HashText($"{document.ContentHash}\n{document.Title}\n{segmenter.Version}\n{analyzer.Version}");
+
+    /// <summary>
+    /// Sorts the run's documents into unchanged, duplicates (their text is stored, or comes earlier in the run, under
+    /// another key) and those to write. A stored document that this run replaces no longer claims its old text.
+    /// </summary>
+    private IngestionPlan Plan(IReadOnlyList<IncomingDocument> documents, IReadOnlyList<StoredSource> stored)
+    {
+        var storedByKey = stored.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var fingerprints = documents.ToDictionary(d => d.SourceName, Fingerprint, StringComparer.Ordinal);
+        var textOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (StoredSource source in stored)
+        {
+            bool replaced = fingerprints.TryGetValue(source.Key, out string? incoming) && incoming != source.Fingerprint;
+            if (!replaced)
+            {
+                textOwners.TryAdd(source.ContentHash, source.Key);
+            }
+        }
+
+        var plan = new IngestionPlan();
+        foreach (IncomingDocument document in documents)
+        {
+            if (storedByKey.TryGetValue(document.SourceName, out StoredSource? known) && known.Fingerprint == fingerprints[document.SourceName])
+            {
+                plan.Unchanged.Add(document.SourceName);
+            }
+            else if (textOwners.TryGetValue(document.ContentHash, out string? owner) && owner != document.SourceName)
+            {
+                plan.Duplicates.Add(new DuplicateSource(document.SourceName, owner));
+            }
+            else
+            {
+                textOwners[document.ContentHash] = document.SourceName;
+                plan.ToWrite.Add(document);
+            }
+        }
+
+        return plan;
+    }
+
+    private sealed class IngestionPlan
+    {
+        public List<string> Unchanged { get; } = [];
+
+        public List<DuplicateSource> Duplicates { get; } = [];
+
+        public List<IncomingDocument> ToWrite { get; } = [];
+    }
 }

@@ -44,8 +44,34 @@ public sealed class SourceFileReader
         return files;
     }
 
-    public IncomingDocument Read(string path)
+    /// <summary>
+    /// Expands the paths given to <c>ingest</c> into files with their keys: a folder's files are keyed by their path
+    /// relative to that folder, a file given by itself by its path relative to <paramref name="workingFolder"/>
+    /// (or its full path when it lies outside).
+    /// </summary>
+    public static IReadOnlyList<SourceFile> ListSources(IEnumerable<string> paths, string workingFolder)
     {
+        var sources = new List<SourceFile>();
+        foreach (string path in paths)
+        {
+            string root = Directory.Exists(path) ? path : workingFolder;
+            foreach (string file in ExpandPaths([path]))
+            {
+                string relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(file));
+                bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+                sources.Add(new SourceFile(file, KeyFromRelativePath(outside ? Path.GetFullPath(file) : relative)));
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>Reads a file as the document stored under its file name.</summary>
+    public IncomingDocument Read(string path) => Read(new SourceFile(path, Path.GetFileName(path)));
+
+    public IncomingDocument Read(SourceFile source)
+    {
+        string path = source.Path;
         byte[] bytes;
         try
         {
@@ -64,7 +90,7 @@ public sealed class SourceFileReader
 
         string text = DecodeText(path, bytes);
         return new IncomingDocument(
-            SourceName: Path.GetFileName(path),
+            SourceName: source.Key,
             Title: ReadTitle(path) ?? DeriveTitle(text, path),
             Text: text,
             ContentHash: HashText(text));
@@ -80,6 +106,9 @@ public sealed class SourceFileReader
     /// </summary>
     public static string NormalizeText(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static string KeyFromRelativePath(string path) =>
+        Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/');
 
     private static string DecodeText(string path, byte[] bytes)
     {

@@ -40,6 +40,7 @@ public static class CliApplication
                 "ask" => VerbHelp.Ask,
                 "ingest" => VerbHelp.Ingest,
                 "sources" => VerbHelp.Sources,
+                "remove" => VerbHelp.Remove,
                 "eval" => VerbHelp.Eval,
                 "bench" => Benchmarks.BenchmarkCommand.Help,
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run with --help to see the verbs."),
@@ -123,6 +124,13 @@ public static class CliApplication
                 }
 
                 return await verbs.IngestAsync(rest, cancellationToken);
+            case "remove":
+                if (rest.Length == 0 || rest.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    throw new UsageException("remove takes one or more document keys as 'sources' shows them, e.g. remove news/article.txt");
+                }
+
+                return await verbs.RemoveAsync(rest, cancellationToken);
             default:
                 ExpectNoArguments(verb, rest);
                 return await verbs.SourcesAsync(cancellationToken);

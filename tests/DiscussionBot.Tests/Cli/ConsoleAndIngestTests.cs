@@ -52,4 +52,63 @@ public sealed class ConsoleAndIngestTests : IDisposable
         (_, string sources, _) = await _app.RunAsync("sources");
         Assert.DoesNotContain("ok.txt", sources, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Console_EmptySeedsFolder_StartsAndSaysTheStoreIsEmpty()
+    {
+        foreach (string file in Directory.EnumerateFiles(_app.SeedsPath))
+        {
+            File.Delete(file);
+        }
+
+        (int exit, string output, string error) = await _app.RunWithInputAsync(new StringReader("/sources\n/exit\n"), "console");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("The store is empty", output, StringComparison.Ordinal);
+        Assert.Contains("no sources yet", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Fact]
+    public async Task Sources_MissingSeedsFolder_SaysTheStoreIsEmpty()
+    {
+        _app.Settings["Store:SeedsPath"] = _app.Folder.Combine("no-such-folder");
+
+        (int exit, string output, _) = await _app.RunAsync("sources");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("The store is empty", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_TwoFoldersWithOneFileName_TwoKeysThenRemoveOne()
+    {
+        _app.Folder.WriteText("news/a/article.txt", "An article about grain exports. Prices rose sharply.");
+        _app.Folder.WriteText("news/b/article.txt", "A story about a new bridge. Work starts in spring.");
+        _app.Folder.WriteText("news/b/copy.txt", "An article about grain exports. Prices rose sharply.");
+
+        (_, string output, _) = await _app.RunAsync("ingest", _app.Folder.Combine("news"));
+        (int removed, string removal, _) = await _app.RunAsync("remove", "a/article.txt");
+        (_, string sources, _) = await _app.RunAsync("sources");
+
+        Assert.Contains("added      a/article.txt", output, StringComparison.Ordinal);
+        Assert.Contains("added      b/article.txt", output, StringComparison.Ordinal);
+        Assert.Contains("duplicate  b/copy.txt: same text as a/article.txt", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, removed);
+        Assert.Contains("removed    a/article.txt", removal, StringComparison.Ordinal);
+        Assert.Contains("b/article.txt", sources, StringComparison.Ordinal);
+        Assert.DoesNotContain("a/article.txt", sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remove_UnknownKey_ExitOneNothingRemoved()
+    {
+        (int exit, _, string error) = await _app.RunAsync("remove", SeedDocuments.KimFileName, "nope.txt");
+        (_, string sources, _) = await _app.RunAsync("sources");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("Nothing was removed", error, StringComparison.Ordinal);
+        Assert.Contains("nope.txt", error, StringComparison.Ordinal);
+        Assert.Contains(SeedDocuments.KimFileName, sources, StringComparison.Ordinal);
+    }
 }
