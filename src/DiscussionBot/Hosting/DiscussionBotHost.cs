@@ -2,6 +2,7 @@ using DiscussionBot.Commands;
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Formats;
 using DiscussionBot.LocalConsole;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -69,6 +70,7 @@ public static class DiscussionBotHost
 
         EngineRegistration.AddAnswerEngine(services, configuration);
 
+        services.AddSourceFormats();
         services.AddSingleton<SourceFileReader>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<StoreBootstrapper>();

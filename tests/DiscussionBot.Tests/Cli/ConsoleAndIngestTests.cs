@@ -111,4 +111,21 @@ public sealed class ConsoleAndIngestTests : IDisposable
         Assert.Contains("nope.txt", error, StringComparison.Ordinal);
         Assert.Contains(SeedDocuments.KimFileName, sources, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ingest_HtmlAndMarkdown_StoredAsConvertedTextWithTheirTitles()
+    {
+        _app.Folder.WriteText("web/page.html", "<title>x</title><article><h1>Bridge approved</h1><p>The council approved a bridge.</p></article>");
+        _app.Folder.WriteText("web/notes.md", "# Harvest notes\n\nFarmers harvested *early*.");
+
+        (int exit, _, _) = await _app.RunAsync("ingest", _app.Folder.Combine("web"));
+        (_, string sources, _) = await _app.RunAsync("sources");
+        (_, string quote, _) = await _app.RunAsync("ask", "/quote query:council bridge");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("Bridge approved", sources, StringComparison.Ordinal);
+        Assert.Contains("Harvest notes", sources, StringComparison.Ordinal);
+        Assert.Contains("The council approved a bridge.", quote, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p>", quote, StringComparison.Ordinal);
+    }
 }
