@@ -3,6 +3,7 @@ using DiscussionBot.Hosting;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Cli;
 
@@ -61,6 +62,11 @@ public static class CliApplication
         catch (StoreUnusableException ex)
         {
             await error.WriteLineAsync($"Error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync($"Invalid configuration: {ex.Message}");
             return ExitCodes.Failure;
         }
         catch (RejectedSourceException ex)
@@ -123,7 +129,7 @@ public static class CliApplication
                     throw new UsageException("ingest takes one or more files or folders, e.g. ingest seeds/");
                 }
 
-                return await verbs.IngestAsync(rest, cancellationToken);
+                return await verbs.IngestAsync(rest, terminal: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected, cancellationToken);
             case "remove":
                 if (rest.Length == 0 || rest.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
                 {

@@ -11,6 +11,8 @@ namespace DiscussionBot.Cli;
 /// <summary>The verbs that work on the local store: console, ask, ingest, sources.</summary>
 public sealed class LocalVerbs(IServiceProvider services, TextWriter output, TextWriter error)
 {
+    private const int MaxListedDocuments = 50;
+
     public const string EmptyStoreHint = "The store is empty. Add documents with: ingest <file-or-folder> (or put them in the seeds folder).";
 
     public async Task<int> ConsoleAsync(TextReader input, bool showPrompt, CancellationToken cancellationToken)
@@ -68,23 +70,23 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
         return ExitCodes.Success;
     }
 
-    public async Task<int> IngestAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    /// <param name="terminal">True when output is an interactive terminal: show a progress bar rather than plain lines.</param>
+    public async Task<int> IngestAsync(IReadOnlyList<string> paths, bool terminal, CancellationToken cancellationToken)
     {
         var ingestion = services.GetRequiredService<IngestionService>();
-        IngestionReport report = await ingestion.IngestPathsAsync(paths, cancellationToken);
-        foreach (string key in report.Added)
-        {
-            await output.WriteLineAsync($"added      {key}");
-        }
+        var time = services.GetRequiredService<TimeProvider>();
+        long started = time.GetTimestamp();
+        IngestionReport report = await IngestionProgressView.RunAsync(terminal, output, time,
+            progress => ingestion.IngestPathsAsync(paths, progress, cancellationToken));
+        TimeSpan elapsed = time.GetElapsedTime(started);
 
-        foreach (string key in report.Updated)
+        // A large run lists only what needs attention; a small one lists every document.
+        int listed = report.Added.Count + report.Updated.Count + report.Unchanged.Count;
+        if (listed <= MaxListedDocuments)
         {
-            await output.WriteLineAsync($"updated    {key}");
-        }
-
-        foreach (string key in report.Unchanged)
-        {
-            await output.WriteLineAsync($"unchanged  {key}");
+            await WriteKeysAsync("added     ", report.Added);
+            await WriteKeysAsync("updated   ", report.Updated);
+            await WriteKeysAsync("unchanged ", report.Unchanged);
         }
 
         foreach (DuplicateSource duplicate in report.Duplicates)
@@ -92,8 +94,17 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
             await output.WriteLineAsync($"duplicate  {duplicate.Key}: same text as {duplicate.SameAs}, not stored");
         }
 
-        await output.WriteLineAsync($"Ingestion done: {report}.");
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Ingestion done: {report} in {IngestionRate.FormatDuration(elapsed)}."));
         return ExitCodes.Success;
+    }
+
+    private async Task WriteKeysAsync(string label, IReadOnlyList<string> keys)
+    {
+        foreach (string key in keys)
+        {
+            await output.WriteLineAsync($"{label} {key}");
+        }
     }
 
     public async Task<int> RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)

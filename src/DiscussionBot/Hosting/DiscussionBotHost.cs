@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Hosting;
 
@@ -72,6 +73,11 @@ public static class DiscussionBotHost
 
         services.AddSourceFormats();
         services.AddSingleton<SourceFileReader>();
+        services.AddOptions<IngestionOptions>()
+            .Bind(configuration.GetSection(IngestionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value);
         services.AddSingleton<IngestionService>();
         services.AddSingleton<StoreBootstrapper>();
         services.AddDiscussionCommands();

@@ -128,4 +128,36 @@ public sealed class ConsoleAndIngestTests : IDisposable
         Assert.Contains("The council approved a bridge.", quote, StringComparison.Ordinal);
         Assert.DoesNotContain("<p>", quote, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ingest_OutputRedirected_PlainProgressLinesAndSummary()
+    {
+        for (int i = 0; i < 60; i++)
+        {
+            _app.Folder.WriteText($"bulk/doc{i:00}.txt", $"Document {i} reports on item {i}. It has a second sentence about item {i}.");
+        }
+
+        _app.Settings["Ingestion:BatchSize"] = "25";
+        (int exit, string output, _) = await _app.RunAsync("ingest", _app.Folder.Combine("bulk"));
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("Checking 60 files before writing anything", output, StringComparison.Ordinal);
+        Assert.Contains("25/60 documents", output, StringComparison.Ordinal);
+        Assert.Contains("50/60 documents", output, StringComparison.Ordinal);
+        Assert.Contains("60/60 documents", output, StringComparison.Ordinal);
+        Assert.Contains("Ingestion done: added 60, updated 0, unchanged 0 in ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("added      doc", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_InvalidBatchSize_RefusedWithMessage()
+    {
+        _app.Folder.WriteText("one/a.txt", "Text. More text.");
+        _app.Settings["Ingestion:BatchSize"] = "0";
+
+        (int exit, _, string error) = await _app.RunAsync("ingest", _app.Folder.Combine("one"));
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("BatchSize", error, StringComparison.Ordinal);
+    }
 }
