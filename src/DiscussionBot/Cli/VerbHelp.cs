@@ -15,11 +15,10 @@ public static class VerbHelp
           ingest <path> Add or update source documents from files or folders.
           sources       List the documents in the store, with their keys.
           remove <key>  Remove documents from the store by key.
-          eval <task>   Measure answer quality on an evaluation set (summarization, keyphrase, retrieval, quotes).
-          bench         Measure latency, ingestion, cold start and memory (Release; see docs/performance.md).
 
         Every verb takes --help. Configuration: config/appsettings.json and environment variables
         (Discord__Token, Store__Path, Store__SeedsPath, Engine__Mode). See README.md.
+        Quality and speed measurements are developer tools under tools/ (see docs/quality.md, docs/performance.md).
         """;
 
     public const string Run = """
@@ -73,7 +72,4 @@ public static class VerbHelp
 
         Lists the documents in the store: id, key, size, paragraphs, sentences, when ingested, title.
         """;
-
-    public const string Eval = "Usage: dotnet run --project src/DiscussionBot -c Release --\n" + Evaluation.EvaluationCommand.Usage +
-        "\nEach builds its own temporary store and writes predictions in the scorers' formats (see docs/quality.md).";
 }
