@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Hosting;
+using DiscussionBot.LocalConsole;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -102,7 +103,10 @@ public static class CliApplication
         {
             case "run" or "console":
                 ExpectNoArguments(verb, rest);
-                return await verbs.ConsoleAsync(input, showPrompt: !Console.IsInputRedirected && ReferenceEquals(input, Console.In), cancellationToken);
+                ILineSource lines = !Console.IsInputRedirected && ReferenceEquals(input, Console.In)
+                    ? new TerminalLineEditor(new SystemConsoleKeys(), output)
+                    : new TextReaderLineSource(input);
+                return await verbs.ConsoleAsync(lines, cancellationToken);
             case "ask":
                 string[] words = rest.Where(a => a != "--json").ToArray();
                 if (words.Length != 1)

@@ -15,39 +15,17 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
 
     public const string EmptyStoreHint = "The store is empty. Add documents with: ingest <file-or-folder> (or put them in the seeds folder).";
 
-    public async Task<int> ConsoleAsync(TextReader input, bool showPrompt, CancellationToken cancellationToken)
+    public async Task<int> ConsoleAsync(ILineSource lines, CancellationToken cancellationToken)
     {
         await SeedAsync(cancellationToken);
-        var runner = services.GetRequiredService<LocalCommandRunner>();
-        await output.WriteLineAsync("DiscussionBot local console (no Discord token configured). Type /help for the commands, /exit to leave.");
+        await output.WriteLineAsync(
+            "DiscussionBot local console (no Discord token configured). Type /help for the commands, a button's number to press it, /exit to leave.");
         if ((await services.GetRequiredService<IDocumentStore>().ListDocumentsAsync(cancellationToken)).Count == 0)
         {
             await output.WriteLineAsync(EmptyStoreHint);
         }
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            if (showPrompt)
-            {
-                await output.WriteAsync("> ");
-                await output.FlushAsync(cancellationToken);
-            }
 
-            string? line = await input.ReadLineAsync(cancellationToken);
-            if (line is null || line.Trim() is "/exit" or "/quit")
-            {
-                break;
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            InteractionResponse? response = await runner.RunAsync(line, cancellationToken);
-            await output.WriteLineAsync(response is null ? LocalCommandRunner.NotACommandHint : ResponseTextRenderer.ToText(response));
-            await output.WriteLineAsync();
-        }
-
+        await new ConsoleSession(services.GetRequiredService<LocalCommandRunner>(), output).RunAsync(lines, cancellationToken);
         return ExitCodes.Success;
     }
 

@@ -160,4 +160,20 @@ public sealed class ConsoleAndIngestTests : IDisposable
         Assert.Equal(ExitCodes.Failure, exit);
         Assert.Contains("BatchSize", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Console_ButtonNumbers_PressTheButtonsOfTheLatestAnswer()
+    {
+        var input = new StringReader("/summary\n1\n7\n/help\n1\n/exit\n");
+
+        (int exit, string output, _) = await _app.RunWithInputAsync(input, "console");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("[1] Longer", output, StringComparison.Ordinal);
+        Assert.Contains("[medium ·", output, StringComparison.Ordinal);
+        Assert.Contains("[1] Shorter  [2] Longer", output, StringComparison.Ordinal);
+        Assert.Contains("Type a button's number, 1 to 2, to press it.", output, StringComparison.Ordinal);
+        // /help has no buttons: the numbers still refer to the summary, whose Shorter button goes back to short.
+        Assert.Contains("[short ·", output[output.LastIndexOf("== Summary", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
 }
