@@ -92,14 +92,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$guild", scope.GuildId is { } guild ? (long)guild : DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
-        var hits = new List<SentenceHit>();
-        using SqliteDataReader reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            hits.Add(new SentenceHit(reader.GetInt64(0), reader.GetInt32(1), -reader.GetDouble(2)));
-        }
-
-        return Task.FromResult<IReadOnlyList<SentenceHit>>(hits);
+        return Task.FromResult<IReadOnlyList<SentenceHit>>(ReadSentenceHits(command));
     }
 
     /// <summary>
@@ -126,7 +119,12 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$document", (object?)documentId ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
+        return ReadSentenceHits(command);
+    }
 
+    /// <summary>Rows of (document, ordinal, bm25) as hits.</summary>
+    private static List<SentenceHit> ReadSentenceHits(SqliteCommand command)
+    {
         var hits = new List<SentenceHit>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
