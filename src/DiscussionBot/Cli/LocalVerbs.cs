@@ -77,6 +77,11 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
         return ExitCodes.Success;
     }
 
+    /// <summary>A server's document says whose it is; the operator's documents (seen everywhere) say nothing.</summary>
+    private static string OwnerNote(DocumentInfo document) => document.Owner is { } owner
+        ? string.Create(CultureInfo.InvariantCulture, $"  [server {owner.GuildId}, added by {owner.UserName}]")
+        : document.GuildId is { } guild ? string.Create(CultureInfo.InvariantCulture, $"  [server {guild}]") : string.Empty;
+
     private async Task WriteKeysAsync(string label, IReadOnlyList<string> keys)
     {
         foreach (string key in keys)
@@ -121,7 +126,7 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
         foreach (DocumentInfo d in documents)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{d.Id,4}  {d.SourceName.PadRight(keyWidth)}  {d.CharacterCount,8}  {d.ParagraphCount,4}  {d.SentenceCount,5}  {d.IngestedAt.UtcDateTime:yyyy-MM-dd HH:mm}  {d.Title}"));
+                $"{d.Id,4}  {d.SourceName.PadRight(keyWidth)}  {d.CharacterCount,8}  {d.ParagraphCount,4}  {d.SentenceCount,5}  {d.IngestedAt.UtcDateTime:yyyy-MM-dd HH:mm}  {d.Title}{OwnerNote(d)}"));
         }
 
         return ExitCodes.Success;

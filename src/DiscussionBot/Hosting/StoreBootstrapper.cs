@@ -1,3 +1,4 @@
+using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,22 @@ namespace DiscussionBot.Hosting;
 /// </summary>
 public sealed partial class StoreBootstrapper(
     IngestionService ingestion,
+    IDocumentStore store,
     IOptions<SeedOptions> seeds,
     ILogger<StoreBootstrapper> logger)
 {
     public async Task<IngestionReport?> EnsureSeededAsync(CancellationToken cancellationToken)
+    {
+        IngestionReport? report = await SeedAsync(cancellationToken);
+        if ((await store.ListDocumentsAsync(cancellationToken)).Count == 0)
+        {
+            LogEmptyStore();
+        }
+
+        return report;
+    }
+
+    private async Task<IngestionReport?> SeedAsync(CancellationToken cancellationToken)
     {
         string? folder = seeds.Value.ResolveFolder();
         if (folder is null || !Directory.Exists(folder))
@@ -51,6 +64,9 @@ public sealed partial class StoreBootstrapper(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "The seeds folder {Folder} is empty; answering from the store as it is")]
     private partial void LogEmptySeeds(string folder);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The store is empty: commands will say so until documents are added with the ingest verb")]
+    private partial void LogEmptyStore();
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Seed {Key} not stored: same text as {SameAs}")]
     private partial void LogDuplicateSeed(string key, string sameAs);
