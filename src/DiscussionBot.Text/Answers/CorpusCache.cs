@@ -93,6 +93,9 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CorpusSnapshot? _current;
 
+    /// <summary>Answers about single documents, remembered per store revision.</summary>
+    public RevisionMemo Documents { get; } = new();
+
     public void Dispose() => _gate.Dispose();
 
     internal async Task<CorpusSnapshot> GetAsync(CancellationToken cancellationToken)

@@ -18,8 +18,15 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         ArgumentNullException.ThrowIfNull(request);
         if (request.DocumentId is long id)
         {
+            long revision = await store.GetRevisionAsync(cancellationToken);
+            string key = $"summary:{id}:{request.Length}";
+            if (cache.Documents.Find<Summary>(revision, key) is { } known)
+            {
+                return known;
+            }
+
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return SummarizeDocument(loaded, request.Length);
+            return cache.Documents.Get(revision, key, () => SummarizeDocument(loaded, request.Length));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);

@@ -28,8 +28,15 @@ public sealed class ThemeEngine(
     {
         if (documentId is long id)
         {
+            long revision = await store.GetRevisionAsync(cancellationToken);
+            string key = $"themes:{id}";
+            if (cache.Documents.Find<IReadOnlyList<Theme>>(revision, key) is { } remembered)
+            {
+                return remembered;
+            }
+
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return DocumentThemes(loaded, _options.MaxThemes);
+            return cache.Documents.Get(revision, key, () => DocumentThemes(loaded, _options.MaxThemes));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
@@ -64,9 +71,9 @@ public sealed class ThemeEngine(
         }
 
         // passages: paragraphs, or windows of three sentences when the text has few paragraphs
-        List<List<int>> units = quotable
-            .GroupBy(s => s.ParagraphNumber)
-            .Select(g => g.Select(s => quotable.IndexOf(s)).ToList())
+        List<List<int>> units = Enumerable.Range(0, quotable.Count)
+            .GroupBy(i => quotable[i].ParagraphNumber)
+            .Select(g => g.ToList())
             .ToList();
         if (units.Count < 3 && quotable.Count >= 6)
         {
@@ -294,57 +301,42 @@ public sealed class ThemeEngine(
         return label.Sentences.Contains(i) ? score + 0.3 : score;
     }
 
-    /// <summary>Average-linkage agglomerative clustering of passages, merging only clearly similar ones.</summary>
+    /// <summary>
+    /// Average-linkage agglomerative clustering of passages, merging only clearly similar ones. A long text's
+    /// adjacent passages are first joined into at most <see cref="MaxPassages"/> runs, and each cluster keeps
+    /// its nearest neighbour, so a merge updates one row instead of rescanning every pair.
+    /// </summary>
     private static List<List<int>> Cluster(List<List<int>> units, LexicalVectors lexical, IReadOnlyList<float[]>? vectors, int maxClusters)
     {
-        var clusters = units.Select(u => new List<int>(u)).ToList();
+        var clusters = new PassageClusters(Coalesce(units, MaxPassages), lexical, vectors);
         double threshold = vectors is null ? 0.25 : 0.7;
         while (clusters.Count > 1)
         {
-            int bestA = -1;
-            int bestB = -1;
-            double best = double.NegativeInfinity;
-            for (int a = 0; a < clusters.Count; a++)
-            {
-                for (int b = a + 1; b < clusters.Count; b++)
-                {
-                    double s = Similarity(clusters[a], clusters[b], lexical, vectors);
-                    if (s > best)
-                    {
-                        best = s;
-                        bestA = a;
-                        bestB = b;
-                    }
-                }
-            }
-
-            bool mustMerge = clusters.Count > maxClusters * 2 || clusters.Any(c => c.Count == 1) && clusters.Count > maxClusters;
+            (int a, int b, double best) = clusters.ClosestPair();
+            bool mustMerge = clusters.Count > maxClusters * 2 || (clusters.HasSingleSentence && clusters.Count > maxClusters);
             if (best < threshold && !mustMerge)
             {
                 break;
             }
 
-            clusters[bestA].AddRange(clusters[bestB]);
-            clusters[bestA].Sort();
-            clusters.RemoveAt(bestB);
+            clusters.Merge(a, b);
         }
 
-        return clusters;
+        return clusters.Members();
     }
 
-    private static double Similarity(List<int> a, List<int> b, LexicalVectors lexical, IReadOnlyList<float[]>? vectors)
+    /// <summary>Most passages clustered one by one; a longer text's neighbouring passages are joined first.</summary>
+    internal const int MaxPassages = 160;
+
+    private static List<List<int>> Coalesce(List<List<int>> units, int most)
     {
-        Dictionary<int, double> ca = lexical.Centroid(a);
-        Dictionary<int, double> cb = lexical.Centroid(b);
-        double lex = ca.Sum(p => cb.TryGetValue(p.Key, out double v) ? p.Value * v : 0);
-        if (vectors is null)
+        if (units.Count <= most)
         {
-            return lex;
+            return units;
         }
 
-        float[] va = VectorMath.Mean(a.Select(i => vectors[i]), vectors[0].Length);
-        float[] vb = VectorMath.Mean(b.Select(i => vectors[i]), vectors[0].Length);
-        return (0.3 * lex) + (0.7 * VectorMath.Dot(va, vb));
+        int per = (units.Count + most - 1) / most;
+        return units.Chunk(per).Select(run => run.SelectMany(u => u).ToList()).ToList();
     }
 
     private static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, Dictionary<long, IReadOnlyList<KeyPhrase>> phrases, int maxThemes)
