@@ -9,7 +9,17 @@ public sealed record Theme(
     string Label,
     IReadOnlyList<string> KeyTerms,
     double Share,
-    IReadOnlyList<CitedSentence> Sentences);
+    IReadOnlyList<CitedSentence> Sentences)
+{
+    /// <summary>A short id that stays the same while the store does not change (for buttons).</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>For themes of the whole store: the sources that discuss the theme, most typical first.</summary>
+    public IReadOnlyList<ThemeSource> Sources { get; init; } = [];
+}
+
+/// <summary>A source that discusses a theme.</summary>
+public sealed record ThemeSource(long DocumentId, string Title);
 
 public interface IThemeEngine
 {

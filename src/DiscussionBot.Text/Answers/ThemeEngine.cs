@@ -36,7 +36,7 @@ public sealed class ThemeEngine(
             }
 
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return cache.Documents.Get(revision, key, () => DocumentThemes(loaded, _options.MaxThemes));
+            return cache.Documents.Get(revision, key, () => ThemeIds.Assign(DocumentThemes(loaded, _options.MaxThemes)));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
@@ -48,17 +48,18 @@ public sealed class ThemeEngine(
         if (snapshot.Documents.Count == 1)
         {
             AnalyzedDocument only = await DocumentLoader.LoadAsync(store, analyses, snapshot.Documents[0].Id, cancellationToken);
-            return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes));
+            return snapshot.Memo("themes", () => ThemeIds.Assign(DocumentThemes(only, _options.MaxThemes)));
         }
 
-        var phrases = new Dictionary<long, IReadOnlyList<KeyPhrase>>();
-        foreach (DocumentInfo info in snapshot.Documents)
-        {
-            DocumentAnalysis? analysis = await analyses.GetDocumentAnalysisAsync(info.Id, cancellationToken);
-            phrases[info.Id] = analysis?.KeyPhrases ?? [];
-        }
+        return snapshot.Memo("themes", () => StoreThemes(snapshot, _options.MaxThemes));
+    }
 
-        return snapshot.Memo("themes", () => StoreThemes(snapshot, phrases, _options.MaxThemes));
+    /// <summary>The store's documents grouped by what they are about, each group named and explained.</summary>
+    internal static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, int maxThemes)
+    {
+        StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
+        List<List<long>> groups = snapshot.Memo("document-groups", () => DocumentClustering.Cluster(snapshot, terms, maxThemes));
+        return ThemeIds.Assign(StoreThemeBuilder.Build(snapshot, terms, groups));
     }
 
     internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes)
@@ -337,92 +338,6 @@ public sealed class ThemeEngine(
 
         int per = (units.Count + most - 1) / most;
         return units.Chunk(per).Select(run => run.SelectMany(u => u).ToList()).ToList();
-    }
-
-    private static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, Dictionary<long, IReadOnlyList<KeyPhrase>> phrases, int maxThemes)
-    {
-        // pool documents' key phrases by stems; a phrase many documents share is a theme of the store
-        var pooled = new Dictionary<string, (string Surface, double Score, HashSet<long> Documents)>(StringComparer.Ordinal);
-        foreach ((long id, IReadOnlyList<KeyPhrase> list) in phrases.OrderBy(p => p.Key))
-        {
-            double top = list.Count > 0 ? Math.Max(list.Max(p => p.Score), 1e-9) : 1;
-            foreach (KeyPhrase phrase in list.Take(10))
-            {
-                string key = string.Join(' ', Tokenizer.Tokenize(phrase.Phrase).Select(t => t.Stem));
-                if (key.Length == 0)
-                {
-                    continue;
-                }
-
-                (string Surface, double Score, HashSet<long> Documents) entry = pooled.TryGetValue(key, out var e) ? e : (phrase.Phrase, 0, []);
-                entry.Documents.Add(id);
-                pooled[key] = (entry.Surface, entry.Score + (phrase.Score / top), entry.Documents);
-            }
-        }
-
-        var chosen = new List<(string Key, string Surface, HashSet<long> Documents)>();
-        foreach (var (key, value) in pooled.OrderByDescending(p => p.Value.Score * Math.Log(1 + p.Value.Documents.Count)).ThenBy(p => p.Key, StringComparer.Ordinal))
-        {
-            string[] stems = key.Split(' ');
-            if (chosen.Any(c => c.Key.Split(' ').Intersect(stems, StringComparer.Ordinal).Any()))
-            {
-                continue;
-            }
-
-            chosen.Add((key, value.Surface, value.Documents));
-            if (chosen.Count == maxThemes)
-            {
-                break;
-            }
-        }
-
-        int total = snapshot.Rows.Length;
-        var themes = new List<Theme>();
-        foreach ((string key, string surface, HashSet<long> documents) in chosen)
-        {
-            string[] stems = key.Split(' ');
-            var rows = new List<int>();
-            foreach (long id in documents.Order())
-            {
-                if (!snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) range))
-                {
-                    continue;
-                }
-
-                for (int r = range.Start; r < range.Start + range.Count; r++)
-                {
-                    var sentenceStems = Tokenizer.Tokenize(snapshot.Rows[r].Text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-                    if (stems.All(sentenceStems.Contains))
-                    {
-                        rows.Add(r);
-                    }
-                }
-            }
-
-            if (rows.Count == 0)
-            {
-                continue;
-            }
-
-            var sentences = rows
-                .OrderByDescending(r => snapshot.Rows[r].Salience)
-                .ThenBy(r => r)
-                .DistinctBy(r => snapshot.Rows[r].DocumentId)
-                .Take(SentencesPerTheme)
-                .Select(r => SummaryEngine.Cite(snapshot, r))
-                .ToList();
-            var keyTerms = phrases.Where(p => documents.Contains(p.Key))
-                .SelectMany(p => p.Value.Take(5))
-                .GroupBy(p => p.Phrase, StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(g => g.Count())
-                .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => g.First().Phrase)
-                .Take(KeyTermsPerTheme)
-                .ToList();
-            themes.Add(new Theme(CapitaliseFirst(surface), keyTerms, rows.Count / (double)Math.Max(1, total), sentences));
-        }
-
-        return themes.OrderByDescending(t => t.Share).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
     }
 
     private static string CapitaliseFirst(string phrase) =>

@@ -334,7 +334,9 @@ public sealed partial class TextSegmenter : ITextSegmenter
     private static bool IsHeadline(string text, int start, int end)
     {
         ReadOnlySpan<char> line = text.AsSpan(start, end - start);
-        if (line.Length > MaxHeadlineLength || CountWords(line) > 20 || line[^1] is '.' or ':' or ';' or ',')
+        ReadOnlySpan<char> beforeClosers = line.TrimEnd("\"'”’)]»");
+        if (line.Length > MaxHeadlineLength || CountWords(line) > 20 || beforeClosers.IsEmpty ||
+            beforeClosers[^1] is '.' or ':' or ';' or ',' or '…')
         {
             return false;
         }

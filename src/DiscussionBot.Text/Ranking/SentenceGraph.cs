@@ -154,8 +154,20 @@ internal sealed record RankerSettings(
     double PositionWeight = 0.1,
     double LengthWeight = 1.0,
     double EmbeddingShare = 0.1,
-    double EdgeThreshold = 0.0)
+    double EdgeThreshold = 0.0,
+    double LongPositionWeight = 5.0,
+    double LongLengthWeight = -0.3,
+    int LongFrom = 15,
+    int LongTo = 30)
 {
+    /// <summary>
+    /// How far a text of <paramref name="sentences"/> sentences is a long news story (0 short, 1 long). A long story
+    /// puts its main fact in the lead and spends the rest on detail, so the lead prior grows with length and long
+    /// sentences stop being favoured; in a short item nearly every sentence carries a fact.
+    /// </summary>
+    public double Longness(int sentences) =>
+        LongTo <= LongFrom ? (sentences >= LongTo ? 1 : 0) : Math.Clamp((sentences - LongFrom) / (double)(LongTo - LongFrom), 0, 1);
+
     public static RankerSettings Default { get; } = new();
 }
 
@@ -201,11 +213,14 @@ internal static class SentenceRanker
         double mean = centrality.Average();
         double[] lengths = ids.Select(i => Math.Log(1 + Tokenizer.ContentStems(sentences[i]).Count)).ToArray();
         double meanLength = Math.Max(lengths.Average(), 1e-9);
+        double longness = settings.Longness(m);
+        double positionWeight = settings.PositionWeight + (longness * (settings.LongPositionWeight - settings.PositionWeight));
+        double lengthWeight = settings.LengthWeight + (longness * (settings.LongLengthWeight - settings.LengthWeight));
         for (int a = 0; a < m; a++)
         {
             double c = centrality[a] / mean;
-            double position = 1 + (settings.PositionWeight / Math.Sqrt(a + 1));
-            double length = 1 + (settings.LengthWeight * ((lengths[a] / meanLength) - 1));
+            double position = 1 + (positionWeight / Math.Sqrt(a + 1));
+            double length = 1 + (lengthWeight * ((lengths[a] / meanLength) - 1));
             result[ids[a]] = (float)(c * position * Math.Max(0.1, length));
         }
 
