@@ -17,12 +17,14 @@ public sealed class ThemeEngine(
     IDocumentStore store,
     IAnalysisStore analyses,
     CorpusCache cache,
-    IOptions<TextEngineOptions> options) : IThemeEngine
+    IOptions<TextEngineOptions> options,
+    IOptions<KeyPhraseOptions> keyPhrases) : IThemeEngine
 {
     private const int SentencesPerTheme = 3;
     private const int KeyTermsPerTheme = 5;
 
     private readonly TextEngineOptions _options = options.Value;
+    private readonly KeyPhraseOptions _keyPhrases = keyPhrases.Value;
 
     public async Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken)
     {
@@ -36,7 +38,7 @@ public sealed class ThemeEngine(
             }
 
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return cache.Documents.Get(revision, key, () => ThemeIds.Assign(DocumentThemes(loaded, _options.MaxThemes)));
+            return cache.Documents.Get(revision, key, () => ThemeIds.Assign(DocumentThemes(loaded, _options.MaxThemes, _keyPhrases)));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
@@ -48,7 +50,7 @@ public sealed class ThemeEngine(
         if (snapshot.Documents.Count == 1)
         {
             AnalyzedDocument only = await DocumentLoader.LoadAsync(store, analyses, snapshot.Documents[0].Id, cancellationToken);
-            return snapshot.Memo("themes", () => ThemeIds.Assign(DocumentThemes(only, _options.MaxThemes)));
+            return snapshot.Memo("themes", () => ThemeIds.Assign(DocumentThemes(only, _options.MaxThemes, _keyPhrases)));
         }
 
         return snapshot.Memo("themes", () => StoreThemes(snapshot, _options.MaxThemes));
@@ -62,7 +64,7 @@ public sealed class ThemeEngine(
         return ThemeIds.Assign(StoreThemeBuilder.Build(snapshot, terms, groups));
     }
 
-    internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes)
+    internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes, KeyPhraseOptions keyPhrases)
     {
         SourceDocument document = loaded.Document;
         var quotable = document.Sentences.Where(s => s.IsQuotable).ToList();
@@ -93,7 +95,7 @@ public sealed class ThemeEngine(
 
         // name each cluster by the phrase most particular to it
         Dictionary<string, PhraseCandidate> candidates = KeyPhraseExtractor.Candidates(texts);
-        KeyPhraseExtractor.Score(candidates, texts, null);
+        KeyPhraseExtractor.Score(candidates, texts, null, keyPhrases);
         int[] clusterOf = new int[quotable.Count];
         for (int c = 0; c < clusters.Count; c++)
         {

@@ -8,6 +8,7 @@ using DiscussionBot.Text.Answers;
 using DiscussionBot.Text.Documents;
 using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Ingestion;
+using DiscussionBot.Text.Lexical;
 using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Evaluation;
@@ -62,7 +63,7 @@ public static partial class EvaluationCommand
         using TemporaryStore store = await TemporaryStore.SqliteAsync(analysed, cancellationToken);
         using var cache = new CorpusCache(store.Documents, store.Analyses);
         var engineOptions = Options.Create(new TextEngineOptions { Mode = mode, MaxThemes = (int)Number(options, "max-themes", 8) });
-        var engine = new ThemeEngine(store.Documents, store.Analyses, cache, engineOptions);
+        var engine = new ThemeEngine(store.Documents, store.Analyses, cache, engineOptions, Options.Create(KeyPhraseOptions.Default));
         long started = Stopwatch.GetTimestamp();
         IReadOnlyList<Theme> themes = await engine.FindThemesAsync(null, cancellationToken);
         double themesMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
