@@ -36,6 +36,8 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, QuoteContextButton>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, MoreQuotesButton>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, ExplainThemeButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, PickSourceButton>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, SourcesPageButton>());
         services.TryAddSingleton<InteractionRouter>();
         return services;
     }

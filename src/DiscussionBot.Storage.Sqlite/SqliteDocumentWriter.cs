@@ -6,24 +6,52 @@ using Microsoft.Data.Sqlite;
 namespace DiscussionBot.Storage.Sqlite;
 
 /// <summary>
-/// Writes ingested documents in one IMMEDIATE transaction: every document of a run lands, or none does.
+/// Writes ingested documents in one IMMEDIATE transaction: every document of a call lands, or none does.
 /// An updated document keeps its id (pins and citations refer to it) and has its segmentation replaced.
 /// </summary>
 public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, TimeProvider timeProvider) : IDocumentWriter
 {
-    public Task<IReadOnlyDictionary<string, string>> GetFingerprintsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredSource>> ListStoredSourcesAsync(CancellationToken cancellationToken)
     {
         using SqliteConnection connection = connections.Open();
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT source_name, fingerprint FROM documents";
-        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
+        command.CommandText = "SELECT source_name, content_hash, fingerprint FROM documents ORDER BY id";
+        var sources = new List<StoredSource>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            fingerprints[reader.GetString(0)] = reader.GetString(1);
+            sources.Add(new StoredSource(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(fingerprints);
+        return Task.FromResult<IReadOnlyList<StoredSource>>(sources);
+    }
+
+    public Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        using SqliteConnection connection = connections.Open();
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        var statements = new WriteStatements(connection, transaction);
+        var ids = keys.Select(key => (Key: key, Id: statements.FindDocument(key))).ToList();
+        List<string> unknown = ids.Where(x => x.Id is null).Select(x => x.Key).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UnknownSourceException(unknown);
+        }
+
+        foreach ((_, long? id) in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            statements.DeleteContent(id!.Value);
+            statements.DeleteDocument(id.Value);
+        }
+
+        if (ids.Count > 0)
+        {
+            statements.BumpRevision();
+        }
+
+        transaction.Commit();
+        return Task.CompletedTask;
     }
 
     public Task<IngestionReport> WriteAsync(
@@ -38,6 +66,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
 
         var added = new List<string>();
         var updated = new List<string>();
+        var duplicates = new List<DuplicateSource>();
         string now = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
         using SqliteConnection connection = connections.Open();
@@ -47,6 +76,14 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         foreach (PreparedDocument document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // The use case already skips known text; this check inside the transaction makes "stored once" hold
+            // even against a concurrent writer.
+            if (statements.FindSameText(document.Source) is { } owner)
+            {
+                duplicates.Add(new DuplicateSource(document.Source.SourceName, owner));
+                continue;
+            }
+
             long? existingId = statements.FindDocument(document.Source.SourceName);
             long id;
             if (existingId is { } known)
@@ -65,9 +102,13 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
             statements.InsertContent(id, document);
         }
 
-        statements.BumpRevision();
+        if (added.Count + updated.Count > 0)
+        {
+            statements.BumpRevision();
+        }
+
         transaction.Commit();
-        return Task.FromResult(new IngestionReport(added, updated, unchanged));
+        return Task.FromResult(new IngestionReport(added, updated, unchanged) { Duplicates = duplicates });
     }
 
     /// <summary>
@@ -103,6 +144,22 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
             using SqliteCommand command = Create("SELECT id FROM documents WHERE source_name = $name");
             command.Parameters.AddWithValue("$name", sourceName);
             return command.ExecuteScalar() is long id ? id : null;
+        }
+
+        public string? FindSameText(IncomingDocument source)
+        {
+            using SqliteCommand command = Create(
+                "SELECT source_name FROM documents WHERE content_hash = $hash AND source_name <> $name ORDER BY id LIMIT 1");
+            command.Parameters.AddWithValue("$hash", source.ContentHash);
+            command.Parameters.AddWithValue("$name", source.SourceName);
+            return command.ExecuteScalar() as string;
+        }
+
+        public void DeleteDocument(long id)
+        {
+            using SqliteCommand command = Create("DELETE FROM documents WHERE id = $id");
+            command.Parameters.AddWithValue("$id", id);
+            command.ExecuteNonQuery();
         }
 
         public long InsertDocument(PreparedDocument document, string now)

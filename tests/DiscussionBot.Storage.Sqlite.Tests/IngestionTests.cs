@@ -53,7 +53,7 @@ public sealed class IngestionTests : IDisposable
         File.WriteAllText(file, "Second version.\n\nNow with a new paragraph about cannon fodder.");
         IngestionReport report = await _fixture.Ingestion.IngestPathsAsync([file], CancellationToken.None);
 
-        Assert.Equal(["article.txt"], report.Updated);
+        Assert.Equal([Path.GetFullPath(file).Replace('\\', '/')], report.Updated);
         SourceDocument? stored = await _fixture.Store.GetDocumentAsync(id, CancellationToken.None);
         Assert.NotNull(stored);
         Assert.StartsWith("Second version.", stored.Text, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class IngestionTests : IDisposable
         analyzer.Version = "position-2";
         IngestionReport report = await fixture.Ingestion.IngestPathsAsync([file], CancellationToken.None);
 
-        Assert.Equal(["a.txt"], report.Updated);
+        Assert.Equal([Path.GetFullPath(file).Replace('\\', '/')], report.Updated);
     }
 
     [Theory]

@@ -1,9 +1,6 @@
 using DiscussionBot.Core.Documents;
-using DiscussionBot.Storage.Sqlite.Schema;
 using DiscussionBot.TestKit;
 using DiscussionBot.TestKit.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Storage.Sqlite.Tests;
 
@@ -79,24 +76,10 @@ public sealed class SqliteDocumentSearchTests : IDisposable
     [Fact]
     public async Task Open_VersionTwoStore_MigratesAndIndexesExistingDocuments()
     {
-        string path = _fixture.Folder.Combine("v2.db");
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = Migrations.All[0] + ";" + Migrations.All[1] + """
-                ;PRAGMA user_version = 2;
-                INSERT INTO documents (source_name, title, text, content_hash, fingerprint, ingested_at)
-                VALUES ('old.txt', 'Walrus notes', 'Old text about icebergs.', 'h', 'f', '2026-01-01T00:00:00.0000000+00:00');
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        var factory = new SqliteConnectionFactory(Options.Create(new StoreOptions { Path = path }));
-        using (SqliteConnection migrated = factory.Open())
-        {
-            Assert.Equal(3, SchemaMigrator.ReadVersion(migrated));
-        }
+        SqliteConnectionFactory factory = OldStore.Create(_fixture.Folder.Combine("v2.db"), 2, """
+            INSERT INTO documents (source_name, title, text, content_hash, fingerprint, ingested_at)
+            VALUES ('old.txt', 'Walrus notes', 'Old text about icebergs.', 'h', 'f', '2026-01-01T00:00:00.0000000+00:00');
+            """);
 
         var store = new SqliteDocumentStore(factory);
         long id = Assert.Single(await store.ListDocumentsAsync(CancellationToken.None)).Id;

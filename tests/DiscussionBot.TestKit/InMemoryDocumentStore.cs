@@ -180,13 +180,36 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
         return Task.FromResult<IReadOnlyList<DocumentHit>>(hits.OrderByDescending(h => h.Score).ThenBy(h => h.DocumentId).Take(limit).ToList());
     }
 
-    public Task<IReadOnlyDictionary<string, string>> GetFingerprintsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredSource>> ListStoredSourcesAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, string>>(
-                _documents.Values.ToDictionary(d => d.Document.Info.SourceName, d => d.Fingerprint));
+            return Task.FromResult<IReadOnlyList<StoredSource>>(_documents.Values
+                .Select(d => new StoredSource(d.Document.Info.SourceName, d.Document.Info.ContentHash, d.Fingerprint))
+                .ToList());
         }
+    }
+
+    public Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var ids = keys.Select(k => (Key: k, Id: _documents.Values.FirstOrDefault(d => d.Document.Info.SourceName == k).Document?.Info.Id)).ToList();
+            List<string> unknown = ids.Where(x => x.Id is null).Select(x => x.Key).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new UnknownSourceException(unknown);
+            }
+
+            foreach ((_, long? id) in ids)
+            {
+                _documents.Remove(id!.Value);
+            }
+
+            _revision++;
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<IngestionReport> WriteAsync(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<string> unchanged, CancellationToken cancellationToken)

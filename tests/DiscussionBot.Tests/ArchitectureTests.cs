@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace DiscussionBot.Tests;
 
-/// <summary>Keeps the dependency direction of docs/style.md: app → {Commands, Text, Storage, Discord} → Core; Discord stands alone.</summary>
+/// <summary>Keeps the dependency direction of docs/style.md: app → {Commands, Text, Storage, Formats, Discord} → Core; Discord stands alone.</summary>
 public sealed class ArchitectureTests
 {
     public static TheoryData<string, string[]> Forbidden => new()
@@ -11,6 +11,7 @@ public sealed class ArchitectureTests
         { "DiscussionBot.Text", ["DiscussionBot.Discord", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
         { "DiscussionBot.Storage.Sqlite", ["DiscussionBot.Discord", "DiscussionBot.Text", "DiscussionBot.Commands", "Microsoft.Extensions.Hosting"] },
         { "DiscussionBot.Discord", ["DiscussionBot.Core", "DiscussionBot.Text", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
+        { "DiscussionBot.Formats", ["DiscussionBot.Discord", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Text", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
         { "DiscussionBot.Commands", ["DiscussionBot.Storage.Sqlite", "DiscussionBot.Text", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
     };
 

@@ -21,6 +21,7 @@ public sealed class SourceOption(IDocumentStore store)
     };
 
     /// <summary>The chosen document, or null for the whole store when the option is absent.</summary>
+    /// <exception cref="CommandReplyException">Several documents match: the reply lists them (with buttons where few).</exception>
     public async Task<DocumentInfo?> ResolveAsync(CommandContext context, CancellationToken cancellationToken)
     {
         string? typed = context.GetString(Name);
@@ -35,7 +36,19 @@ public sealed class SourceOption(IDocumentStore store)
             return null;
         }
 
-        return DocumentTitles.Resolve(documents, typed) ?? throw new CommandInputException(
+        DocumentInfo? resolved = DocumentTitles.Resolve(documents, typed);
+        if (resolved is not null)
+        {
+            return resolved;
+        }
+
+        var candidates = DocumentTitles.Suggest(documents, typed).ToList();
+        if (candidates.Count > 1)
+        {
+            throw new CommandReplyException(SourceChoice.Render(context, typed, candidates));
+        }
+
+        throw new CommandInputException(
             $"No source matches “{DiscordText.EscapeMarkdown(DiscordText.Clip(typed, 80))}”. Use `/sources` to see the sources I have.");
     }
 

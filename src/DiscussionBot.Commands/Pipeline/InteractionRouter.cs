@@ -130,6 +130,10 @@ public sealed partial class InteractionRouter
         {
             return Responses.Ephemeral(ex.Message);
         }
+        catch (CommandReplyException ex)
+        {
+            return ex.Response;
+        }
         catch (DocumentNotFoundException)
         {
             return Responses.Ephemeral("That source is no longer in the store. Use `/sources` to see what is there.");

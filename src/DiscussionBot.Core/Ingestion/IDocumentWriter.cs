@@ -3,15 +3,24 @@ namespace DiscussionBot.Core.Ingestion;
 /// <summary>Write side of the document store.</summary>
 public interface IDocumentWriter
 {
-    /// <summary>The ingestion fingerprint of every stored document, keyed by source name.</summary>
-    Task<IReadOnlyDictionary<string, string>> GetFingerprintsAsync(CancellationToken cancellationToken);
+    /// <summary>Every stored document's key, content hash and ingestion fingerprint.</summary>
+    Task<IReadOnlyList<StoredSource>> ListStoredSourcesAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds new documents and replaces changed ones in one transaction: either every document
-    /// is written or, on any failure, the store is left exactly as it was.
+    /// is written or, on any failure, the store is left exactly as it was. A document whose text another
+    /// stored document already has is not written; the report lists it as a duplicate.
     /// </summary>
     Task<IngestionReport> WriteAsync(
         IReadOnlyList<PreparedDocument> documents,
         IReadOnlyList<string> unchanged,
         CancellationToken cancellationToken);
+
+    /// <summary>Removes the documents with these keys in one transaction.</summary>
+    /// <exception cref="UnknownSourceException">A key names no document; nothing was removed.</exception>
+    Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 }
+
+/// <summary>What the writer knows about a stored document, to decide what a new run must do.</summary>
+/// <param name="Fingerprint">See <see cref="IngestionService.Fingerprint"/>.</param>
+public sealed record StoredSource(string Key, string ContentHash, string Fingerprint);

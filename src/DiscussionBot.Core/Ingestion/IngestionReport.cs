@@ -1,13 +1,20 @@
 namespace DiscussionBot.Core.Ingestion;
 
-/// <summary>What one ingestion run did, by source name.</summary>
+/// <summary>What one ingestion run did, by document key.</summary>
 public sealed record IngestionReport(
     IReadOnlyList<string> Added,
     IReadOnlyList<string> Updated,
     IReadOnlyList<string> Unchanged)
 {
+    /// <summary>Sources not stored because a stored document (or an earlier source of the run) has exactly their text.</summary>
+    public IReadOnlyList<DuplicateSource> Duplicates { get; init; } = [];
+
     public bool ChangedAnything => Added.Count > 0 || Updated.Count > 0;
 
     public override string ToString() =>
-        $"added {Added.Count}, updated {Updated.Count}, unchanged {Unchanged.Count}";
+        $"added {Added.Count}, updated {Updated.Count}, unchanged {Unchanged.Count}" +
+        (Duplicates.Count > 0 ? $", duplicates {Duplicates.Count}" : string.Empty);
 }
+
+/// <summary>A source whose text is already stored under another key.</summary>
+public sealed record DuplicateSource(string Key, string SameAs);

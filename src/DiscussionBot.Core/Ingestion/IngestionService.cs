@@ -3,90 +3,98 @@ using DiscussionBot.Core.Documents;
 namespace DiscussionBot.Core.Ingestion;
 
 /// <summary>
-/// The ingestion use case: read and check every source, skip the unchanged ones, segment and analyse
-/// the rest, then write them all in one transaction. A bad file stops the run before anything is written.
+/// The ingestion use case. First every source is read, converted and checked: a bad file stops the run before
+/// anything is written. Then the documents that are new or changed (and whose text is not already stored) are
+/// segmented, analysed and committed in batches of <see cref="IngestionOptions.BatchSize"/>: a crash loses at
+/// most the batch in flight, and running the same ingestion again skips what was committed and finishes the job.
 /// </summary>
 public sealed class IngestionService(
     SourceFileReader reader,
     ITextSegmenter segmenter,
     IDocumentAnalyzer analyzer,
-    IDocumentWriter writer)
+    IDocumentWriter writer,
+    IngestionOptions? options = null)
 {
-    public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
+
+    /// <summary>Ingests files and folders; keys are relative to each folder given, or to the working folder for a file.</summary>
+    public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
+        IngestPathsAsync(paths, progress: null, cancellationToken);
+
+    public Task<IngestionReport> IngestPathsAsync(
+        IEnumerable<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> files = SourceFileReader.ExpandPaths(paths);
+        IReadOnlyList<SourceFile> files = SourceFileReader.ListSources(paths, Directory.GetCurrentDirectory());
         if (files.Count == 0)
         {
             throw new RejectedSourceException(string.Join(", ", paths), "no source files found");
         }
 
-        var incoming = new List<IncomingDocument>(files.Count);
-        var rejections = new List<RejectedSourceException>();
-        foreach (string file in files)
+        var incoming = new IncomingDocument?[files.Count];
+        var rejections = new RejectedSourceException?[files.Count];
+        int read = 0;
+        // Conversion (PDF layout analysis especially) is independent per file; results keep the files' order.
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             try
             {
-                incoming.Add(reader.Read(file));
+                incoming[i] = reader.Read(files[i]);
             }
             catch (RejectedSourceException ex)
             {
-                rejections.Add(ex);
+                rejections[i] = ex;
             }
-        }
 
-        if (rejections.Count > 0)
+            progress?.Report(new IngestionProgress(IngestionStage.Reading, Interlocked.Increment(ref read), files.Count));
+        });
+
+        var rejected = rejections.OfType<RejectedSourceException>().ToList();
+        if (rejected.Count > 0)
         {
-            throw rejections.Count == 1
-                ? rejections[0]
-                : new RejectedSourceException(string.Join("; ", rejections.Select(r => r.Message)));
+            throw rejected.Count == 1
+                ? rejected[0]
+                : new RejectedSourceException(string.Join("; ", rejected.Select(r => r.Message)));
         }
 
-        return IngestAsync(incoming, cancellationToken);
+        return IngestAsync(incoming.OfType<IncomingDocument>().ToList(), progress, cancellationToken);
     }
 
     /// <summary>Ingests documents that are already in memory (evaluation sets, benchmarks, tests).</summary>
-    public async Task<IngestionReport> IngestAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken cancellationToken)
+    public Task<IngestionReport> IngestAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken cancellationToken) =>
+        IngestAsync(documents, progress: null, cancellationToken);
+
+    public async Task<IngestionReport> IngestAsync(
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
-        var duplicate = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        var duplicateKey = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateKey is not null)
         {
-            throw new RejectedSourceException(duplicate.Key, "two sources in this run have the same file name");
+            throw new RejectedSourceException(duplicateKey.Key, "two sources in this run have the same key");
         }
 
-        IReadOnlyDictionary<string, string> stored = await writer.GetFingerprintsAsync(cancellationToken);
-        var unchanged = new List<string>();
-        var toSegment = new List<IncomingDocument>();
-        foreach (IncomingDocument document in documents)
+        IngestionPlan plan = IngestionPlan.Build(documents, await writer.ListStoredSourcesAsync(cancellationToken), Fingerprint);
+        var added = new List<string>();
+        var updated = new List<string>();
+        var duplicates = new List<DuplicateSource>(plan.Duplicates);
+        int done = documents.Count - plan.ToWrite.Count;
+        progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
+        foreach (IncomingDocument[] batch in plan.ToWrite.Chunk(_batchSize))
         {
-            if (stored.TryGetValue(document.SourceName, out string? hash) && hash == Fingerprint(document))
-            {
-                unchanged.Add(document.SourceName);
-            }
-            else
-            {
-                toSegment.Add(document);
-            }
+            IngestionReport written = await WriteBatchAsync(batch, cancellationToken);
+            added.AddRange(written.Added);
+            updated.AddRange(written.Updated);
+            duplicates.AddRange(written.Duplicates);
+            done += batch.Length;
+            progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         }
 
-        // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
-        var changed = toSegment
-            .AsParallel()
-            .AsOrdered()
-            .WithCancellation(cancellationToken)
-            .Select(document => (Source: document, Segmentation: segmenter.Segment(document.Text)))
-            .ToList();
-
-        if (changed.Count == 0)
-        {
-            return new IngestionReport([], [], unchanged);
-        }
-
-        IReadOnlyList<DocumentAnalysis> analyses = await analyzer.AnalyzeAsync(changed, cancellationToken);
-        var prepared = changed
-            .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
-            .ToList();
-        return await writer.WriteAsync(prepared, unchanged, cancellationToken);
+        return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates };
     }
+
+    /// <summary>Removes documents by key, all or none.</summary>
+    /// <exception cref="UnknownSourceException">A key names no document.</exception>
+    public Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        writer.RemoveAsync(keys.Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
 
     /// <summary>
     /// What the store compares to decide that a document is unchanged: its content and title, and the
@@ -94,4 +102,21 @@ public sealed class IngestionService(
     /// </summary>
     public string Fingerprint(IncomingDocument document) =>
         SourceFileReader.HashText($"{document.ContentHash}\n{document.Title}\n{segmenter.Version}\n{analyzer.Version}");
+
+    /// <summary>Segments, analyses and commits one batch in one transaction.</summary>
+    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, CancellationToken cancellationToken)
+    {
+        // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
+        var segmented = batch
+            .AsParallel()
+            .AsOrdered()
+            .WithCancellation(cancellationToken)
+            .Select(document => (Source: document, Segmentation: segmenter.Segment(document.Text)))
+            .ToList();
+        IReadOnlyList<DocumentAnalysis> analyses = await analyzer.AnalyzeAsync(segmented, cancellationToken);
+        var prepared = segmented
+            .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
+            .ToList();
+        return await writer.WriteAsync(prepared, [], cancellationToken);
+    }
 }

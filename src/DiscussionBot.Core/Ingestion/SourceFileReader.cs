@@ -5,11 +5,32 @@ using System.Text.Json;
 namespace DiscussionBot.Core.Ingestion;
 
 /// <summary>
-/// Turns paths into checked <see cref="IncomingDocument"/>s: every file must be readable, non-empty UTF-8 text.
-/// A document's title comes from an optional sidecar <c>&lt;file&gt;.meta.json</c> (<c>{"title": "..."}</c>).
+/// Turns paths into checked <see cref="IncomingDocument"/>s: a file in a known format (by extension) is converted
+/// to text; any other file must be readable, non-empty UTF-8 text. A document's title comes from an optional
+/// sidecar <c>&lt;file&gt;.meta.json</c> (<c>{"title": "..."}</c>), else from the format, else from the text.
 /// </summary>
 public sealed class SourceFileReader
 {
+    private readonly Dictionary<string, ISourceFormat> _formats;
+
+    /// <summary>A reader of plain text only.</summary>
+    public SourceFileReader()
+        : this([])
+    {
+    }
+
+    public SourceFileReader(IEnumerable<ISourceFormat> formats)
+    {
+        _formats = new Dictionary<string, ISourceFormat>(StringComparer.OrdinalIgnoreCase);
+        foreach (ISourceFormat format in formats)
+        {
+            foreach (string extension in format.Extensions)
+            {
+                _formats[extension] = format;
+            }
+        }
+    }
+
     /// <summary>Larger files are refused: a discussion source is an article, not a book.</summary>
     public const int MaxFileBytes = 8 * 1024 * 1024;
 
@@ -44,8 +65,34 @@ public sealed class SourceFileReader
         return files;
     }
 
-    public IncomingDocument Read(string path)
+    /// <summary>
+    /// Expands the paths given to <c>ingest</c> into files with their keys: a folder's files are keyed by their path
+    /// relative to that folder, a file given by itself by its path relative to <paramref name="workingFolder"/>
+    /// (or its full path when it lies outside).
+    /// </summary>
+    public static IReadOnlyList<SourceFile> ListSources(IEnumerable<string> paths, string workingFolder)
     {
+        var sources = new List<SourceFile>();
+        foreach (string path in paths)
+        {
+            string root = Directory.Exists(path) ? path : workingFolder;
+            foreach (string file in ExpandPaths([path]))
+            {
+                string relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(file));
+                bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+                sources.Add(new SourceFile(file, KeyFromRelativePath(outside ? Path.GetFullPath(file) : relative)));
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>Reads a file as the document stored under its file name.</summary>
+    public IncomingDocument Read(string path) => Read(new SourceFile(path, Path.GetFileName(path)));
+
+    public IncomingDocument Read(SourceFile source)
+    {
+        string path = source.Path;
         byte[] bytes;
         try
         {
@@ -62,12 +109,41 @@ public sealed class SourceFileReader
             throw new RejectedSourceException(path, $"the file cannot be read ({ex.GetType().Name})");
         }
 
-        string text = DecodeText(path, bytes);
+        (string text, string? formatTitle) = _formats.TryGetValue(Path.GetExtension(path), out ISourceFormat? format)
+            ? ConvertText(path, bytes, format)
+            : (DecodeText(path, bytes), null);
         return new IncomingDocument(
-            SourceName: Path.GetFileName(path),
-            Title: ReadTitle(path) ?? DeriveTitle(text, path),
+            SourceName: source.Key,
+            Title: ReadTitle(path) ?? formatTitle ?? DeriveTitle(text, path),
             Text: text,
             ContentHash: HashText(text));
+    }
+
+    private static (string Text, string? Title) ConvertText(string path, byte[] bytes, ISourceFormat format)
+    {
+        ConvertedSource converted;
+        try
+        {
+            converted = format.Convert(bytes);
+        }
+        catch (FormatException ex)
+        {
+            throw new RejectedSourceException(path, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Parsers throw their own exception types for damaged files; the member needs the file and the format, not a stack trace.
+            throw new RejectedSourceException(path, $"cannot be read as {format.Name} ({ex.GetType().Name})");
+        }
+
+        string text = NormalizeText(converted.Text).Trim();
+        if (text.Length == 0)
+        {
+            throw new RejectedSourceException(path, $"the {format.Name} file has no text to quote");
+        }
+
+        string? title = string.IsNullOrWhiteSpace(converted.Title) ? null : converted.Title.Trim();
+        return (text, title);
     }
 
     /// <summary>SHA-256 of the text's UTF-8 bytes, lower-case hex.</summary>
@@ -80,6 +156,9 @@ public sealed class SourceFileReader
     /// </summary>
     public static string NormalizeText(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static string KeyFromRelativePath(string path) =>
+        Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/');
 
     private static string DecodeText(string path, byte[] bytes)
     {

@@ -126,5 +126,12 @@ internal static class Migrations
 
         INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
         """,
+
+        // 4: documents are found by their text, so identical text is stored once. source_name is the document's key
+        // (the path relative to the folder given to ingest); a v3 store's file names are already the keys of files
+        // at the top of that folder, so existing rows need no change. Not UNIQUE: an older store may hold duplicates.
+        """
+        CREATE INDEX documents_by_content ON documents (content_hash);
+        """,
     ];
 }

@@ -1,8 +1,10 @@
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Hosting;
+using DiscussionBot.LocalConsole;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Cli;
 
@@ -40,6 +42,7 @@ public static class CliApplication
                 "ask" => VerbHelp.Ask,
                 "ingest" => VerbHelp.Ingest,
                 "sources" => VerbHelp.Sources,
+                "remove" => VerbHelp.Remove,
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run with --help to see the verbs."),
             };
             if (rest.Contains("--help") || rest.Contains("-h"))
@@ -58,6 +61,11 @@ public static class CliApplication
         catch (StoreUnusableException ex)
         {
             await error.WriteLineAsync($"Error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync($"Invalid configuration: {ex.Message}");
             return ExitCodes.Failure;
         }
         catch (RejectedSourceException ex)
@@ -95,7 +103,10 @@ public static class CliApplication
         {
             case "run" or "console":
                 ExpectNoArguments(verb, rest);
-                return await verbs.ConsoleAsync(input, showPrompt: !Console.IsInputRedirected && ReferenceEquals(input, Console.In), cancellationToken);
+                ILineSource lines = !Console.IsInputRedirected && ReferenceEquals(input, Console.In)
+                    ? new TerminalLineEditor(new SystemConsoleKeys(), output)
+                    : new TextReaderLineSource(input);
+                return await verbs.ConsoleAsync(lines, cancellationToken);
             case "ask":
                 string[] words = rest.Where(a => a != "--json").ToArray();
                 if (words.Length != 1)
@@ -110,7 +121,14 @@ public static class CliApplication
                     throw new UsageException("ingest takes one or more files or folders, e.g. ingest seeds/");
                 }
 
-                return await verbs.IngestAsync(rest, cancellationToken);
+                return await verbs.IngestAsync(rest, terminal: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected, cancellationToken);
+            case "remove":
+                if (rest.Length == 0 || rest.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
+                {
+                    throw new UsageException("remove takes one or more document keys as 'sources' shows them, e.g. remove news/article.txt");
+                }
+
+                return await verbs.RemoveAsync(rest, cancellationToken);
             default:
                 ExpectNoArguments(verb, rest);
                 return await verbs.SourcesAsync(cancellationToken);

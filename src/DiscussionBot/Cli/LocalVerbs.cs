@@ -11,35 +11,21 @@ namespace DiscussionBot.Cli;
 /// <summary>The verbs that work on the local store: console, ask, ingest, sources.</summary>
 public sealed class LocalVerbs(IServiceProvider services, TextWriter output, TextWriter error)
 {
-    public async Task<int> ConsoleAsync(TextReader input, bool showPrompt, CancellationToken cancellationToken)
+    private const int MaxListedDocuments = 50;
+
+    public const string EmptyStoreHint = "The store is empty. Add documents with: ingest <file-or-folder> (or put them in the seeds folder).";
+
+    public async Task<int> ConsoleAsync(ILineSource lines, CancellationToken cancellationToken)
     {
         await SeedAsync(cancellationToken);
-        var runner = services.GetRequiredService<LocalCommandRunner>();
-        await output.WriteLineAsync("DiscussionBot local console (no Discord token configured). Type /help for the commands, /exit to leave.");
-        while (!cancellationToken.IsCancellationRequested)
+        await output.WriteLineAsync(
+            "DiscussionBot local console (no Discord token configured). Type /help for the commands, a button's number to press it, /exit to leave.");
+        if ((await services.GetRequiredService<IDocumentStore>().ListDocumentsAsync(cancellationToken)).Count == 0)
         {
-            if (showPrompt)
-            {
-                await output.WriteAsync("> ");
-                await output.FlushAsync(cancellationToken);
-            }
-
-            string? line = await input.ReadLineAsync(cancellationToken);
-            if (line is null || line.Trim() is "/exit" or "/quit")
-            {
-                break;
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            InteractionResponse? response = await runner.RunAsync(line, cancellationToken);
-            await output.WriteLineAsync(response is null ? LocalCommandRunner.NotACommandHint : ResponseTextRenderer.ToText(response));
-            await output.WriteLineAsync();
+            await output.WriteLineAsync(EmptyStoreHint);
         }
 
+        await new ConsoleSession(services.GetRequiredService<LocalCommandRunner>(), output).RunAsync(lines, cancellationToken);
         return ExitCodes.Success;
     }
 
@@ -62,26 +48,61 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
         return ExitCodes.Success;
     }
 
-    public async Task<int> IngestAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    /// <param name="terminal">True when output is an interactive terminal: show a progress bar rather than plain lines.</param>
+    public async Task<int> IngestAsync(IReadOnlyList<string> paths, bool terminal, CancellationToken cancellationToken)
     {
         var ingestion = services.GetRequiredService<IngestionService>();
-        IngestionReport report = await ingestion.IngestPathsAsync(paths, cancellationToken);
-        foreach (string name in report.Added)
+        var time = services.GetRequiredService<TimeProvider>();
+        long started = time.GetTimestamp();
+        IngestionReport report = await IngestionProgressView.RunAsync(terminal, output, time,
+            progress => ingestion.IngestPathsAsync(paths, progress, cancellationToken));
+        TimeSpan elapsed = time.GetElapsedTime(started);
+
+        // A large run lists only what needs attention; a small one lists every document.
+        int listed = report.Added.Count + report.Updated.Count + report.Unchanged.Count;
+        if (listed <= MaxListedDocuments)
         {
-            await output.WriteLineAsync($"added      {name}");
+            await WriteKeysAsync("added     ", report.Added);
+            await WriteKeysAsync("updated   ", report.Updated);
+            await WriteKeysAsync("unchanged ", report.Unchanged);
         }
 
-        foreach (string name in report.Updated)
+        foreach (DuplicateSource duplicate in report.Duplicates)
         {
-            await output.WriteLineAsync($"updated    {name}");
+            await output.WriteLineAsync($"duplicate  {duplicate.Key}: same text as {duplicate.SameAs}, not stored");
         }
 
-        foreach (string name in report.Unchanged)
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Ingestion done: {report} in {IngestionRate.FormatDuration(elapsed)}."));
+        return ExitCodes.Success;
+    }
+
+    private async Task WriteKeysAsync(string label, IReadOnlyList<string> keys)
+    {
+        foreach (string key in keys)
         {
-            await output.WriteLineAsync($"unchanged  {name}");
+            await output.WriteLineAsync($"{label} {key}");
+        }
+    }
+
+    public async Task<int> RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var ingestion = services.GetRequiredService<IngestionService>();
+        try
+        {
+            await ingestion.RemoveAsync(keys, cancellationToken);
+        }
+        catch (UnknownSourceException ex)
+        {
+            await error.WriteLineAsync($"Nothing was removed: {ex.Message}. Run 'sources' to see the keys.");
+            return ExitCodes.Failure;
         }
 
-        await output.WriteLineAsync($"Ingestion done: {report}.");
+        foreach (string key in keys.Distinct(StringComparer.Ordinal))
+        {
+            await output.WriteLineAsync($"removed    {key}");
+        }
+
         return ExitCodes.Success;
     }
 
@@ -91,15 +112,16 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
         IReadOnlyList<DocumentInfo> documents = await services.GetRequiredService<IDocumentStore>().ListDocumentsAsync(cancellationToken);
         if (documents.Count == 0)
         {
-            await output.WriteLineAsync("The store has no documents. Add some with: ingest <file-or-folder>");
+            await output.WriteLineAsync(EmptyStoreHint);
             return ExitCodes.Success;
         }
 
-        await output.WriteLineAsync($"{"id",4}  {"chars",8}  {"¶",4}  {"sent.",5}  {"ingested (UTC)",-16}  title");
+        int keyWidth = Math.Min(40, documents.Max(d => d.SourceName.Length));
+        await output.WriteLineAsync($"{"id",4}  {"key".PadRight(keyWidth)}  {"chars",8}  {"¶",4}  {"sent.",5}  {"ingested (UTC)",-16}  title");
         foreach (DocumentInfo d in documents)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{d.Id,4}  {d.CharacterCount,8}  {d.ParagraphCount,4}  {d.SentenceCount,5}  {d.IngestedAt.UtcDateTime:yyyy-MM-dd HH:mm}  {d.Title}  ({d.SourceName})"));
+                $"{d.Id,4}  {d.SourceName.PadRight(keyWidth)}  {d.CharacterCount,8}  {d.ParagraphCount,4}  {d.SentenceCount,5}  {d.IngestedAt.UtcDateTime:yyyy-MM-dd HH:mm}  {d.Title}"));
         }
 
         return ExitCodes.Success;

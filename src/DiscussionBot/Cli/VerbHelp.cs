@@ -13,7 +13,8 @@ public static class VerbHelp
           console       Open the local console even when a token is configured.
           ask <line>    Answer one slash command and exit, e.g. ask "/quote query:cannon fodder". --json prints the reply's data object.
           ingest <path> Add or update source documents from files or folders.
-          sources       List the documents in the store.
+          sources       List the documents in the store, with their keys.
+          remove <key>  Remove documents from the store by key.
 
         Every verb takes --help. Configuration: config/appsettings.json and environment variables
         (Discord__Token, Store__Path, Store__SeedsPath, Engine__Mode). See README.md.
@@ -50,14 +51,25 @@ public static class VerbHelp
     public const string Ingest = """
         Usage: dotnet run --project src/DiscussionBot -- ingest <file-or-folder>...
 
-        Adds new documents and updates changed ones (matched by file name). Unchanged documents are skipped.
+        Adds new documents and updates changed ones. Each document is identified by its key: the path relative
+        to the folder given (a/article.txt and b/article.txt are two documents), or for a file given by itself
+        its path relative to the working folder. Unchanged documents are skipped; a file with exactly the text
+        of a stored document is reported ("same text as ...") and not stored twice.
         Every file must be non-empty UTF-8 text; if any file is rejected, nothing is written and the message
         names the file. A title may be given in a sidecar <file>.meta.json: {"title": "..."}.
+        """;
+
+    public const string Remove = """
+        Usage: dotnet run --project src/DiscussionBot -- remove <key>...
+
+        Removes the documents with these keys (as the sources verb shows them), all in one transaction: if
+        any key is unknown, nothing is removed. Pins that quoted a removed document are shown as stale.
+        A document still in the seeds folder comes back at the next start; delete the file too.
         """;
 
     public const string Sources = """
         Usage: dotnet run --project src/DiscussionBot -- sources
 
-        Lists the documents in the store: id, title, size, paragraphs, sentences, when ingested.
+        Lists the documents in the store: id, key, size, paragraphs, sentences, when ingested, title.
         """;
 }

@@ -2,6 +2,7 @@ using DiscussionBot.Commands;
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Formats;
 using DiscussionBot.LocalConsole;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Hosting;
 
@@ -69,7 +71,13 @@ public static class DiscussionBotHost
 
         EngineRegistration.AddAnswerEngine(services, configuration);
 
+        services.AddSourceFormats();
         services.AddSingleton<SourceFileReader>();
+        services.AddOptions<IngestionOptions>()
+            .Bind(configuration.GetSection(IngestionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value);
         services.AddSingleton<IngestionService>();
         services.AddSingleton<StoreBootstrapper>();
         services.AddDiscussionCommands();

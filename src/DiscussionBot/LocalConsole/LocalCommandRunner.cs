@@ -23,6 +23,10 @@ public sealed class LocalCommandRunner(InteractionRouter router, LocalInteractio
         return await router.HandleAsync(interaction, cancellationToken);
     }
 
+    /// <summary>Presses a button of a message the console showed, exactly as a click on Discord would.</summary>
+    public Task<InteractionResponse> PressAsync(string customId, InteractionCallbackData shown, CancellationToken cancellationToken) =>
+        router.HandleAsync(interactions.CreateButtonPress(customId, shown), cancellationToken);
+
     /// <summary>Words typed before any option go to the command's first required text option: "/quote cannon fodder".</summary>
     private static SlashCommandLine Normalize(SlashCommandLine line, IReadOnlyList<ApplicationCommand> definitions)
     {

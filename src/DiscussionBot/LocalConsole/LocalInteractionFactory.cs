@@ -27,30 +27,48 @@ public sealed class LocalInteractionFactory(TimeProvider timeProvider)
             Value = ToJsonValue(o.Value, definition?.Options?.FirstOrDefault(d => d.Name == o.Key)?.Type),
         }).ToList();
 
-        return new Interaction
+        return Envelope(InteractionType.ApplicationCommand, new InteractionData
         {
-            Id = NextId(),
-            ApplicationId = LocalApplication,
-            Type = InteractionType.ApplicationCommand,
-            Data = new InteractionData
-            {
-                Id = definition is null ? null : new Snowflake(5),
-                Name = line.CommandName,
-                Type = ApplicationCommandType.ChatInput,
-                Options = options.Count > 0 ? options : null,
-            },
-            GuildId = LocalGuild,
-            ChannelId = LocalChannel,
-            Member = new GuildMember
-            {
-                User = new User { Id = LocalUser, Username = Environment.UserName },
-                Permissions = PermissionsFormat.Format((Permissions)(ulong.MaxValue >> 12)),
-            },
-            Token = "local-console",
-            AppPermissions = PermissionsFormat.Format(Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks | Permissions.ReadMessageHistory),
-            Locale = "en-US",
-        };
+            Id = definition is null ? null : new Snowflake(5),
+            Name = line.CommandName,
+            Type = ApplicationCommandType.ChatInput,
+            Options = options.Count > 0 ? options : null,
+        });
     }
+
+    /// <summary>A click on a button of a message the console showed; the message travels with it, as on Discord.</summary>
+    public Interaction CreateButtonPress(string customId, InteractionCallbackData shown) =>
+        Envelope(
+            InteractionType.MessageComponent,
+            new InteractionData { CustomId = customId, ComponentType = ComponentType.Button },
+            new Message
+            {
+                Id = NextId(),
+                ChannelId = LocalChannel,
+                Content = shown.Content,
+                Embeds = shown.Embeds,
+                Components = shown.Components,
+                Flags = shown.Flags is { } flags ? (int)flags : null,
+            });
+
+    private Interaction Envelope(InteractionType type, InteractionData data, Message? message = null) => new()
+    {
+        Id = NextId(),
+        ApplicationId = LocalApplication,
+        Type = type,
+        Data = data,
+        GuildId = LocalGuild,
+        ChannelId = LocalChannel,
+        Member = new GuildMember
+        {
+            User = new User { Id = LocalUser, Username = Environment.UserName },
+            Permissions = PermissionsFormat.Format((Permissions)(ulong.MaxValue >> 12)),
+        },
+        Token = "local-console",
+        AppPermissions = PermissionsFormat.Format(Permissions.ViewChannel | Permissions.SendMessages | Permissions.EmbedLinks | Permissions.ReadMessageHistory),
+        Locale = "en-US",
+        Message = message,
+    };
 
     /// <summary>Integer options travel as JSON numbers, like Discord sends them; text that is not a number stays a string for the command to refuse.</summary>
     private static JsonElement ToJsonValue(string value, ApplicationCommandOptionType? type)

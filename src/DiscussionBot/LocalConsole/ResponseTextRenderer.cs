@@ -18,6 +18,16 @@ public static class ResponseTextRenderer
     public static string ToJson(InteractionResponse response) =>
         JsonSerializer.Serialize(response.Data ?? new InteractionCallbackData(), JsonOutput.GetTypeInfo(typeof(InteractionCallbackData)));
 
+    /// <summary>The custom ids of a message's buttons that can be pressed, in the order their numbers are shown.</summary>
+    public static IReadOnlyList<string> PressableButtons(InteractionCallbackData? data) =>
+        (data?.Components ?? [])
+            .SelectMany(row => row.Components ?? [])
+            .Where(IsPressable)
+            .Select(b => b.CustomId!)
+            .ToList();
+
+    private static bool IsPressable(MessageComponent button) => button.CustomId is not null && button.Disabled != true;
+
     public static string ToText(InteractionResponse response)
     {
         var text = new StringBuilder();
@@ -68,9 +78,11 @@ public static class ResponseTextRenderer
             }
         }
 
+        // Buttons carry the number the console user types to press them (the same order as PressableButtons).
+        int number = 0;
         foreach (MessageComponent row in data.Components ?? [])
         {
-            text.AppendLine(string.Join("  ", (row.Components ?? []).Select(b => $"[ {b.Label} ]")));
+            text.AppendLine(string.Join("  ", (row.Components ?? []).Select(b => IsPressable(b) ? $"[{++number}] {b.Label}" : $"[-] {b.Label}")));
         }
 
         foreach (ApplicationCommandOptionChoice choice in data.Choices ?? [])

@@ -15,6 +15,9 @@ public sealed class PositionAnalyzer : IDocumentAnalyzer
 
     public Exception? FailWith { get; set; }
 
+    /// <summary>When set, only that call (1-based) throws <see cref="FailWith"/>: a crash in the middle of a batched run.</summary>
+    public int? FailOnCall { get; set; }
+
     public int Calls { get; private set; }
 
     public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
@@ -22,7 +25,7 @@ public sealed class PositionAnalyzer : IDocumentAnalyzer
         CancellationToken cancellationToken)
     {
         Calls++;
-        if (FailWith is not null)
+        if (FailWith is not null && (FailOnCall is null || FailOnCall == Calls))
         {
             throw FailWith;
         }

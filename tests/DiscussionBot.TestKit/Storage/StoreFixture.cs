@@ -9,7 +9,7 @@ namespace DiscussionBot.TestKit.Storage;
 /// <summary>A real SQLite store in a temporary folder, with the real segmenter and ingestion use case.</summary>
 public sealed class StoreFixture : IDisposable
 {
-    public StoreFixture(IDocumentAnalyzer? analyzer = null)
+    public StoreFixture(IDocumentAnalyzer? analyzer = null, IEnumerable<ISourceFormat>? formats = null, int batchSize = 64)
     {
         Folder = new TemporaryFolder();
         DatabasePath = Folder.Combine("store", "test.db");
@@ -18,7 +18,8 @@ public sealed class StoreFixture : IDisposable
         Store = new SqliteDocumentStore(Connections);
         Writer = new SqliteDocumentWriter(Connections, Time);
         Analyzer = analyzer ?? new PositionAnalyzer();
-        Ingestion = new IngestionService(new SourceFileReader(), new TextSegmenter(), Analyzer, Writer);
+        Ingestion = new IngestionService(
+            new SourceFileReader(formats ?? []), new TextSegmenter(), Analyzer, Writer, new IngestionOptions { BatchSize = batchSize });
     }
 
     public TemporaryFolder Folder { get; }
