@@ -13,6 +13,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
 {
     public Task<IReadOnlyDictionary<string, string>> GetFingerprintsAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "SELECT source_name, fingerprint FROM documents";
@@ -20,6 +21,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             fingerprints[reader.GetString(0)] = reader.GetString(1);
         }
 
@@ -40,6 +42,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         var updated = new List<string>();
         string now = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-run.
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
