@@ -4,7 +4,8 @@
 #                [--subset N] [--cold-runs N] [--max-seconds N] [--micro]
 # Eval data: --data or $DISCUSSIONBOT_EVAL_DATA (folder with summarization/bbc_dev.jsonl and
 # retrieval/scifact_corpus.jsonl); without it only the seed size runs. --micro also runs the
-# BenchmarkDotNet micro benchmarks (tests/DiscussionBot.Benchmarks). Never part of `dotnet test`.
+# BenchmarkDotNet micro benchmarks (tools/DiscussionBot.MicroBenchmarks). Never part of `dotnet test`.
+# The suite itself is tools/DiscussionBot.Bench; it drives the app (src/DiscussionBot) built alongside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -43,23 +44,24 @@ trap 'rm -rf "$work"' EXIT
   echo
 } | tee "$out"
 
-dotnet build src/DiscussionBot -c Release -v q -nologo >&2
+dotnet build tools/DiscussionBot.Bench -c Release -v q -nologo >&2
 # Run from a copy, so a rebuild in the checkout cannot disturb a running measurement.
-cp -r src/DiscussionBot/bin/Release/net10.0 "$bin"
+cp -r tools/DiscussionBot.Bench/bin/Release/net10.0 "$bin"
+bench="$bin/DiscussionBot.Bench"
 app="$bin/DiscussionBot"
 
-"$app" bench --phase prepare --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
+"$bench" --phase prepare --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
 # One process per size, so peak memory is that of serving alone.
 for size in ${sizes//,/ }; do
-  "$app" bench --phase serve --sizes "$size" --work "$work" "${pass[@]}" | tee -a "$out"
+  "$bench" --phase serve --sizes "$size" --work "$work" "${pass[@]}" | tee -a "$out"
 done
-"$app" bench --phase ingest,encoder --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
-"$app" bench --phase cold --work "$work" "${pass[@]}" | tee -a "$out"
+"$bench" --phase ingest,encoder --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
+"$bench" --phase cold --app "$app" --work "$work" "${pass[@]}" | tee -a "$out"
 # Live mode to IDENTIFY needs TestKit's fake Discord, so it runs from the micro-benchmark project.
-dotnet run -c Release --project tests/DiscussionBot.Benchmarks -v q -- live-cold-start "$app" "$PWD/seeds" 5 | tee -a "$out"
+dotnet run -c Release --project tools/DiscussionBot.MicroBenchmarks -v q -- live-cold-start "$app" "$PWD/seeds" 5 | tee -a "$out"
 
 if [ "$micro" = 1 ]; then
-  dotnet run -c Release --project tests/DiscussionBot.Benchmarks -- --filter '*' --join | tee -a "$out"
+  dotnet run -c Release --project tools/DiscussionBot.MicroBenchmarks -- --filter '*' --join | tee -a "$out"
 fi
 
 echo "uptime at the end: $(uptime)" | tee -a "$out"

@@ -5,6 +5,8 @@ using DiscussionBot.Text.Answers;
 using DiscussionBot.Text.Documents;
 using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Ingestion;
+using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,14 @@ public static class TextEngineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         OptionsBuilder<TextEngineOptions> builder = services.AddOptions<TextEngineOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TextEngineOptions>, TextEngineOptionsValidator>());
+
+        // tuning weights: defaults are the tuned values; hosts may bind their sections (QuoteRankingOptions.SectionName, ...)
+        services.AddOptions<QuoteRankingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuoteRankingOptions>, QuoteRankingOptionsValidator>());
+        services.AddOptions<KeyPhraseOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyPhraseOptions>, KeyPhraseOptionsValidator>());
+        services.AddOptions<SummaryOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>());
         if (configure is not null)
         {
             builder.Configure(configure);

@@ -24,4 +24,13 @@ public sealed class ArchitectureTests
 
         Assert.Empty(references.Intersect(forbidden));
     }
+
+    [Fact]
+    public void App_ShipsNoEvaluationOrBenchmarkCode()
+    {
+        Assembly app = Assembly.Load("DiscussionBot");
+
+        Assert.DoesNotContain(app.GetTypes(), t => t.Namespace is "DiscussionBot.Evaluation" or "DiscussionBot.Benchmarks");
+        Assert.DoesNotContain(app.GetReferencedAssemblies(), a => a.Name is "BenchmarkDotNet" or "DiscussionBot.Evaluation" or "DiscussionBot.Bench");
+    }
 }

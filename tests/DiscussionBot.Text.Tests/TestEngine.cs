@@ -4,6 +4,8 @@ using DiscussionBot.Text.Answers;
 using DiscussionBot.Text.Documents;
 using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Ingestion;
+using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +18,11 @@ internal sealed class TestEngine
     {
         Options = Microsoft.Extensions.Options.Options.Create(new TextEngineOptions { Mode = mode });
         Embedder = embedder;
-        Analyzer = new DocumentAnalyzer(Options, embedder);
+        Analyzer = new DocumentAnalyzer(Options, Microsoft.Extensions.Options.Options.Create(KeyPhraseOptions.Default), embedder);
         Cache = new CorpusCache(Store, Store);
-        Summaries = new SummaryEngine(Store, Store, Cache);
-        Themes = new ThemeEngine(Store, Store, Cache, Options);
-        Quotes = new QuoteEngine(Store, Cache, embedder, Options);
+        Summaries = new SummaryEngine(Store, Store, Cache, Microsoft.Extensions.Options.Options.Create(SummaryOptions.Default));
+        Themes = new ThemeEngine(Store, Store, Cache, Options, Microsoft.Extensions.Options.Options.Create(KeyPhraseOptions.Default));
+        Quotes = new QuoteEngine(Store, Cache, embedder, Options, Microsoft.Extensions.Options.Options.Create(QuoteRankingOptions.Default));
         Ingestion = new IngestionService(new SourceFileReader(), Segmenter, Analyzer, Store);
     }
 

@@ -2,6 +2,10 @@ using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.TestKit;
+using DiscussionBot.Text.Answers;
+using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,5 +41,42 @@ public sealed class TextEngineServiceCollectionExtensionsTests
         using ServiceProvider provider = services.BuildServiceProvider();
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TextEngineOptions>>().Value);
+    }
+
+    [Fact]
+    public void AddTextEngine_TuningSections_BindIntoTheOptionsRecords()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Engine:Quotes:DocumentPriorWeight"] = "2.5",
+                ["Engine:KeyPhrases:SingleWordFactor"] = "0.4",
+                ["Engine:Summaries:RedundancyFloor"] = "0.8",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddTextEngine();
+        services.Configure<QuoteRankingOptions>(configuration.GetSection(QuoteRankingOptions.SectionName));
+        services.Configure<KeyPhraseOptions>(configuration.GetSection(KeyPhraseOptions.SectionName));
+        services.Configure<SummaryOptions>(configuration.GetSection(SummaryOptions.SectionName));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        QuoteRankingOptions quotes = provider.GetRequiredService<IOptions<QuoteRankingOptions>>().Value;
+        Assert.Equal(2.5, quotes.DocumentPriorWeight);
+        Assert.Equal(QuoteRankingOptions.Default with { DocumentPriorWeight = 2.5 }, quotes);
+        Assert.Equal(0.4, provider.GetRequiredService<IOptions<KeyPhraseOptions>>().Value.SingleWordFactor);
+        Assert.Equal(0.8, provider.GetRequiredService<IOptions<SummaryOptions>>().Value.RedundancyFloor);
+    }
+
+    [Fact]
+    public void AddTextEngine_OutOfRangeTuning_FailsValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddTextEngine();
+        services.Configure<QuoteRankingOptions>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CommonTermShare"] = "2" }).Build());
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<QuoteRankingOptions>>().Value);
     }
 }

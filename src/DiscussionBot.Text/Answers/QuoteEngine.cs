@@ -15,29 +15,15 @@ public sealed class QuoteEngine(
     IDocumentStore store,
     CorpusCache cache,
     ISentenceEmbedder embedder,
-    IOptions<TextEngineOptions> options) : IQuoteEngine
+    IOptions<TextEngineOptions> options,
+    IOptions<QuoteRankingOptions> ranking) : IQuoteEngine
 {
     public const int MaxCount = 100;
     private const int CandidatePool = 100;
     private const double RrfK = 60;
 
     private readonly TextEngineOptions _options = options.Value;
-
-    /// <summary>Weight of the BM25 ranking in the fusion (tuned on SciFact dev).</summary>
-    internal static double LexicalWeight { get; set; } = 1.0;
-
-    /// <summary>Weight of the embedding ranking in the fusion (tuned on SciFact dev).</summary>
-    internal static double DenseWeight { get; set; } = 1.0;
-
-    /// <summary>Share of the best other matching passage of the same document added to a passage's score.</summary>
-    internal static double DocumentContextWeight { get; set; } = 0.3;
-
-    /// <summary>
-    /// Weight of the passage's whole-document BM25 (scaled by the query's best document) added to its score.
-    /// SciFact dev quote nDCG@10, embedding mode: 0 → 0.522, 0.5 → 0.551, 1 → 0.577, 2 → 0.588, 3 → 0.592;
-    /// 1 is kept so the passage's own match still outweighs its document's.
-    /// </summary>
-    internal static double DocumentPriorWeight { get; set; } = 1.0;
+    private readonly QuoteRankingOptions _ranking = ranking.Value;
 
     public async Task<QuoteResult> FindQuotesAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
@@ -58,7 +44,7 @@ public sealed class QuoteEngine(
         }
 
         var queryStems = content.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToList();
-        var terms = SelectSearchTerms(snapshot, content);
+        var terms = SelectSearchTerms(snapshot, content, _ranking.CommonTermShare);
         (int Start, int Count) scope = request.DocumentId is long doc
             ? snapshot.DocumentRows.GetValueOrDefault(doc)
             : (0, snapshot.Rows.Length);
@@ -120,12 +106,12 @@ public sealed class QuoteEngine(
                 continue;
             }
 
-            double fused = (lexicalRank.TryGetValue(row, out int lr) ? LexicalWeight / (RrfK + lr) : 0) +
-                           (denseRank.TryGetValue(row, out int dr) ? DenseWeight / (RrfK + dr) : 0);
+            double fused = (lexicalRank.TryGetValue(row, out int lr) ? _ranking.LexicalWeight / (RrfK + lr) : 0) +
+                           (denseRank.TryGetValue(row, out int dr) ? _ranking.DenseWeight / (RrfK + dr) : 0);
             matches.Add((row, fused * RrfK));
         }
 
-        if (DocumentContextWeight > 0 && matches.Count > 1)
+        if (_ranking.DocumentContextWeight > 0 && matches.Count > 1)
         {
             // a passage is likelier to answer when its document also matches elsewhere
             var byDocument = matches.GroupBy(m => snapshot.Rows[m.Row].DocumentId)
@@ -134,11 +120,11 @@ public sealed class QuoteEngine(
             {
                 double[] top = byDocument[snapshot.Rows[m.Row].DocumentId];
                 double other = top[0] == m.Score ? (top.Length > 1 ? top[1] : 0) : top[0];
-                return (m.Row, m.Score + (DocumentContextWeight * other));
+                return (m.Row, m.Score + (_ranking.DocumentContextWeight * other));
             }).ToList();
         }
 
-        if (DocumentPriorWeight > 0 && request.DocumentId is null && matches.Count > 1)
+        if (_ranking.DocumentPriorWeight > 0 && request.DocumentId is null && matches.Count > 1)
         {
             // a passage is likelier to answer when its whole document matches the query (document BM25, scaled by the best)
             IReadOnlyList<DocumentHit> documentHits = await store.SearchDocumentsAsync(terms, 1000, cancellationToken);
@@ -146,7 +132,7 @@ public sealed class QuoteEngine(
             {
                 double top = Math.Max(1e-9, documentHits.Max(h => h.Score));
                 var prior = documentHits.ToDictionary(h => h.DocumentId, h => h.Score / top);
-                matches = matches.Select(m => (m.Row, m.Score + (DocumentPriorWeight * prior.GetValueOrDefault(snapshot.Rows[m.Row].DocumentId)))).ToList();
+                matches = matches.Select(m => (m.Row, m.Score + (_ranking.DocumentPriorWeight * prior.GetValueOrDefault(snapshot.Rows[m.Row].DocumentId)))).ToList();
             }
         }
 
@@ -163,8 +149,8 @@ public sealed class QuoteEngine(
     /// <summary>
     /// Ranks whole documents for a query (evaluation and "which sources discuss X"). Lexical mode: the store's
     /// whole-document BM25 (title and text). Embedding mode: a document's best sentence similarities plus a share
-    /// of that BM25 scaled by the query's best (score fusion, <see cref="ScoreFusionWeight"/>); with that share at 0,
-    /// reciprocal-rank fusion of the signals, weighted as below.
+    /// of that BM25 scaled by the query's best (score fusion, <see cref="QuoteRankingOptions.ScoreFusionWeight"/>); with that share at 0,
+    /// reciprocal-rank fusion of the signals, weighted by <see cref="QuoteRankingOptions"/>.
     /// </summary>
     internal async Task<IReadOnlyList<(long DocumentId, double Score)>> RankDocumentsAsync(string query, int limit, CancellationToken cancellationToken)
     {
@@ -175,23 +161,23 @@ public sealed class QuoteEngine(
             return [];
         }
 
-        IReadOnlyList<SentenceHit> hits = DocumentSentenceLexicalWeight > 0
+        IReadOnlyList<SentenceHit> hits = _ranking.DocumentSentenceLexicalWeight > 0
             ? await store.SearchSentencesAsync(content.Select(t => t.Lower).Distinct(StringComparer.Ordinal).ToList(), null, 2000, cancellationToken)
             : [];
         var lexical = hits
             .GroupBy(h => h.DocumentId)
-            .Select(g => (Id: g.Key, Score: g.Select(h => h.Score).OrderDescending().Take(LexicalDepth).Select((v, i) => v / Math.Pow(i + 1, LexicalDecay)).Sum()))
+            .Select(g => (Id: g.Key, Score: g.Select(h => h.Score).OrderDescending().Take(_ranking.LexicalDepth).Select((v, i) => v / Math.Pow(i + 1, _ranking.LexicalDecay)).Sum()))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id)
             .Select(x => x.Id)
             .ToList();
         var fused = new Dictionary<long, double>();
         for (int i = 0; i < lexical.Count; i++)
         {
-            fused[lexical[i]] = DocumentSentenceLexicalWeight / (RrfK + i + 1);
+            fused[lexical[i]] = _ranking.DocumentSentenceLexicalWeight / (RrfK + i + 1);
         }
 
         IReadOnlyList<DocumentHit> documentHits = [];
-        if (DocumentLexicalWeight > 0 || ScoreFusionWeight > 0)
+        if (_ranking.DocumentLexicalWeight > 0 || _ranking.ScoreFusionWeight > 0)
         {
             // BM25 over each whole document (title and text), the store's document index
             documentHits = await store.SearchDocumentsAsync(
@@ -199,7 +185,7 @@ public sealed class QuoteEngine(
             var byDocument = documentHits.OrderByDescending(h => h.Score).ThenBy(h => h.DocumentId).ToList();
             for (int i = 0; i < byDocument.Count; i++)
             {
-                fused[byDocument[i].DocumentId] = fused.GetValueOrDefault(byDocument[i].DocumentId) + (DocumentLexicalWeight / (RrfK + i + 1));
+                fused[byDocument[i].DocumentId] = fused.GetValueOrDefault(byDocument[i].DocumentId) + (_ranking.DocumentLexicalWeight / (RrfK + i + 1));
             }
         }
 
@@ -234,65 +220,36 @@ public sealed class QuoteEngine(
                     }
                 }
 
-                dense.Add((id, best + (DenseSecondWeight * Math.Max(0, second))));
+                dense.Add((id, best + (_ranking.DenseSecondWeight * Math.Max(0, second))));
                 centroid.Add((id, sum / Math.Max(1e-9, centroidNorms.GetValueOrDefault(id))));
             }
 
-            if (ScoreFusionWeight > 0)
+            if (_ranking.ScoreFusionWeight > 0)
             {
                 // fusion of scores rather than ranks: similarity + share × BM25 scaled by the query's best document.
                 // SciFact dev nDCG@10: share 0.2 → 0.729, 0.3 → 0.745, 0.4 → 0.748, 0.5 → 0.737, 0.7 → 0.735;
                 // rank fusion of the same signals at best 0.719.
                 double top = documentHits.Count == 0 ? 1 : Math.Max(1e-9, documentHits.Max(h => h.Score));
                 var bm25 = documentHits.ToDictionary(h => h.DocumentId, h => h.Score / top);
-                return dense.Select(d => (d.Id, Score: d.Score + (ScoreFusionWeight * bm25.GetValueOrDefault(d.Id))))
+                return dense.Select(d => (d.Id, Score: d.Score + (_ranking.ScoreFusionWeight * bm25.GetValueOrDefault(d.Id))))
                     .OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(limit).ToList();
             }
 
             var byCentroid = centroid.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(1000).ToList();
             for (int i = 0; i < byCentroid.Count; i++)
             {
-                fused[byCentroid[i].Id] = fused.GetValueOrDefault(byCentroid[i].Id) + (CentroidWeight / (RrfK + i + 1));
+                fused[byCentroid[i].Id] = fused.GetValueOrDefault(byCentroid[i].Id) + (_ranking.CentroidWeight / (RrfK + i + 1));
             }
 
             var ranked = dense.OrderByDescending(d => d.Score).ThenBy(d => d.Id).Take(1000).ToList();
             for (int i = 0; i < ranked.Count; i++)
             {
-                fused[ranked[i].Id] = fused.GetValueOrDefault(ranked[i].Id) + (DocumentDenseWeight / (RrfK + i + 1));
+                fused[ranked[i].Id] = fused.GetValueOrDefault(ranked[i].Id) + (_ranking.DocumentDenseWeight / (RrfK + i + 1));
             }
         }
 
         return fused.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(limit).Select(p => (p.Key, p.Value * RrfK)).ToList();
     }
-
-    /// <summary>How many of a document's best BM25 sentences count toward it, and how fast they fade.</summary>
-    internal static int LexicalDepth { get; set; } = 5;
-
-    internal static double LexicalDecay { get; set; } = 2.0;
-
-    /// <summary>Weight of the best-sentence similarity ranking in <see cref="RankDocumentsAsync"/>.</summary>
-    internal static double DocumentDenseWeight { get; set; } = 3.0;
-
-    /// <summary>Share of a document's second-best sentence similarity added to its best.</summary>
-    internal static double DenseSecondWeight { get; set; } = 0.3;
-
-    /// <summary>
-    /// In embedding mode, documents are ranked by best-sentence similarity (+ <see cref="DenseSecondWeight"/> × second)
-    /// plus this share of whole-document BM25 scaled by the query's best; 0 falls back to rank fusion.
-    /// </summary>
-    internal static double ScoreFusionWeight { get; set; } = 0.4;
-
-    /// <summary>Weight of the whole-document BM25 ranking in <see cref="RankDocumentsAsync"/>.</summary>
-    internal static double DocumentLexicalWeight { get; set; } = 1.0;
-
-    /// <summary>
-    /// Weight of the best-sentences BM25 ranking in <see cref="RankDocumentsAsync"/>; 0 since whole-document BM25
-    /// exists (it was 1 before: SciFact dev 0.651 lexical / 0.7085 embedding, now 0.702 / 0.719).
-    /// </summary>
-    internal static double DocumentSentenceLexicalWeight { get; set; }
-
-    /// <summary>Weight of the document-centroid ranking in <see cref="RankDocumentsAsync"/>.</summary>
-    internal static double CentroidWeight { get; set; }
 
     private static Dictionary<long, double> CentroidNorms(CorpusSnapshot snapshot)
     {
@@ -320,24 +277,21 @@ public sealed class QuoteEngine(
     }
 
     /// <summary>
-    /// The words sent to full-text search. Words found in more than <see cref="CommonTermShare"/> of the
+    /// The words sent to full-text search. Words found in more than <paramref name="commonTermShare"/> of the
     /// corpus's sentences add little to BM25 but make the search scan long posting lists, so they are left
     /// out when rarer words remain (the three rarest are always kept).
     /// </summary>
-    internal static List<string> SelectSearchTerms(CorpusSnapshot snapshot, List<Token> content)
+    internal static List<string> SelectSearchTerms(CorpusSnapshot snapshot, List<Token> content, double commonTermShare)
     {
         var words = content.DistinctBy(t => t.Lower, StringComparer.Ordinal).ToList();
         Dictionary<string, int> df = snapshot.SentenceFrequencies;
-        int limit = Math.Max(50, (int)(snapshot.Rows.Length * CommonTermShare));
+        int limit = Math.Max(50, (int)(snapshot.Rows.Length * commonTermShare));
         var ranked = words.OrderBy(t => df.GetValueOrDefault(t.Stem)).ThenBy(t => t.Lower, StringComparer.Ordinal).ToList();
         return ranked
             .Where((t, i) => i < 3 || df.GetValueOrDefault(t.Stem) <= limit)
             .Select(t => t.Lower)
             .ToList();
     }
-
-    /// <summary>Share of sentences above which a word is too common to search for (see <see cref="SelectSearchTerms"/>).</summary>
-    internal static double CommonTermShare { get; set; } = 0.02;
 
     /// <summary>Share of the query's content stems that occur in the sentence.</summary>
     internal static double Coverage(string sentence, IReadOnlyList<string> queryStems)

@@ -1,6 +1,7 @@
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Text.Answers;
 
@@ -9,8 +10,10 @@ namespace DiscussionBot.Text.Answers;
 /// marginal relevance so that no two say the same thing, shown in source order with citations. The whole
 /// store is summarised by each document's main point, bounded in number and de-duplicated across documents.
 /// </summary>
-public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses, CorpusCache cache) : ISummaryEngine
+public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses, CorpusCache cache, IOptions<SummaryOptions> options) : ISummaryEngine
 {
+    private readonly SummaryOptions _options = options.Value;
+
     public const string StoreScopeTitle = "All sources";
 
     public async Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
@@ -19,11 +22,11 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         if (request.DocumentId is long id)
         {
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return SummarizeDocument(loaded, request.Length);
+            return SummarizeDocument(loaded, request.Length, _options);
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
-        return snapshot.Memo($"summary:{request.Length}", () => SummarizeStore(snapshot, request.Length));
+        return snapshot.Memo($"summary:{request.Length}", () => SummarizeStore(snapshot, request.Length, _options));
     }
 
     public static int SentenceBudget(SummaryLength length, int available) => length switch
@@ -33,7 +36,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         _ => Math.Min(available, Math.Max(5, Math.Min(12, (2 * available) / 3))),
     };
 
-    internal static Summary SummarizeDocument(AnalyzedDocument loaded, SummaryLength length)
+    internal static Summary SummarizeDocument(AnalyzedDocument loaded, SummaryLength length, SummaryOptions options)
     {
         SourceDocument document = loaded.Document;
         int quotable = document.Sentences.Count(s => s.IsQuotable);
@@ -43,7 +46,8 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             document.Sentences.Select(s => s.IsQuotable).ToList(),
             loaded.Analysis.SentenceSalience,
             loaded.Analysis.SentenceVectors,
-            budget);
+            budget,
+            options);
         var sentences = chosen
             .Select(i => document.Sentences[i])
             .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
@@ -51,7 +55,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         return new Summary(document.Info.Id, document.Info.Title, length, sentences, 1);
     }
 
-    private static Summary SummarizeStore(CorpusSnapshot snapshot, SummaryLength length)
+    private static Summary SummarizeStore(CorpusSnapshot snapshot, SummaryLength length, SummaryOptions options)
     {
         int budget = length switch
         {
@@ -66,7 +70,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             long only = snapshot.Documents[0].Id;
             (int start, int count) = snapshot.DocumentRows[only];
             budget = SentenceBudget(length, count);
-            int[] picks = ExtractiveSummarizer.SelectRows(snapshot, Enumerable.Range(start, count).ToList(), budget);
+            int[] picks = ExtractiveSummarizer.SelectRows(snapshot, Enumerable.Range(start, count).ToList(), budget, options);
             return new Summary(null, StoreScopeTitle, length, picks.Select(r => Cite(snapshot, r)).ToList(), 1);
         }
 
@@ -91,7 +95,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             mainPoints.Add(best);
         }
 
-        int[] chosen = ExtractiveSummarizer.SelectRows(snapshot, mainPoints, Math.Min(budget, mainPoints.Count), corpusLevel: true);
+        int[] chosen = ExtractiveSummarizer.SelectRows(snapshot, mainPoints, Math.Min(budget, mainPoints.Count), options, corpusLevel: true);
         var sentences = chosen.Select(r => Cite(snapshot, r)).ToList();
         return new Summary(null, StoreScopeTitle, length, sentences, chosen.Select(r => snapshot.Rows[r].DocumentId).Distinct().Count());
     }

@@ -17,19 +17,21 @@ public sealed class ThemeEngine(
     IDocumentStore store,
     IAnalysisStore analyses,
     CorpusCache cache,
-    IOptions<TextEngineOptions> options) : IThemeEngine
+    IOptions<TextEngineOptions> options,
+    IOptions<KeyPhraseOptions> keyPhrases) : IThemeEngine
 {
     private const int SentencesPerTheme = 3;
     private const int KeyTermsPerTheme = 5;
 
     private readonly TextEngineOptions _options = options.Value;
+    private readonly KeyPhraseOptions _keyPhrases = keyPhrases.Value;
 
     public async Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken)
     {
         if (documentId is long id)
         {
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return DocumentThemes(loaded, _options.MaxThemes);
+            return DocumentThemes(loaded, _options.MaxThemes, _keyPhrases);
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
@@ -41,7 +43,7 @@ public sealed class ThemeEngine(
         if (snapshot.Documents.Count == 1)
         {
             AnalyzedDocument only = await DocumentLoader.LoadAsync(store, analyses, snapshot.Documents[0].Id, cancellationToken);
-            return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes));
+            return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes, _keyPhrases));
         }
 
         var phrases = new Dictionary<long, IReadOnlyList<KeyPhrase>>();
@@ -54,7 +56,7 @@ public sealed class ThemeEngine(
         return snapshot.Memo("themes", () => StoreThemes(snapshot, phrases, _options.MaxThemes));
     }
 
-    internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes)
+    internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes, KeyPhraseOptions keyPhrases)
     {
         SourceDocument document = loaded.Document;
         var quotable = document.Sentences.Where(s => s.IsQuotable).ToList();
@@ -85,7 +87,7 @@ public sealed class ThemeEngine(
 
         // name each cluster by the phrase most particular to it
         Dictionary<string, PhraseCandidate> candidates = KeyPhraseExtractor.Candidates(texts);
-        KeyPhraseExtractor.Score(candidates, texts, null);
+        KeyPhraseExtractor.Score(candidates, texts, null, keyPhrases);
         int[] clusterOf = new int[quotable.Count];
         for (int c = 0; c < clusters.Count; c++)
         {

@@ -11,12 +11,13 @@ namespace DiscussionBot.Text.Ingestion;
 /// Computes, once per document at ingestion: sentence salience (graph centrality with a position prior),
 /// key phrases, and in embedding mode unit sentence vectors, encoded for the whole batch at once.
 /// </summary>
-public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISentenceEmbedder embedder) : IDocumentAnalyzer
+public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptions<KeyPhraseOptions> keyPhrases, ISentenceEmbedder embedder) : IDocumentAnalyzer
 {
     public const int KeyPhraseCount = 20;
     private const int EmbedRankCandidates = 30;
 
     private readonly TextEngineOptions _options = options.Value;
+    private readonly KeyPhraseOptions _keyPhrases = keyPhrases.Value;
 
     /// <remarks>
     /// Decided without loading the model, so that checking whether stored documents are current stays off the
@@ -58,7 +59,7 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
                 Segmentation segmentation = documents[i].Segmentation;
                 int n = segmentation.Sentences.Count;
                 float[][]? vectors = allVectors is null ? null : allVectors[offsets[i]..(offsets[i] + n)];
-                parts[i] = AnalyzeLexically(segmentation, vectors, embed);
+                parts[i] = AnalyzeLexically(segmentation, vectors, embed, _keyPhrases);
             });
 
         // EmbedRank: every document's candidate phrases are encoded in one call, so the encoder works in full,
@@ -94,9 +95,12 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
     }
 
     /// <summary>The analysis of one segmented text; <paramref name="vectors"/> null in lexical mode.</summary>
-    internal static DocumentAnalysis Analyze(Segmentation segmentation, float[][]? vectors, ISentenceEmbedder? embedder, CancellationToken cancellationToken)
+    /// <param name="keyPhrases">Key-phrase weights; null means <see cref="KeyPhraseOptions.Default"/>.</param>
+    internal static DocumentAnalysis Analyze(
+        Segmentation segmentation, float[][]? vectors, ISentenceEmbedder? embedder, CancellationToken cancellationToken, KeyPhraseOptions? keyPhrases = null)
     {
-        (float[] salience, IReadOnlyList<KeyPhrase> phrases, _, float[]? centroid) = AnalyzeLexically(segmentation, vectors, embedder is not null);
+        (float[] salience, IReadOnlyList<KeyPhrase> phrases, _, float[]? centroid) =
+            AnalyzeLexically(segmentation, vectors, embedder is not null, keyPhrases ?? KeyPhraseOptions.Default);
         if (embedder is not null && centroid is not null && phrases.Count > 1)
         {
             phrases = EmbedRank(phrases, centroid, embedder, cancellationToken);
@@ -107,14 +111,14 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, ISente
 
     /// <summary>Salience and statistical key-phrase candidates; with vectors, also the document's mean vector for EmbedRank.</summary>
     private static (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, float[][]? Vectors, float[]? Centroid) AnalyzeLexically(
-        Segmentation segmentation, float[][]? vectors, bool embedRank)
+        Segmentation segmentation, float[][]? vectors, bool embedRank, KeyPhraseOptions keyPhrases)
     {
         var texts = segmentation.Sentences.Select(s => s.Text).ToList();
         var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
         float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default);
         var quotableTexts = segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Text).ToList();
         bool rerank = embedRank && vectors is not null;
-        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount);
+        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount, keyPhrases);
         float[]? centroid = rerank && quotableTexts.Count > 0
             ? VectorMath.Mean(segmentation.Sentences.Where(s => s.IsQuotable).Select(s => vectors![s.Ordinal]), vectors![0].Length)
             : null;

@@ -36,12 +36,6 @@ internal static class KeyPhraseExtractor
     public const int MaxWords = 4;
     private const int Window = 3;
 
-    /// <summary>Weight of a phrase's own frequency beside its words' rank (tuned on the keyphrase dev sets).</summary>
-    internal static double FrequencyWeight { get; set; } = 2.0;
-
-    /// <summary>Multiplier for one-word phrases (tuned on the keyphrase dev sets).</summary>
-    internal static double SingleWordFactor { get; set; } = 0.6;
-
     /// <summary>Candidates of the given sentences (in order), with per-sentence occurrences.</summary>
     public static Dictionary<string, PhraseCandidate> Candidates(IReadOnlyList<string> sentences)
     {
@@ -77,10 +71,11 @@ internal static class KeyPhraseExtractor
         return candidates;
     }
 
-    public static IReadOnlyList<KeyPhrase> Extract(IReadOnlyList<string> sentences, Func<string, double>? idf, int top)
+    /// <param name="options">Scoring weights; null means <see cref="KeyPhraseOptions.Default"/>.</param>
+    public static IReadOnlyList<KeyPhrase> Extract(IReadOnlyList<string> sentences, Func<string, double>? idf, int top, KeyPhraseOptions? options = null)
     {
         Dictionary<string, PhraseCandidate> candidates = Candidates(sentences);
-        Score(candidates, sentences, idf);
+        Score(candidates, sentences, idf, options);
         return candidates.Values
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.FirstPosition)
@@ -91,8 +86,9 @@ internal static class KeyPhraseExtractor
     }
 
     /// <summary>Scores every candidate in place: sum of its words' PositionRank weights (times IDF when given).</summary>
-    public static void Score(Dictionary<string, PhraseCandidate> candidates, IReadOnlyList<string> sentences, Func<string, double>? idf)
+    public static void Score(Dictionary<string, PhraseCandidate> candidates, IReadOnlyList<string> sentences, Func<string, double>? idf, KeyPhraseOptions? options = null)
     {
+        options ??= KeyPhraseOptions.Default;
         Dictionary<string, double> wordScores = RankWords(sentences);
         foreach (PhraseCandidate c in candidates.Values)
         {
@@ -104,7 +100,7 @@ internal static class KeyPhraseExtractor
             }
 
             // multi-word phrases are preferred a little less than their raw sum suggests, single words a little more
-            c.Score = sum * (c.Stems.Length == 1 ? SingleWordFactor : 0.9) * (1 + (FrequencyWeight * Math.Log(c.Frequency)));
+            c.Score = sum * (c.Stems.Length == 1 ? options.SingleWordFactor : 0.9) * (1 + (options.FrequencyWeight * Math.Log(c.Frequency)));
         }
     }
 

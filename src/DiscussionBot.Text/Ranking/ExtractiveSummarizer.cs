@@ -9,14 +9,17 @@ public static class ExtractiveSummarizer
 
     private const double NearDuplicate = 0.9;
 
+    /// <param name="options">Tuning; null means <see cref="SummaryOptions.Default"/>.</param>
     /// <returns>Indexes of the chosen sentences, in source order.</returns>
     public static IReadOnlyList<int> Select(
         IReadOnlyList<string> sentences,
         IReadOnlyList<bool> quotable,
         IReadOnlyList<float> salience,
         IReadOnlyList<float[]>? vectors,
-        int count)
+        int count,
+        SummaryOptions? options = null)
     {
+        double floor = (options ?? SummaryOptions.Default).RedundancyFloor;
         var candidates = Enumerable.Range(0, sentences.Count).Where(i => quotable[i]).ToList();
         if (count <= 0 || candidates.Count == 0)
         {
@@ -27,7 +30,7 @@ public static class ExtractiveSummarizer
         double Similarity(int a, int b)
         {
             double s = lexical.Cosine(a, b);
-            return vectors is null ? s : Math.Max(s, MeaningOverlap(Dot(vectors[candidates[a]], vectors[candidates[b]])));
+            return vectors is null ? s : Math.Max(s, MeaningOverlap(Dot(vectors[candidates[a]], vectors[candidates[b]]), floor));
         }
 
         double max = candidates.Max(i => salience[i]);
@@ -35,8 +38,9 @@ public static class ExtractiveSummarizer
         return Mmr(relevance, Similarity, count).Select(k => candidates[k]).Order().ToList();
     }
 
-    internal static int[] SelectRows(CorpusSnapshot snapshot, List<int> rows, int count, bool corpusLevel = false)
+    internal static int[] SelectRows(CorpusSnapshot snapshot, List<int> rows, int count, SummaryOptions options, bool corpusLevel = false)
     {
+        double floor = options.RedundancyFloor;
         if (rows.Count == 0 || count <= 0)
         {
             return [];
@@ -47,7 +51,7 @@ public static class ExtractiveSummarizer
         {
             double s = lexical.Cosine(a, b);
             return snapshot.HasVectors && snapshot.HasVector![rows[a]] && snapshot.HasVector[rows[b]]
-                ? Math.Max(s, MeaningOverlap(VectorMath.Dot(snapshot.VectorOf(rows[a]), snapshot.VectorOf(rows[b]))))
+                ? Math.Max(s, MeaningOverlap(VectorMath.Dot(snapshot.VectorOf(rows[a]), snapshot.VectorOf(rows[b])), floor))
                 : s;
         }
 
@@ -113,7 +117,5 @@ public static class ExtractiveSummarizer
     /// Sentences of one story all score high on embedding cosine; only near-paraphrases should count as
     /// redundant, so cosine is rescaled from [floor, 1] to [0, 1].
     /// </summary>
-    internal static double MeaningOverlap(double cosine) => Math.Max(0, (cosine - RedundancyFloor) / (1 - RedundancyFloor));
-
-    internal static double RedundancyFloor { get; set; } = 0.7;
+    internal static double MeaningOverlap(double cosine, double redundancyFloor) => Math.Max(0, (cosine - redundancyFloor) / (1 - redundancyFloor));
 }

@@ -40,8 +40,6 @@ public static class CliApplication
                 "ask" => VerbHelp.Ask,
                 "ingest" => VerbHelp.Ingest,
                 "sources" => VerbHelp.Sources,
-                "eval" => VerbHelp.Eval,
-                "bench" => Benchmarks.BenchmarkCommand.Help,
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run with --help to see the verbs."),
             };
             if (rest.Contains("--help") || rest.Contains("-h"))
@@ -87,16 +85,6 @@ public static class CliApplication
         Action<IConfigurationBuilder>? configure,
         CancellationToken cancellationToken)
     {
-        if (verb == "bench")
-        {
-            return await Benchmarks.BenchmarkCommand.RunAsync(rest, output, cancellationToken);
-        }
-
-        if (verb == "eval")
-        {
-            return await EvaluationVerb.RunAsync(rest, cancellationToken);
-        }
-
         HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(configure);
         bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(builder.Configuration);
         DiscussionBotHost.UseLogging(builder, interactive: !live);

@@ -14,11 +14,10 @@ public static class VerbHelp
           ask <line>    Answer one slash command and exit, e.g. ask "/quote query:cannon fodder". --json prints the reply's data object.
           ingest <path> Add or update source documents from files or folders.
           sources       List the documents in the store.
-          eval <task>   Measure answer quality on an evaluation set (summarization, keyphrase, retrieval, quotes).
-          bench         Measure latency, ingestion, cold start and memory (Release; see docs/performance.md).
 
         Every verb takes --help. Configuration: config/appsettings.json and environment variables
         (Discord__Token, Store__Path, Store__SeedsPath, Engine__Mode). See README.md.
+        Quality and speed measurements are developer tools under tools/ (see docs/quality.md, docs/performance.md).
         """;
 
     public const string Run = """
@@ -61,7 +60,4 @@ public static class VerbHelp
 
         Lists the documents in the store: id, title, size, paragraphs, sentences, when ingested.
         """;
-
-    public const string Eval = "Usage: dotnet run --project src/DiscussionBot -c Release --\n" + Evaluation.EvaluationCommand.Usage +
-        "\nEach builds its own temporary store and writes predictions in the scorers' formats (see docs/quality.md).";
 }

@@ -1,5 +1,8 @@
 using DiscussionBot.Commands.Handlers;
 using DiscussionBot.Text;
+using DiscussionBot.Text.Answers;
+using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +15,9 @@ public static class EngineRegistration
     {
         services.AddTextEngine();
         services.Configure<TextEngineOptions>(configuration.GetSection(TextEngineOptions.SectionName));
+        services.Configure<QuoteRankingOptions>(configuration.GetSection(QuoteRankingOptions.SectionName));
+        services.Configure<KeyPhraseOptions>(configuration.GetSection(KeyPhraseOptions.SectionName));
+        services.Configure<SummaryOptions>(configuration.GetSection(SummaryOptions.SectionName));
         services.AddSingleton<IEngineDescription, TextEngineDescription>();
     }
 }

@@ -11,7 +11,6 @@ public sealed class CliUsageTests
     [InlineData("sources", "--help")]
     [InlineData("console", "--help")]
     [InlineData("run", "--help")]
-    [InlineData("eval", "--help")]
     public async Task RunAsync_Help_PrintsUsageAndSucceeds(params string[] args)
     {
         var output = new StringWriter();
@@ -32,6 +31,19 @@ public sealed class CliUsageTests
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("Unknown verb 'frobnicate'", error.ToString(), StringComparison.Ordinal);
         Assert.Single(error.ToString().Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("eval")]
+    [InlineData("bench")]
+    public async Task RunAsync_DeveloperToolVerbs_AreNotPartOfTheApp(string verb)
+    {
+        var error = new StringWriter();
+
+        int exit = await CliApplication.RunAsync([verb, "--help"], TextReader.Null, new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains($"Unknown verb '{verb}'", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class MiniLmEmbedderTests(MiniLmFixture model) : IClassFixture<Min
     public void AnalyzerVersion_DoesNotLoadTheModel()
     {
         using var embedder = new MiniLmEmbedder(Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }), NullLogger<MiniLmEmbedder>.Instance);
-        var analyzer = new DocumentAnalyzer(Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }), embedder);
+        var analyzer = new DocumentAnalyzer(Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }), Options.Create(DiscussionBot.Text.Lexical.KeyPhraseOptions.Default), embedder);
 
         string version = analyzer.Version;
 

@@ -33,6 +33,6 @@ public sealed class ExtractiveSummarizerTests
     [InlineData(1.0, 1.0)]
     public void MeaningOverlap_CosineBelowFloor_CountsAsNoOverlap(double cosine, double expected)
     {
-        Assert.Equal(expected, ExtractiveSummarizer.MeaningOverlap(cosine), 6);
+        Assert.Equal(expected, ExtractiveSummarizer.MeaningOverlap(cosine, SummaryOptions.Default.RedundancyFloor), 6);
     }
 }

@@ -6,7 +6,7 @@ using DiscussionBot.Text.Embeddings;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace DiscussionBot.Benchmarks;
+namespace DiscussionBot.MicroBenchmarks;
 
 /// <summary>
 /// The dense part of /quote that grows with the corpus: one dot product per stored sentence vector (384 floats),

@@ -13,9 +13,9 @@ namespace DiscussionBot.Benchmarks;
 public static class BenchmarkCommand
 {
     public const string Help = """
-        bench [--phase all|prepare|serve|ingest|encoder|cold] [--sizes seed,bbc,scifact,scifact4x]
+        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|encoder|cold] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
-              [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors]
+              [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>]
 
           Measures the bot in this process (Release build expected; bench/run.sh builds and runs it all).
           --phase     prepare: build one store per size (lexical ingestion is measured; larger sizes then get
@@ -29,6 +29,7 @@ public static class BenchmarkCommand
                       medians of the rounds' percentiles. --max-seconds (default 15): a command's round stops
                       after that long once it has 20 samples.
           --subset    SciFact abstracts for the ingestion and encoder phases (default 500).
+          --app       the app the cold phase starts (apphost or .dll; default: the DiscussionBot.dll built beside this tool).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
@@ -96,7 +97,8 @@ internal sealed record BenchmarkSettings(
     int Subset,
     int ColdRuns,
     bool SyntheticVectors,
-    double MaxSeconds)
+    double MaxSeconds,
+    string? App)
 {
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -104,6 +106,7 @@ internal sealed record BenchmarkSettings(
         IReadOnlyList<string> sizes = BenchmarkCorpora.AllSizes;
         string? data = Environment.GetEnvironmentVariable("DISCUSSIONBOT_EVAL_DATA");
         string? work = null;
+        string? app = null;
         int queries = 200, rounds = 3, subset = 500, coldRuns = 5, maxSeconds = 15;
         bool synthetic = true;
         for (int i = 0; i < args.Length; i++)
@@ -126,6 +129,9 @@ internal sealed record BenchmarkSettings(
                 case "--work":
                     work = Path.GetFullPath(Value());
                     break;
+                case "--app":
+                    app = Path.GetFullPath(Value());
+                    break;
                 case "--queries":
                     queries = Number();
                     break;
@@ -145,7 +151,7 @@ internal sealed record BenchmarkSettings(
                     synthetic = false;
                     break;
                 default:
-                    throw new Cli.UsageException($"bench has no option '{args[i]}'. Run 'bench --help'.");
+                    throw new Cli.UsageException($"bench has no option '{args[i]}'. Run with --help.");
             }
         }
 
@@ -165,6 +171,6 @@ internal sealed record BenchmarkSettings(
             throw new Cli.UsageException($"Unknown size '{size}'. Sizes: {string.Join(", ", BenchmarkCorpora.AllSizes)}.");
         }
 
-        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds);
+        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds, app);
     }
 }

@@ -12,23 +12,26 @@ using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Ingestion;
 using DiscussionBot.Text.Lexical;
 using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Evaluation;
 
 /// <summary>
-/// The <c>eval</c> verb: runs the engine over a public evaluation set and writes predictions in the
-/// scorers' JSONL formats. <c>eval summarization|keyphrase|retrieval|quotes ...</c>; see <see cref="Usage"/>.
+/// The evaluation tool: runs the engine over a public evaluation set and writes predictions in the
+/// scorers' JSONL formats. <c>summarization|keyphrase|retrieval|quotes ...</c>; see <see cref="Usage"/>.
+/// Tuning flags build the run's own options records; nothing global is changed.
 /// </summary>
 public static class EvaluationCommand
 {
     public const string Usage =
         """
-        eval summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding]
-        eval keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
-        eval retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
-        eval quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
+        Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding]
+        keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
+        retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
+        quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         """;
 
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
@@ -126,7 +129,7 @@ public static class EvaluationCommand
             LengthWeight: Number(options, "length-weight", RankerSettings.Default.LengthWeight),
             EmbeddingShare: Number(options, "embedding-share", RankerSettings.Default.EmbeddingShare),
             EdgeThreshold: Number(options, "edge-threshold", RankerSettings.Default.EdgeThreshold));
-        ExtractiveSummarizer.RedundancyFloor = Number(options, "redundancy-floor", ExtractiveSummarizer.RedundancyFloor);
+        var summaryOptions = new SummaryOptions { RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor) };
         using MiniLmEmbedder embedder = CreateEmbedder(mode);
         var segmenter = new TextSegmenter();
         var rows = new List<JsonObject>();
@@ -150,7 +153,7 @@ public static class EvaluationCommand
             float[][]? vectors = allVectors is null || texts.Count == 0 ? null : allVectors[offset..(offset + texts.Count)];
             offset += texts.Count;
             float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings);
-            IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k);
+            IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k, summaryOptions);
             rows.Add(new JsonObject
             {
                 ["id"] = article["id"]!.DeepClone(),
@@ -168,8 +171,11 @@ public static class EvaluationCommand
         int top = (int)Number(options, "top", 15);
         EngineMode mode = ModeOf(options);
         bool useIdf = !options.TryGetValue("idf", out string? idfOption) || idfOption != "none";
-        KeyPhraseExtractor.FrequencyWeight = Number(options, "frequency-weight", KeyPhraseExtractor.FrequencyWeight);
-        KeyPhraseExtractor.SingleWordFactor = Number(options, "single-word", KeyPhraseExtractor.SingleWordFactor);
+        var keyPhraseOptions = new KeyPhraseOptions
+        {
+            FrequencyWeight = Number(options, "frequency-weight", KeyPhraseOptions.Default.FrequencyWeight),
+            SingleWordFactor = Number(options, "single-word", KeyPhraseOptions.Default.SingleWordFactor),
+        };
         using MiniLmEmbedder embedder = CreateEmbedder(mode);
         var segmenter = new TextSegmenter();
         var documents = ReadJsonl(Required(options, "data")).ToList();
@@ -194,7 +200,7 @@ public static class EvaluationCommand
         for (int i = 0; i < documents.Count; i++)
         {
             List<string> sentences = segmented[i];
-            IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(sentences, useIdf ? Idf : null, mode == EngineMode.Embedding ? Math.Max(top, 30) : top);
+            IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(sentences, useIdf ? Idf : null, mode == EngineMode.Embedding ? Math.Max(top, 30) : top, keyPhraseOptions);
             if (mode == EngineMode.Embedding && phrases.Count > 1 && sentences.Count > 0)
             {
                 float[] document = VectorMath.Mean(embedder.Embed(sentences, cancellationToken), 384);
@@ -289,27 +295,35 @@ public static class EvaluationCommand
         externalIds = store.ExternalIds;
 
         double indexSeconds = clock.Elapsed.TotalSeconds;
-        var engineOptions = Options.Create(new TextEngineOptions
+        var engineOptions = new TextEngineOptions
         {
             Mode = mode,
+            EmbeddingThreads = _threads,
             QuoteMinSimilarity = Number(options, "min-similarity", 0),
             QuoteMinTermCoverage = Number(options, "min-coverage", 0),
-        });
-        QuoteEngine.LexicalWeight = Number(options, "lexical-weight", QuoteEngine.LexicalWeight);
-        QuoteEngine.DenseWeight = Number(options, "dense-weight", QuoteEngine.DenseWeight);
-        QuoteEngine.DocumentContextWeight = Number(options, "context-weight", QuoteEngine.DocumentContextWeight);
-        QuoteEngine.CentroidWeight = Number(options, "centroid-weight", QuoteEngine.CentroidWeight);
-        QuoteEngine.DocumentDenseWeight = Number(options, "document-dense-weight", QuoteEngine.DocumentDenseWeight);
-        QuoteEngine.DocumentLexicalWeight = Number(options, "document-lexical-weight", QuoteEngine.DocumentLexicalWeight);
-        QuoteEngine.DocumentSentenceLexicalWeight = Number(options, "document-sentence-weight", QuoteEngine.DocumentSentenceLexicalWeight);
-        QuoteEngine.DenseSecondWeight = Number(options, "dense-second-weight", QuoteEngine.DenseSecondWeight);
-        QuoteEngine.ScoreFusionWeight = Number(options, "score-fusion-weight", QuoteEngine.ScoreFusionWeight);
-        QuoteEngine.DocumentPriorWeight = Number(options, "document-prior-weight", QuoteEngine.DocumentPriorWeight);
-        QuoteEngine.CommonTermShare = Number(options, "common-term-share", QuoteEngine.CommonTermShare);
-        QuoteEngine.LexicalDepth = (int)Number(options, "lexical-depth", QuoteEngine.LexicalDepth);
-        QuoteEngine.LexicalDecay = Number(options, "lexical-decay", QuoteEngine.LexicalDecay);
-        using var cache = new CorpusCache(store.Documents, store.Analyses);
-        var engine = new QuoteEngine(store.Documents, cache, embedder, engineOptions);
+        };
+        QuoteRankingOptions defaults = QuoteRankingOptions.Default;
+        var ranking = new QuoteRankingOptions
+        {
+            LexicalWeight = Number(options, "lexical-weight", defaults.LexicalWeight),
+            DenseWeight = Number(options, "dense-weight", defaults.DenseWeight),
+            DocumentContextWeight = Number(options, "context-weight", defaults.DocumentContextWeight),
+            CentroidWeight = Number(options, "centroid-weight", defaults.CentroidWeight),
+            DocumentDenseWeight = Number(options, "document-dense-weight", defaults.DocumentDenseWeight),
+            DocumentLexicalWeight = Number(options, "document-lexical-weight", defaults.DocumentLexicalWeight),
+            DocumentSentenceLexicalWeight = Number(options, "document-sentence-weight", defaults.DocumentSentenceLexicalWeight),
+            DenseSecondWeight = Number(options, "dense-second-weight", defaults.DenseSecondWeight),
+            ScoreFusionWeight = Number(options, "score-fusion-weight", defaults.ScoreFusionWeight),
+            DocumentPriorWeight = Number(options, "document-prior-weight", defaults.DocumentPriorWeight),
+            CommonTermShare = Number(options, "common-term-share", defaults.CommonTermShare),
+            LexicalDepth = (int)Number(options, "lexical-depth", defaults.LexicalDepth),
+            LexicalDecay = Number(options, "lexical-decay", defaults.LexicalDecay),
+        };
+
+        // the engines come from the text engine's own registration, over this run's store and options
+        await using ServiceProvider services = EngineServices(store, embedder, engineOptions, ranking);
+        var cache = services.GetRequiredService<CorpusCache>();
+        var engine = (QuoteEngine)services.GetRequiredService<IQuoteEngine>();
         var rows = new List<JsonObject>();
         var latencies = new List<double>();
 
@@ -343,7 +357,7 @@ public static class EvaluationCommand
         await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
         if (options.ContainsKey("bench"))
         {
-            await BenchAsync(store, cache, engineOptions, cancellationToken);
+            await BenchAsync(store, cache, services, cancellationToken);
             await BenchQuotePartsAsync(store, cache, embedder, ReadJsonl(Required(options, "queries")).Select(q => (string)q["text"]!).ToList(), cancellationToken);
         }
 
@@ -356,10 +370,10 @@ public static class EvaluationCommand
     }
 
     /// <summary>Times the other commands over the same store: per-document summary and themes, whole-store ones cold and warm.</summary>
-    private static async Task BenchAsync(TemporaryStore store, CorpusCache cache, IOptions<TextEngineOptions> options, CancellationToken cancellationToken)
+    private static async Task BenchAsync(TemporaryStore store, CorpusCache cache, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var summaries = new SummaryEngine(store.Documents, store.Analyses, cache);
-        var themes = new ThemeEngine(store.Documents, store.Analyses, cache, options);
+        var summaries = services.GetRequiredService<ISummaryEngine>();
+        var themes = services.GetRequiredService<IThemeEngine>();
         IReadOnlyList<DocumentInfo> all = await store.Documents.ListDocumentsAsync(cancellationToken);
         var sample = all.Where((_, i) => i % Math.Max(1, all.Count / 200) == 0).Take(200).ToList();
         var summaryTimes = new List<double>();
@@ -455,6 +469,19 @@ public static class EvaluationCommand
         "cells", "patients with cancer", "protein expression in the brain", "risk of death", "gene mutation causes disease",
         "vitamin D deficiency", "children", "increased levels of inflammation", "mice treated with the drug", "the effect of exercise on health",
     ];
+
+    /// <summary>The text engine's registration (as the app makes it) over an evaluation store and this run's options.</summary>
+    private static ServiceProvider EngineServices(TemporaryStore store, ISentenceEmbedder embedder, TextEngineOptions engine, QuoteRankingOptions ranking)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(store.Documents);
+        services.AddSingleton(store.Analyses);
+        services.AddSingleton<ISentenceEmbedder>(embedder);
+        services.AddSingleton(Options.Create(engine));
+        services.AddSingleton(Options.Create(ranking));
+        services.AddTextEngine();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
 
     private static SourceDocument BuildDocument(long id, string externalId, string title, List<string> sentences)
     {

@@ -40,8 +40,8 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
                 break;
             default:
                 await report.NoteAsync($"Cold start: process start to the first line of the answer, {settings.ColdRuns} runs each, warm store built from seeds/.");
-                await report.ColdStartAsync(await ColdStartBenchmark.RunAsync(Path.Combine(work, "cold.db"), seeds, settings.ColdRuns, report.Output, cancellationToken));
-                await report.NoteAsync("Cold start to IDENTIFY in live mode: measured by tests/DiscussionBot.Benchmarks (live-cold-start), which bench/run.sh runs next.");
+                await report.ColdStartAsync(await ColdStartBenchmark.RunAsync(settings.App, Path.Combine(work, "cold.db"), seeds, settings.ColdRuns, report.Output, cancellationToken));
+                await report.NoteAsync("Cold start to IDENTIFY in live mode: measured by tools/DiscussionBot.MicroBenchmarks (live-cold-start), which bench/run.sh runs next.");
                 break;
         }
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DiscussionBot.Discord.Models;
 
-namespace DiscussionBot.Benchmarks;
+namespace DiscussionBot.MicroBenchmarks;
 
 /// <summary>The wire ends of the pipeline: an interaction in, a response with a full embed out.</summary>
 [MemoryDiagnoser]

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
-using DiscussionBot.Benchmarks;
+using DiscussionBot.MicroBenchmarks;
 
 if (args.Length > 0 && args[0] == "live-cold-start")
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DiscussionBot.TestKit.FakeDiscord;
 
-namespace DiscussionBot.Benchmarks;
+namespace DiscussionBot.MicroBenchmarks;
 
 /// <summary>
 /// Cold start in live mode: from starting <c>DiscussionBot run</c> (token set) as a child process to IDENTIFY

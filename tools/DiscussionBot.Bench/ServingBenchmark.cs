@@ -259,7 +259,7 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
         bool integer = value is int;
         string json = integer
             ? ((int)value).ToString(CultureInfo.InvariantCulture)
-            : JsonSerializer.Serialize((string)value, LocalJsonContext.Default.String);
+            : JsonSerializer.Serialize((string)value, BenchJsonContext.Default.String);
         using JsonDocument document = JsonDocument.Parse(json);
         return new InteractionDataOption
         {
@@ -298,3 +298,6 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
         };
     }
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class BenchJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -11,7 +11,8 @@ internal sealed record ColdStartResult(string Case, int Runs, double FirstAnswer
 /// </summary>
 internal static class ColdStartBenchmark
 {
-    public static async Task<List<ColdStartResult>> RunAsync(string storePath, string seedsFolder, int runs, TextWriter log, CancellationToken cancellationToken)
+    /// <param name="app">The app to start (--app); null means the DiscussionBot.dll built beside this tool.</param>
+    public static async Task<List<ColdStartResult>> RunAsync(string? app, string storePath, string seedsFolder, int runs, TextWriter log, CancellationToken cancellationToken)
     {
         var results = new List<ColdStartResult>();
         foreach (string mode in new[] { "Embedding", "Lexical" })
@@ -20,7 +21,7 @@ internal static class ColdStartBenchmark
             IngestionBenchmark.DeleteStore(modeStore);
 
             // Builds the store from the seeds; not timed.
-            await RunOnceAsync(modeStore, seedsFolder, mode, "/help", cancellationToken);
+            await RunOnceAsync(app, modeStore, seedsFolder, mode, "/help", cancellationToken);
             foreach (string line in new[] { "/help", "/quote query:cannon fodder" })
             {
                 var firsts = new List<double>();
@@ -28,7 +29,7 @@ internal static class ColdStartBenchmark
                 int failures = 0;
                 for (int i = 0; i < runs; i++)
                 {
-                    (double first, double exit, bool ok) = await RunOnceAsync(modeStore, seedsFolder, mode, line, cancellationToken);
+                    (double first, double exit, bool ok) = await RunOnceAsync(app, modeStore, seedsFolder, mode, line, cancellationToken);
                     if (!ok)
                     {
                         failures++;
@@ -57,7 +58,7 @@ internal static class ColdStartBenchmark
     }
 
     private static async Task<(double FirstAnswerMs, double ExitMs, bool Ok)> RunOnceAsync(
-        string storePath, string seedsFolder, string mode, string line, CancellationToken cancellationToken)
+        string? app, string storePath, string seedsFolder, string mode, string line, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo
         {
@@ -67,12 +68,16 @@ internal static class ColdStartBenchmark
             WorkingDirectory = Path.GetDirectoryName(seedsFolder) ?? Environment.CurrentDirectory,
         };
 
-        // The bench runs inside the app: start the same app (apphost, or dotnet + dll).
-        string self = Environment.ProcessPath ?? "dotnet";
-        start.FileName = self;
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        // The app itself (its apphost, or dotnet + its dll), built beside this tool or given with --app.
+        app ??= Path.Combine(AppContext.BaseDirectory, "DiscussionBot.dll");
+        if (app.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
-            start.ArgumentList.Add(typeof(ColdStartBenchmark).Assembly.Location);
+            start.FileName = "dotnet";
+            start.ArgumentList.Add(app);
+        }
+        else
+        {
+            start.FileName = app;
         }
 
         start.ArgumentList.Add("ask");

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Text.Ranking;
+
+/// <summary>
+/// Tuning of extractive sentence choice, bound from "Engine:Summaries". Defaults are tuned on BBC dev
+/// (docs/quality.md); the evaluation tool builds its own instance per run to try others.
+/// </summary>
+public sealed record SummaryOptions
+{
+    public const string SectionName = "Engine:Summaries";
+
+    /// <summary>The tuned values.</summary>
+    public static SummaryOptions Default { get; } = new();
+
+    /// <summary>Cosine similarity of two sentence vectors below which they count as saying different things.</summary>
+    [Range(0.0, 0.99)]
+    public double RedundancyFloor { get; init; } = 0.7;
+}
+
+/// <summary>Checks <see cref="SummaryOptions"/> at startup (source-generated from its attributes).</summary>
+[OptionsValidator]
+public sealed partial class SummaryOptionsValidator : IValidateOptions<SummaryOptions>;
