@@ -1,5 +1,5 @@
+using System.Threading.Channels;
 using DiscussionBot.Discord.Gateway;
-using DiscussionBot.Discord.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace DiscussionBot.Live;
 
 /// <summary>
-/// Reads interactions from the gateway's bounded queue and answers them concurrently, each in its own DI
-/// scope, so one slow answer never holds up the others or the gateway's receive loop.
+/// Reads interactions from the gateway's bounded queue and answers up to <see cref="LiveOptions.MaxConcurrentInteractions"/>
+/// at once, each on its own task in its own DI scope. This loop only takes a slot and starts the answer: the handler's
+/// work runs on <see cref="InteractionWorkScheduler"/>, so one slow answer never holds up the others or the gateway.
 /// </summary>
 public sealed class InteractionDispatchHostedService(
     GatewayClient gateway,
@@ -21,10 +22,23 @@ public sealed class InteractionDispatchHostedService(
         var running = new HashSet<Task>();
         try
         {
-            await foreach (Interaction interaction in gateway.Interactions.ReadAllAsync(stoppingToken))
+            ChannelReader<ReceivedInteraction> queue = gateway.Interactions;
+            while (true)
             {
+                // A slot first, then an interaction: those waiting stay in the gateway's bounded queue, none held here.
                 await slots.WaitAsync(stoppingToken);
-                Task task = AnswerAsync(interaction, slots, stoppingToken);
+                if (!await queue.WaitToReadAsync(stoppingToken))
+                {
+                    break;
+                }
+
+                if (!queue.TryRead(out ReceivedInteraction? interaction))
+                {
+                    slots.Release();
+                    continue;
+                }
+
+                Task task = Task.Run(() => AnswerAsync(interaction, slots), CancellationToken.None);
                 lock (running)
                 {
                     running.Add(task);
@@ -61,7 +75,7 @@ public sealed class InteractionDispatchHostedService(
         await Task.WhenAll(pending);
     }
 
-    private async Task AnswerAsync(Interaction interaction, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task AnswerAsync(ReceivedInteraction interaction, SemaphoreSlim slots)
     {
         try
         {
