@@ -19,6 +19,7 @@ public sealed class InteractionDispatchHostedService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrentInteractions);
+        using var deferredSlots = new SemaphoreSlim(options.Value.MaxDeferredInteractions);
         var running = new HashSet<Task>();
         try
         {
@@ -38,7 +39,8 @@ public sealed class InteractionDispatchHostedService(
                     continue;
                 }
 
-                Task task = Task.Run(() => AnswerAsync(interaction, slots), CancellationToken.None);
+                var slot = new AnswerSlot(slots, deferredSlots);
+                Task task = Task.Run(() => AnswerAsync(interaction, slot), CancellationToken.None);
                 lock (running)
                 {
                     running.Add(task);
@@ -75,18 +77,58 @@ public sealed class InteractionDispatchHostedService(
         await Task.WhenAll(pending);
     }
 
-    private async Task AnswerAsync(ReceivedInteraction interaction, SemaphoreSlim slots)
+    private async Task AnswerAsync(ReceivedInteraction interaction, AnswerSlot slot)
     {
         try
         {
             await using AsyncServiceScope scope = scopes.CreateAsyncScope();
             var responder = scope.ServiceProvider.GetRequiredService<InteractionResponder>();
             // An answer already started is finished even while the host stops: the member is waiting for it.
-            await responder.RespondAsync(interaction, CancellationToken.None);
+            await responder.RespondAsync(interaction, slot.MoveToDeferred, CancellationToken.None);
         }
         finally
         {
-            slots.Release();
+            slot.Release();
+        }
+    }
+
+    /// <summary>
+    /// The slot an answer holds: one of <see cref="LiveOptions.MaxConcurrentInteractions"/> until it is deferred, then,
+    /// while one is free, one of <see cref="LiveOptions.MaxDeferredInteractions"/>, handing the first back for the next interaction.
+    /// </summary>
+    private sealed class AnswerSlot(SemaphoreSlim slots, SemaphoreSlim deferredSlots)
+    {
+        private const int Holding = 0, Deferred = 1, Released = 2;
+        private int _state;
+
+        public void MoveToDeferred()
+        {
+            if (!deferredSlots.Wait(0))
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _state, Deferred, Holding) == Holding)
+            {
+                slots.Release();
+            }
+            else
+            {
+                deferredSlots.Release();
+            }
+        }
+
+        public void Release()
+        {
+            switch (Interlocked.Exchange(ref _state, Released))
+            {
+                case Holding:
+                    slots.Release();
+                    break;
+                case Deferred:
+                    deferredSlots.Release();
+                    break;
+            }
         }
     }
 }

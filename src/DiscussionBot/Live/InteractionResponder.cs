@@ -22,7 +22,8 @@ public sealed class InteractionResponder(
 {
     private readonly TimeSpan _deferAfter = TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds);
 
-    public async Task RespondAsync(ReceivedInteraction received, CancellationToken cancellationToken)
+    /// <param name="deferred">Called once the answer has been deferred: it is slow, and need not hold a slot meant for fast ones.</param>
+    public async Task RespondAsync(ReceivedInteraction received, Action? deferred, CancellationToken cancellationToken)
     {
         Interaction interaction = received.Interaction;
         string kind = Describe(interaction);
@@ -38,7 +39,7 @@ public sealed class InteractionResponder(
         try
         {
             Task<InteractionResponse> answer = work.RunAsync(() => router.HandleAsync(interaction, cancellationToken), cancellationToken);
-            string mode = await DeliverAsync(received, answer, cancellationToken);
+            string mode = await DeliverAsync(received, answer, deferred, cancellationToken);
             LiveLog.Answered(logger, kind, (long)time.GetElapsedTime(received.ReceivedTimestamp).TotalMilliseconds, mode);
         }
         catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.UnknownInteraction)
@@ -56,7 +57,7 @@ public sealed class InteractionResponder(
         }
     }
 
-    private async Task<string> DeliverAsync(ReceivedInteraction received, Task<InteractionResponse> answer, CancellationToken cancellationToken)
+    private async Task<string> DeliverAsync(ReceivedInteraction received, Task<InteractionResponse> answer, Action? deferred, CancellationToken cancellationToken)
     {
         Interaction interaction = received.Interaction;
         long windowCloses = received.ReceivedTimestamp + Ticks(DiscordLimits.InitialResponseDeadline);
@@ -65,6 +66,7 @@ public sealed class InteractionResponder(
         if (interaction.Type != InteractionType.ApplicationCommandAutocomplete && !await ReadyBeforeDeferralAsync(received, answer, cancellationToken))
         {
             await rest.CreateInteractionResponseAsync(interaction, DeferralFor(interaction), windowCloses, cancellationToken);
+            deferred?.Invoke();
             InteractionResponse late = await answer;
             await DeliverLateAsync(interaction, late, cancellationToken);
             return "deferred";

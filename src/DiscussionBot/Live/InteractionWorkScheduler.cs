@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace DiscussionBot.Live;
 
 /// <summary>
-/// Runs command handlers on dedicated threads, one per allowed concurrent interaction. The engines and the SQLite
+/// Runs command handlers on dedicated threads, one per allowed concurrent interaction (slots plus deferred answers). The engines and the SQLite
 /// store compute synchronously, so a handler holds its thread for the whole answer; on the shared thread pool a few
 /// slow answers would starve the gateway's socket reads, the REST calls and the deferral timers that every other
 /// member's answer depends on. Continuations inside a handler stay on these threads (await keeps a non-default
@@ -20,7 +20,8 @@ public sealed class InteractionWorkScheduler : TaskScheduler, IDisposable
 
     public InteractionWorkScheduler(IOptions<LiveOptions> options)
     {
-        int count = options.Value.MaxConcurrentInteractions;
+        // One thread per slot, plus one per deferred answer that handed its slot back.
+        int count = options.Value.MaxConcurrentInteractions + options.Value.MaxDeferredInteractions;
         _threads = new Thread[count];
         for (int i = 0; i < count; i++)
         {

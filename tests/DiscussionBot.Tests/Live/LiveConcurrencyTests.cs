@@ -75,7 +75,11 @@ public sealed class LiveConcurrencyTests
         await using LiveHarness live = await LiveHarness.StartAsync(s =>
         {
             s.Replace(ServiceDescriptor.Singleton<ISummaryEngine>(engine));
-            s.Configure<LiveOptions>(o => o.MaxConcurrentInteractions = 1);
+            s.Configure<LiveOptions>(o =>
+            {
+                o.MaxConcurrentInteractions = 1;
+                o.MaxDeferredInteractions = 0;
+            });
         });
         engine.Arm();
         Interaction slow = FakeInteractions.SlashCommand("summary");
@@ -95,6 +99,38 @@ public sealed class LiveConcurrencyTests
 
         // Its deadline counted from receipt by the gateway, not from when a slot freed up.
         Assert.DoesNotContain(live.Discord.Requests, r => r.Path.Contains(queued.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeferredAnswer_HandsItsSlotBack_QueuedFastOneAnsweredWhileSlowStillComputes()
+    {
+        using var engine = new BlockingSummaryEngine();
+        await using LiveHarness live = await LiveHarness.StartAsync(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<ISummaryEngine>(engine));
+            s.Configure<LiveOptions>(o =>
+            {
+                o.MaxConcurrentInteractions = 1;
+                o.MaxDeferredInteractions = 1;
+            });
+        });
+        engine.Arm();
+        Interaction slow = FakeInteractions.SlashCommand("summary");
+        Interaction queued = OtherMember(FakeInteractions.SlashCommand("sources"));
+
+        await live.Discord.Gateway.SendInteractionAsync(slow);
+        await engine.Entered.WaitAsync(Waiter.DefaultTimeout);
+        await live.Discord.Gateway.SendInteractionAsync(queued);
+        await live.Time.AdvanceWhenWaitingAsync(DeferAfter);
+        await WaitForCallbackAsync(live, slow);
+        // Its 1.5 s from receipt have passed too, so it may be deferred itself; either way its answer arrives now.
+        RecordedRequest fast = await live.Discord.Rest.WaitForRequestAsync(r => r.Path.Contains(queued.Token, StringComparison.Ordinal) &&
+            (r.Method == "PATCH" || JsonNode.Parse(r.Body)?["type"]?.GetValue<int>() == 4));
+
+        Assert.Contains(SeedDocuments.KimTitle, fast.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(live.Discord.Requests, r => r.Method == "PATCH" && r.Path.Contains(slow.Token, StringComparison.Ordinal));
+        engine.Release();
+        await live.Discord.Rest.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(slow.Token, StringComparison.Ordinal));
     }
 
     private static Interaction OtherMember(Interaction interaction) => interaction with
