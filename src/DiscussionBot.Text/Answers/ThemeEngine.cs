@@ -38,7 +38,7 @@ public sealed class ThemeEngine(
             }
 
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return cache.Documents.Get(revision, key, () => ThemeIds.Assign(DocumentThemes(loaded, _options.MaxThemes, _keyPhrases)));
+            return cache.Documents.Get(revision, key, () => DocumentThemes(loaded, _options.MaxThemes, _keyPhrases));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
@@ -50,7 +50,7 @@ public sealed class ThemeEngine(
         if (snapshot.Documents.Count == 1)
         {
             AnalyzedDocument only = await DocumentLoader.LoadAsync(store, analyses, snapshot.Documents[0].Id, cancellationToken);
-            return snapshot.Memo("themes", () => ThemeIds.Assign(DocumentThemes(only, _options.MaxThemes, _keyPhrases)));
+            return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes, _keyPhrases));
         }
 
         return snapshot.Memo("themes", () => StoreThemes(snapshot, _options.MaxThemes));
@@ -61,7 +61,7 @@ public sealed class ThemeEngine(
     {
         StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
         List<List<long>> groups = snapshot.Memo("document-groups", () => DocumentClustering.Cluster(snapshot, terms, maxThemes));
-        return ThemeIds.Assign(StoreThemeBuilder.Build(snapshot, terms, groups));
+        return StoreThemeBuilder.Build(snapshot, terms, groups);
     }
 
     internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes, KeyPhraseOptions keyPhrases)
@@ -133,7 +133,10 @@ public sealed class ThemeEngine(
                 .ThenBy(x => x.Phrase.FirstPosition)
                 .Select(x => x.Phrase)
                 .ToList();
-            PhraseCandidate? label = ranked.FirstOrDefault(p => !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels));
+            // a label is a noun phrase the text states, never one it only negates ("not a genuine expression")
+            PhraseCandidate? label = ranked.FirstOrDefault(p =>
+                !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels) && NounPhrases.IsLabelLike(p.Surface) &&
+                p.Sentences.Any(i => NounPhrases.OccursUnnegated(texts[i], p.Surface)));
             if (label is null)
             {
                 continue;
@@ -141,19 +144,22 @@ public sealed class ThemeEngine(
 
             usedLabels.Add(label.Key);
             var keyTerms = ranked
-                .Where(p => p == label || p.Stems.Length > 1 || p.Frequency > 1)
+                .Where(p => p == label || ((p.Stems.Length > 1 || p.Frequency > 1) && NounPhrases.IsLikely(p.Surface) &&
+                                           !NounPhrases.ActsAsVerb(p.Surface, p.Sentences.Select(i => texts[i]))))
                 .Select(p => p.Surface)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(KeyTermsPerTheme)
                 .ToList();
             Dictionary<int, double> centroid = lexical.Centroid(cluster);
             float[]? vectorCentroid = vectors is null ? null : VectorMath.Mean(cluster.Select(i => vectors[i]), vectors[0].Length);
-            var representative = cluster
+            var ranking = cluster
                 .Select(i => (Index: i, Score: Representativeness(i, lexical, centroid, vectors, vectorCentroid, label, texts[i]) + (0.25 * loaded.Analysis.SentenceSalience[quotable[i].Ordinal])))
                 .OrderByDescending(x => x.Score)
                 .ThenBy(x => x.Index)
-                .Take(SentencesPerTheme)
-                .Select(x => quotable[x.Index])
+                .Select(x => x.Index)
+                .ToList();
+            var representative = SpreadOverParagraphs(ranking, i => quotable[i].ParagraphNumber, SentencesPerTheme)
+                .Select(i => quotable[i])
                 .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
                 .ToList();
             var theme = new Theme(CapitaliseFirst(label.Surface), keyTerms, cluster.Count / (double)quotable.Count, representative);
@@ -166,6 +172,31 @@ public sealed class ThemeEngine(
             .Take(maxThemes)
             .Select(t => t.Theme)
             .ToList();
+    }
+
+    /// <summary>The best-ranked items, one per paragraph first, so a theme shows where in the text it recurs; ranking order kept.</summary>
+    internal static List<int> SpreadOverParagraphs(List<int> ranking, Func<int, int> paragraphOf, int count)
+    {
+        var chosen = new List<int>();
+        var paragraphs = new HashSet<int>();
+        foreach (int i in ranking)
+        {
+            if (chosen.Count < count && paragraphs.Add(paragraphOf(i)))
+            {
+                chosen.Add(i);
+            }
+        }
+
+        foreach (int i in ranking)
+        {
+            if (chosen.Count < count && !chosen.Contains(i))
+            {
+                chosen.Add(i);
+            }
+        }
+
+        var picked = chosen.ToHashSet();
+        return ranking.Where(picked.Contains).ToList();
     }
 
     private static bool OverlapsUsed(PhraseCandidate phrase, HashSet<string> used) =>

@@ -157,8 +157,8 @@ internal sealed record RankerSettings(
     double EdgeThreshold = 0.0,
     double LongPositionWeight = 5.0,
     double LongLengthWeight = -0.3,
-    int LongFrom = 15,
-    int LongTo = 30)
+    int LongFrom = 30,
+    int LongTo = 45)
 {
     /// <summary>
     /// How far a text of <paramref name="sentences"/> sentences is a long news story (0 short, 1 long). A long story
