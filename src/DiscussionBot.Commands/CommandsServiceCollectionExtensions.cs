@@ -19,6 +19,7 @@ public static class CommandsServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>());
         services.TryAddSingleton<MemberCooldowns>();
+        services.TryAddSingleton<SourceModerators>();
         services.TryAddSingleton<SourceOption>();
         services.TryAddSingleton<SummaryPresenter>();
         services.TryAddSingleton<IPinningService, UnavailablePinningService>();

@@ -69,6 +69,35 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         return Task.FromResult(hits);
     }
 
+    /// <summary>Full-text search over the documents visible in <paramref name="scope"/>: the operator's and that server's own.</summary>
+    public Task<IReadOnlyList<SentenceHit>> SearchSentencesInScopeAsync(
+        IReadOnlyList<string> terms, DocumentScope scope, int limit, CancellationToken cancellationToken)
+    {
+        string? match = FtsQuery.FromTerms(terms);
+        if (match is null || limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<SentenceHit>>([]);
+        }
+
+        using SqliteConnection connection = connections.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.document_id, s.ordinal, bm25(sentences_fts) AS rank
+            FROM sentences_fts
+            JOIN sentences s ON s.id = sentences_fts.rowid
+            JOIN documents d ON d.id = s.document_id
+            WHERE sentences_fts MATCH $match
+              AND s.is_quotable = 1
+              AND (d.guild_id IS NULL OR d.guild_id = $guild)
+            ORDER BY rank, s.document_id, s.ordinal
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$guild", scope.GuildId is { } guild ? (long)guild : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        return Task.FromResult<IReadOnlyList<SentenceHit>>(ReadSentenceHits(command));
+    }
+
     /// <summary>
     /// Every match, ranked: (bm25, document, ordinal), quotable only, in scope. For one document, the FTS scan is
     /// bounded to that document's sentence id range (its sentences are written together, so the range is tight);
@@ -93,7 +122,12 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$document", (object?)documentId ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
+        return ReadSentenceHits(command);
+    }
 
+    /// <summary>Rows of (document, ordinal, bm25) as hits.</summary>
+    private static List<SentenceHit> ReadSentenceHits(SqliteCommand command)
+    {
         var hits = new List<SentenceHit>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
@@ -212,7 +246,8 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         command.CommandText = $"""
             SELECT d.id, d.source_name, d.title, d.content_hash, length(d.text), d.ingested_at,
                    (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id),
-                   (SELECT count(*) FROM sentences s WHERE s.document_id = d.id)
+                   (SELECT count(*) FROM sentences s WHERE s.document_id = d.id),
+                   d.guild_id, d.added_by_id, d.added_by_name, d.origin
             FROM documents d
             {(documentId is null ? string.Empty : "WHERE d.id = $id")}
             ORDER BY d.title COLLATE NOCASE, d.id
@@ -233,7 +268,13 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
                 CharacterCount: reader.GetInt32(4),
                 ParagraphCount: reader.GetInt32(6),
                 SentenceCount: reader.GetInt32(7),
-                IngestedAt: DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+                IngestedAt: DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))
+            {
+                GuildId = reader.IsDBNull(8) ? null : (ulong)reader.GetInt64(8),
+                Owner = reader.IsDBNull(8) || reader.IsDBNull(9)
+                    ? null
+                    : new DocumentOwner((ulong)reader.GetInt64(8), (ulong)reader.GetInt64(9), reader.IsDBNull(10) ? string.Empty : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)),
+            });
         }
 
         return documents;

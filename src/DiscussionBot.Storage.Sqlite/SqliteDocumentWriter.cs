@@ -16,16 +16,30 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT source_name, content_hash, fingerprint FROM documents ORDER BY id";
+        command.CommandText = "SELECT source_name, content_hash, fingerprint, guild_id FROM documents ORDER BY id";
         var sources = new List<StoredSource>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            sources.Add(new StoredSource(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            sources.Add(new StoredSource(reader.GetString(0), reader.GetString(1), reader.GetString(2))
+            {
+                GuildId = reader.IsDBNull(3) ? null : (ulong)reader.GetInt64(3),
+            });
         }
 
         return Task.FromResult<IReadOnlyList<StoredSource>>(sources);
+    }
+
+    public Task<GuildUsage> GetGuildUsageAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        using SqliteConnection connection = connections.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), coalesce(sum(length(text)), 0) FROM documents WHERE guild_id = $guild";
+        command.Parameters.AddWithValue("$guild", (long)guildId);
+        using SqliteDataReader reader = command.ExecuteReader();
+        reader.Read();
+        return Task.FromResult(new GuildUsage(reader.GetInt32(0), reader.GetInt64(1)));
     }
 
     public Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
@@ -92,6 +106,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
             long id;
             if (existingId is { } known)
             {
+                statements.CheckSameOwner(known, document.Source);
                 statements.DeleteContent(known);
                 statements.UpdateDocument(known, document, now);
                 id = known;
@@ -150,13 +165,34 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
             return command.ExecuteScalar() is long id ? id : null;
         }
 
+        /// <summary>
+        /// A document with the same text that the source's scope can see: for a server's document the operator's and
+        /// that server's own; for the operator's, the operator's only (another server's copy must not block it, nor leak).
+        /// </summary>
         public string? FindSameText(IncomingDocument source)
         {
-            using SqliteCommand command = Create(
-                "SELECT source_name FROM documents WHERE content_hash = $hash AND source_name <> $name ORDER BY id LIMIT 1");
+            using SqliteCommand command = Create("""
+                SELECT source_name FROM documents
+                WHERE content_hash = $hash AND source_name <> $name AND (guild_id IS NULL OR guild_id = $guild)
+                ORDER BY id LIMIT 1
+                """);
             command.Parameters.AddWithValue("$hash", source.ContentHash);
             command.Parameters.AddWithValue("$name", source.SourceName);
+            command.Parameters.AddWithValue("$guild", source.Owner is { } owner ? (long)owner.GuildId : DBNull.Value);
             return command.ExecuteScalar() as string;
+        }
+
+        /// <summary>A key never moves a document from one owner to another.</summary>
+        public void CheckSameOwner(long id, IncomingDocument source)
+        {
+            using SqliteCommand command = Create("SELECT guild_id FROM documents WHERE id = $id");
+            command.Parameters.AddWithValue("$id", id);
+            object? stored = command.ExecuteScalar();
+            ulong? storedGuild = stored is long guild ? (ulong)guild : null;
+            if (storedGuild != source.Owner?.GuildId)
+            {
+                throw new InvalidOperationException($"{source.SourceName}: that key belongs to another owner's document.");
+            }
         }
 
         public void DeleteDocument(long id)
@@ -169,11 +205,16 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         public long InsertDocument(PreparedDocument document, string now)
         {
             using SqliteCommand command = Create("""
-                INSERT INTO documents (source_name, title, text, content_hash, fingerprint, ingested_at)
-                VALUES ($name, $title, $text, $hash, $fingerprint, $now)
+                INSERT INTO documents (source_name, title, text, content_hash, fingerprint, ingested_at, guild_id, added_by_id, added_by_name, origin)
+                VALUES ($name, $title, $text, $hash, $fingerprint, $now, $guild, $by, $byName, $origin)
                 RETURNING id
                 """);
             AddDocumentParameters(command, document, now);
+            DocumentOwner? owner = document.Source.Owner;
+            command.Parameters.AddWithValue("$guild", owner is null ? DBNull.Value : (long)owner.GuildId);
+            command.Parameters.AddWithValue("$by", owner is null ? DBNull.Value : (long)owner.UserId);
+            command.Parameters.AddWithValue("$byName", (object?)owner?.UserName ?? DBNull.Value);
+            command.Parameters.AddWithValue("$origin", (object?)owner?.Origin ?? DBNull.Value);
             return (long)command.ExecuteScalar()!;
         }
 

@@ -26,7 +26,11 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
         {
             long id = _documents.Values.FirstOrDefault(d => d.Document.Info.SourceName == source.SourceName).Document?.Info.Id ?? _nextId++;
             var info = new DocumentInfo(id, source.SourceName, source.Title, source.ContentHash, source.Text.Length,
-                segmentation.Paragraphs.Count, segmentation.Sentences.Count, Now);
+                segmentation.Paragraphs.Count, segmentation.Sentences.Count, Now)
+            {
+                GuildId = source.Owner?.GuildId,
+                Owner = source.Owner,
+            };
             _documents[id] = (new SourceDocument(info, source.Text, segmentation.Paragraphs, segmentation.Sentences), analysis, fingerprint);
             _revision++;
             return id;
@@ -185,8 +189,17 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyList<StoredSource>>(_documents.Values
-                .Select(d => new StoredSource(d.Document.Info.SourceName, d.Document.Info.ContentHash, d.Fingerprint))
+                .Select(d => new StoredSource(d.Document.Info.SourceName, d.Document.Info.ContentHash, d.Fingerprint) { GuildId = d.Document.Info.GuildId })
                 .ToList());
+        }
+    }
+
+    public Task<GuildUsage> GetGuildUsageAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var owned = _documents.Values.Where(d => d.Document.Info.GuildId == guildId).ToList();
+            return Task.FromResult(new GuildUsage(owned.Count, owned.Sum(d => (long)d.Document.Text.Length)));
         }
     }
 

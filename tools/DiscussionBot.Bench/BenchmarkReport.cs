@@ -93,6 +93,23 @@ internal sealed class BenchmarkReport(TextWriter output)
         await Output.FlushAsync();
     }
 
+    public async Task FormatsAsync(IReadOnlyList<FormatResult> results)
+    {
+        await Output.WriteLineAsync();
+        await Output.WriteLineAsync("## Ingestion by source format (the same articles; lexical mode, so the differences are conversion)");
+        await Output.WriteLineAsync();
+        await Output.WriteLineAsync("| format | files | source MB | convert only, ms/doc | ingest wall s | docs/s | source MB/s | stored characters | load avg |");
+        await Output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (FormatResult r in results)
+        {
+            await Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Format} | {r.Files} | {r.SourceMegabytes:0.00} | {r.ConvertMsPerDocument:0.00} | {r.Ingest.TotalSeconds:0.0} | {r.DocumentsPerSecond:0.0} | {r.SourceMegabytesPerSecond:0.00} | {r.StoredCharacters} | {Stats.LoadAverage()} |"));
+        }
+
+        await Output.WriteLineAsync();
+        await Output.FlushAsync();
+    }
+
     public async Task EncoderAsync(EncoderResult result, int documents, double embeddingStep)
     {
         await Output.WriteLineAsync();

@@ -35,6 +35,9 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
             case "ingest":
                 await IngestAsync(cancellationToken);
                 break;
+            case "formats":
+                await FormatsAsync(cancellationToken);
+                break;
             case "encoder":
                 await EncoderAsync(cancellationToken);
                 break;
@@ -116,6 +119,18 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
         }
 
         return corpus.Documents.Take(settings.Subset).ToList();
+    }
+
+    private async Task FormatsAsync(CancellationToken cancellationToken)
+    {
+        if (Corpus(BenchmarkCorpora.Bbc) is not { } bbc)
+        {
+            return;
+        }
+
+        var documents = bbc.Documents.Take(settings.Subset).ToList();
+        await report.NoteAsync($"Writing {documents.Count} BBC articles as .txt, .html, .md and .pdf, then converting and ingesting each folder (lexical)…");
+        await report.FormatsAsync(await FormatBenchmark.RunAsync(documents, work, seeds, cancellationToken));
     }
 
     private async Task IngestAsync(CancellationToken cancellationToken)

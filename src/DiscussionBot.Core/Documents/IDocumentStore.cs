@@ -5,6 +5,24 @@ public interface IDocumentStore
 {
     Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The documents visible in <paramref name="scope"/>: the operator's, plus the scope's server's own.</summary>
+    async Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(DocumentScope scope, CancellationToken cancellationToken) =>
+        (await ListDocumentsAsync(cancellationToken)).Where(scope.Includes).ToList();
+
+    /// <summary>
+    /// <see cref="SearchSentencesAsync(IReadOnlyList{string}, long?, int, CancellationToken)"/> over the documents
+    /// visible in <paramref name="scope"/> only. This default filters a full search; stores should do better.
+    /// </summary>
+    async Task<IReadOnlyList<SentenceHit>> SearchSentencesInScopeAsync(
+        IReadOnlyList<string> terms, DocumentScope scope, int limit, CancellationToken cancellationToken)
+    {
+        var visible = (await ListDocumentsAsync(scope, cancellationToken)).Select(d => d.Id).ToHashSet();
+        return (await SearchSentencesAsync(terms, null, int.MaxValue, cancellationToken))
+            .Where(hit => visible.Contains(hit.DocumentId))
+            .Take(limit)
+            .ToList();
+    }
+
     /// <returns>null when no document has that id.</returns>
     Task<SourceDocument?> GetDocumentAsync(long documentId, CancellationToken cancellationToken);
 

@@ -16,6 +16,9 @@ public interface IDocumentWriter
         IReadOnlyList<string> unchanged,
         CancellationToken cancellationToken);
 
+    /// <summary>How many documents a server has added, and their characters, for its limits.</summary>
+    Task<GuildUsage> GetGuildUsageAsync(ulong guildId, CancellationToken cancellationToken);
+
     /// <summary>Removes the documents with these keys in one transaction.</summary>
     /// <exception cref="UnknownSourceException">A key names no document; nothing was removed.</exception>
     Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
@@ -23,4 +26,11 @@ public interface IDocumentWriter
 
 /// <summary>What the writer knows about a stored document, to decide what a new run must do.</summary>
 /// <param name="Fingerprint">See <see cref="IngestionService.Fingerprint"/>.</param>
-public sealed record StoredSource(string Key, string ContentHash, string Fingerprint);
+public sealed record StoredSource(string Key, string ContentHash, string Fingerprint)
+{
+    /// <summary>The server that owns it, or null for the operator's documents.</summary>
+    public ulong? GuildId { get; init; }
+}
+
+/// <summary>What one server has stored: counted against its limits.</summary>
+public sealed record GuildUsage(int Documents, long Characters);

@@ -6,4 +6,8 @@ namespace DiscussionBot.Core.Ingestion;
 /// the same key updates it; a source with another key is another document, whatever its file name.
 /// </param>
 /// <param name="Text">The text as stored: for HTML, Markdown and PDF the converted plain text, which citations point into.</param>
-public sealed record IncomingDocument(string SourceName, string Title, string Text, string ContentHash);
+public sealed record IncomingDocument(string SourceName, string Title, string Text, string ContentHash)
+{
+    /// <summary>The server member who added it from Discord; null for the operator's documents.</summary>
+    public Documents.DocumentOwner? Owner { get; init; }
+}

@@ -23,13 +23,15 @@ internal sealed class IngestionPlan
     {
         var storedByKey = stored.ToDictionary(s => s.Key, StringComparer.Ordinal);
         var fingerprints = documents.ToDictionary(d => d.SourceName, fingerprint, StringComparer.Ordinal);
-        var textOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Text is owned per scope: a server's document duplicates the operator's or that server's own, never
+        // another server's (which it cannot see); the operator's duplicates only the operator's.
+        var textOwners = new Dictionary<(ulong? Guild, string Hash), string>();
         foreach (StoredSource source in stored)
         {
             bool replaced = fingerprints.TryGetValue(source.Key, out string? incoming) && incoming != source.Fingerprint;
             if (!replaced)
             {
-                textOwners.TryAdd(source.ContentHash, source.Key);
+                textOwners.TryAdd((source.GuildId, source.ContentHash), source.Key);
             }
         }
 
@@ -40,17 +42,29 @@ internal sealed class IngestionPlan
             {
                 plan.Unchanged.Add(document.SourceName);
             }
-            else if (textOwners.TryGetValue(document.ContentHash, out string? owner) && owner != document.SourceName)
+            else if (SameText(textOwners, document) is { } owner)
             {
                 plan.Duplicates.Add(new DuplicateSource(document.SourceName, owner));
             }
             else
             {
-                textOwners[document.ContentHash] = document.SourceName;
+                textOwners[(document.Owner?.GuildId, document.ContentHash)] = document.SourceName;
                 plan.ToWrite.Add(document);
             }
         }
 
         return plan;
+    }
+
+    private static string? SameText(Dictionary<(ulong? Guild, string Hash), string> textOwners, IncomingDocument document)
+    {
+        ulong? guild = document.Owner?.GuildId;
+        string? owner = textOwners.GetValueOrDefault((guild, document.ContentHash));
+        if (owner is null && guild is not null)
+        {
+            owner = textOwners.GetValueOrDefault(((ulong?)null, document.ContentHash));
+        }
+
+        return owner == document.SourceName ? null : owner;
     }
 }

@@ -17,6 +17,9 @@ public sealed class IngestionService(
 {
     private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
 
+    // Check-then-write of a server's limits must not interleave with another add (one process serves a bot).
+    private readonly SemaphoreSlim _guildAdds = new(1, 1);
+
     /// <summary>Ingests files and folders; keys are relative to each folder given, or to the working folder for a file.</summary>
     public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         IngestPathsAsync(paths, progress: null, cancellationToken);
@@ -89,6 +92,40 @@ public sealed class IngestionService(
         }
 
         return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates };
+    }
+
+    /// <summary>
+    /// Adds (or updates) one document a server member brought from Discord, within the server's limits.
+    /// Its text duplicates only what that server can see: the operator's documents and the server's own.
+    /// </summary>
+    /// <exception cref="SourceLimitException">The server would exceed a limit; nothing was written.</exception>
+    public async Task<IngestionReport> AddForGuildAsync(IncomingDocument document, GuildSourceLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(limits);
+        ulong guild = document.Owner?.GuildId ?? throw new ArgumentException("A server's document needs its owner.", nameof(document));
+        await _guildAdds.WaitAsync(cancellationToken);
+        try
+        {
+            GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
+            bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
+            if (!replacing && usage.Documents >= limits.MaxDocumentsPerGuild)
+            {
+                throw new SourceLimitException($"this server already has {usage.Documents} documents, its limit (Sources:MaxDocumentsPerGuild).");
+            }
+
+            if (usage.Characters + document.Text.Length > limits.MaxCharactersPerGuild)
+            {
+                throw new SourceLimitException(
+                    $"this server's documents would hold {usage.Characters + document.Text.Length:N0} characters of text, over its limit of {limits.MaxCharactersPerGuild:N0} (Sources:MaxCharactersPerGuild).");
+            }
+
+            return await IngestAsync([document], progress: null, cancellationToken);
+        }
+        finally
+        {
+            _guildAdds.Release();
+        }
     }
 
     /// <summary>Removes documents by key, all or none.</summary>

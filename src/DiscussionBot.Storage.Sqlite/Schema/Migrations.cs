@@ -133,5 +133,15 @@ internal static class Migrations
         """
         CREATE INDEX documents_by_content ON documents (content_hash);
         """,
+
+        // 5: documents a server adds from Discord belong to that server (NULL: the operator's, seen everywhere),
+        // with who added them and from where. Existing documents are the operator's.
+        """
+        ALTER TABLE documents ADD COLUMN guild_id INTEGER;
+        ALTER TABLE documents ADD COLUMN added_by_id INTEGER;
+        ALTER TABLE documents ADD COLUMN added_by_name TEXT;
+        ALTER TABLE documents ADD COLUMN origin TEXT;
+        CREATE INDEX documents_by_guild ON documents (guild_id);
+        """,
     ];
 }

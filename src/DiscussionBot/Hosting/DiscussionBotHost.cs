@@ -4,6 +4,7 @@ using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Formats;
 using DiscussionBot.LocalConsole;
+using DiscussionBot.Sources;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,11 +84,26 @@ public static class DiscussionBotHost
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestionOptions>>().Value);
         services.AddSingleton<IngestionService>();
+        AddGuildSources(services, configuration);
         services.AddSingleton<StoreBootstrapper>();
         services.AddDiscussionCommands();
         services.Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName));
         services.AddSingleton<LocalInteractionFactory>();
         services.AddSingleton<LocalCommandRunner>();
+    }
+
+    /// <summary>
+    /// Documents servers bring from Discord: their limits, who may manage them, and the attachment downloader
+    /// (Discord's hosts only, no redirects, size and time limits).
+    /// </summary>
+    private static void AddGuildSources(IServiceCollection services, IConfiguration configuration)
+    {
+        IConfigurationSection section = configuration.GetSection(GuildSourceLimits.SectionName);
+        services.AddOptions<GuildSourceLimits>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AttachmentDownloadOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<SourceModeratorOptions>(section);
+        services.AddHttpClient<AttachmentDownloader>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
     }
 
     /// <summary>True when a Discord token is configured, which selects live mode.</summary>

@@ -29,7 +29,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         BaseUri = baseUri;
         Gateway = new FakeGateway(this);
         Rest = new FakeRest(this);
+        Attachments = new FakeAttachments(this);
     }
+
+    /// <summary>Files served as Discord's CDN would serve attachments.</summary>
+    public FakeAttachments Attachments { get; }
 
     /// <summary>The server root, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
     public Uri BaseUri { get; }
@@ -76,6 +80,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         app.Map("/gateway", context => server!.Gateway.HandleAsync(context));
         app.Map("/resume", context => server!.Gateway.HandleAsync(context));
         app.Map("/api/v10/{**path}", context => server!.Rest.HandleAsync(context));
+        app.Map("/attachments/{**path}", context => server!.Attachments.HandleAsync(context));
         await app.StartAsync(cancellationToken);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new FakeDiscordServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
