@@ -59,6 +59,10 @@ done
 "$bench" --phase cold --app "$app" --work "$work" "${pass[@]}" | tee -a "$out"
 # Live mode to IDENTIFY needs TestKit's fake Discord, so it runs from the micro-benchmark project.
 dotnet run -c Release --project tools/DiscussionBot.MicroBenchmarks -v q -- live-cold-start "$app" "$PWD/seeds" 5 | tee -a "$out"
+# Mixed load through the whole live path (30 interactions/s for 20 s, one in twenty a slow /themes) on the SciFact store.
+if [ -f "$work/scifact.db" ]; then
+  dotnet run -c Release --project tools/DiscussionBot.MicroBenchmarks -v q -- live-mixed-load "$work/scifact.db" "$PWD/seeds" 30 20 20 | tee -a "$out"
+fi
 
 if [ "$micro" = 1 ]; then
   dotnet run -c Release --project tools/DiscussionBot.MicroBenchmarks -- --filter '*' --join | tee -a "$out"

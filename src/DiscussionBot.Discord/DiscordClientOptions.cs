@@ -33,6 +33,9 @@ public sealed class DiscordClientOptions
     /// <summary>How many received interactions may wait for the host before new ones are dropped.</summary>
     public int InteractionQueueCapacity { get; set; } = 256;
 
+    /// <summary>Largest gateway message accepted; a larger one closes the connection (1009) and the session resumes.</summary>
+    public int MaxGatewayMessageBytes { get; set; } = Transport.WebSocketGatewayTransport.DefaultMaxMessageBytes;
+
     /// <summary>True when a token is set, i.e. the bot can go live.</summary>
     public bool HasToken => !string.IsNullOrWhiteSpace(Token);
 
@@ -86,6 +89,11 @@ public sealed class DiscordClientOptionsValidator : IValidateOptions<DiscordClie
         if (options.InteractionQueueCapacity < 1)
         {
             failures.Add("Discord:InteractionQueueCapacity must be at least 1.");
+        }
+
+        if (options.MaxGatewayMessageBytes < 65536)
+        {
+            failures.Add("Discord:MaxGatewayMessageBytes must be at least 65536.");
         }
 
         if (string.IsNullOrWhiteSpace(options.RepositoryUrl) || string.IsNullOrWhiteSpace(options.Version))

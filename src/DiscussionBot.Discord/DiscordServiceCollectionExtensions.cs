@@ -44,15 +44,17 @@ public static class DiscordServiceCollectionExtensions
             // The default HttpClient logging writes request URIs, and interaction URIs carry interaction tokens.
             .RemoveAllLoggers();
 
-        // The gateway is a singleton: resolve a fresh typed client per call so handler rotation still applies.
-        services.TryAddSingleton<IGatewayBotProvider, ServiceProviderGatewayBotProvider>();
+        // Singletons (the gateway, and the app's long-lived services) take the factory, never the typed client itself,
+        // so each use gets a client on a current handler and the factory's handler rotation still applies.
+        services.TryAddSingleton<DiscordRestClientFactory>();
+        services.TryAddSingleton<IGatewayBotProvider, FactoryGatewayBotProvider>();
         services.TryAddSingleton<GatewayClient>();
         return services;
     }
 
-    private sealed class ServiceProviderGatewayBotProvider(IServiceProvider services) : IGatewayBotProvider
+    private sealed class FactoryGatewayBotProvider(DiscordRestClientFactory clients) : IGatewayBotProvider
     {
         public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken) =>
-            services.GetRequiredService<DiscordRestClient>().GetGatewayBotAsync(cancellationToken);
+            clients.Create().GetGatewayBotAsync(cancellationToken);
     }
 }

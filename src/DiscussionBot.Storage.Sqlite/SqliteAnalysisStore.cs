@@ -10,6 +10,7 @@ public sealed class SqliteAnalysisStore(SqliteConnectionFactory connections) : I
 {
     public Task<DocumentAnalysis?> GetDocumentAnalysisAsync(long documentId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);
         using (SqliteCommand exists = connection.CreateCommand())
@@ -34,6 +35,7 @@ public sealed class SqliteAnalysisStore(SqliteConnectionFactory connections) : I
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 salience.Add((float)reader.GetDouble(0));
                 if (reader.IsDBNull(1))
                 {
@@ -55,6 +57,7 @@ public sealed class SqliteAnalysisStore(SqliteConnectionFactory connections) : I
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 phrases.Add(new KeyPhrase(reader.GetString(0), (float)reader.GetDouble(1)));
             }
         }
@@ -65,6 +68,7 @@ public sealed class SqliteAnalysisStore(SqliteConnectionFactory connections) : I
 
     public async IAsyncEnumerable<AnalyzedSentence> ReadQuotableSentencesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         await using SqliteConnection connection = connections.Open();
         await using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);
         await using SqliteCommand command = connection.CreateCommand();
@@ -77,6 +81,7 @@ public sealed class SqliteAnalysisStore(SqliteConnectionFactory connections) : I
         await using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             cancellationToken.ThrowIfCancellationRequested();
             yield return new AnalyzedSentence(
                 DocumentId: reader.GetInt64(0),

@@ -16,6 +16,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
 
     public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         long revision = ReadRevision(connection);
         lock (_cacheLock)
@@ -37,6 +38,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
 
     public Task<SourceDocument?> GetDocumentAsync(long documentId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);
         DocumentInfo? info = ReadDocumentInfos(connection, documentId, snapshot).FirstOrDefault();
@@ -59,6 +61,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
             return Task.FromResult<IReadOnlyList<SentenceHit>>([]);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         IReadOnlyList<SentenceHit> hits = documentId is null
             ? SearchStore(connection, match, limit) ?? SearchAll(connection, match, null, limit)
@@ -195,6 +198,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
             return Task.FromResult<IReadOnlyList<DocumentHit>>([]);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = """
@@ -210,6 +214,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // bm25() is lower-is-better; the port promises higher-is-better
             hits.Add(new DocumentHit(reader.GetInt64(0), -reader.GetDouble(1)));
         }
@@ -219,6 +224,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
 
     public Task<long> GetRevisionAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         return Task.FromResult(ReadRevision(connection));
     }

@@ -13,6 +13,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
 {
     public Task<IReadOnlyList<StoredSource>> ListStoredSourcesAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "SELECT source_name, content_hash, fingerprint, guild_id FROM documents ORDER BY id";
@@ -20,6 +21,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             sources.Add(new StoredSource(reader.GetString(0), reader.GetString(1), reader.GetString(2))
             {
                 GuildId = reader.IsDBNull(3) ? null : (ulong)reader.GetInt64(3),
@@ -42,6 +44,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
 
     public Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
         var statements = new WriteStatements(connection, transaction);
@@ -83,6 +86,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         var duplicates = new List<DuplicateSource>();
         string now = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-run.
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);

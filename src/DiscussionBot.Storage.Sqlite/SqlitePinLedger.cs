@@ -9,6 +9,7 @@ public sealed class SqlitePinLedger(SqliteConnectionFactory connections) : IPinL
 {
     public Task RecordAsync(PinRecord pin, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
         long pinId;
@@ -58,6 +59,7 @@ public sealed class SqlitePinLedger(SqliteConnectionFactory connections) : IPinL
 
     public Task<IReadOnlyList<PinRecord>> ListAsync(ulong guildId, int limit, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);
         var pins = new List<(long Id, PinRecord Pin)>();
@@ -73,6 +75,7 @@ public sealed class SqlitePinLedger(SqliteConnectionFactory connections) : IPinL
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 pins.Add((reader.GetInt64(0), new PinRecord(
                     GuildId: (ulong)reader.GetInt64(1),
                     ChannelId: (ulong)reader.GetInt64(2),
@@ -97,6 +100,7 @@ public sealed class SqlitePinLedger(SqliteConnectionFactory connections) : IPinL
             using SqliteDataReader reader = command.ExecuteReader();
             while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 sources.Add(new PinnedSource(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
             }
 

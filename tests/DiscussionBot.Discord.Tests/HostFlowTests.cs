@@ -29,9 +29,9 @@ public sealed class HostFlowTests
         await discord.Gateway.SendInteractionAsync(FakeInteractions.SlashCommand("ask"));
 
         using var cts = new CancellationTokenSource(Waiter.DefaultTimeout);
-        Interaction first = await gateway.Interactions.ReadAsync(cts.Token);
+        Interaction first = (await gateway.Interactions.ReadAsync(cts.Token)).Interaction;
         await rest.CreateInteractionResponseAsync(first, new InteractionResponse(InteractionCallbackType.ChannelMessageWithSource, new InteractionCallbackData { Content = "now" }), cts.Token);
-        Interaction second = await gateway.Interactions.ReadAsync(cts.Token);
+        Interaction second = (await gateway.Interactions.ReadAsync(cts.Token)).Interaction;
         await rest.CreateInteractionResponseAsync(second, new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource), cts.Token);
         await rest.EditOriginalResponseAsync(second, new InteractionCallbackData { Content = "later" }, cts.Token);
         Message posted = await rest.CreateMessageAsync(second.ChannelId!.Value, new InteractionCallbackData { Content = "quote" }, cts.Token);

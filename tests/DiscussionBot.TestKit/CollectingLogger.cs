@@ -10,14 +10,18 @@ namespace DiscussionBot.TestKit;
 /// <param name="Exception">The exception, if any.</param>
 public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception)
 {
+    /// <summary>The scopes the entry was logged in, outermost first, rendered as text (as the console logger prints them).</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
     /// <summary>Message plus exception text, for "does not contain" checks.</summary>
     public string FullText => Exception is null ? Message : Message + Environment.NewLine + Exception;
 }
 
-/// <summary>A logger provider that keeps every entry in memory.</summary>
-public sealed class CollectingLoggerProvider : ILoggerProvider
+/// <summary>A logger provider that keeps every entry in memory, with the text of its scopes.</summary>
+public sealed class CollectingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private readonly List<LogEntry> _entries = [];
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
     private readonly Waiter _waiter = new();
 
     /// <summary>All entries so far.</summary>
@@ -43,6 +47,9 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
     {
     }
 
+    /// <inheritdoc />
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
     /// <summary>Waits until an entry matching <paramref name="match"/> has been logged (a failure guard, not a sleep).</summary>
     public Task WaitForAsync(Func<LogEntry, bool> match, string what, TimeSpan? timeout = null) =>
         _waiter.UntilAsync(() => Entries.Any(match), what, timeout);
@@ -60,12 +67,16 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
     private sealed class CollectingLogger(CollectingLoggerProvider owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull => owner._scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Add(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var scopes = new List<string>();
+            owner._scopes.ForEachScope((scope, list) => list.Add(Convert.ToString(scope, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty), scopes);
+            owner.Add(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception) { Scopes = scopes });
+        }
     }
 
     private sealed class Factory(CollectingLoggerProvider provider) : ILoggerFactory

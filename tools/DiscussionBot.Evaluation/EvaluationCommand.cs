@@ -23,7 +23,7 @@ namespace DiscussionBot.Evaluation;
 /// scorers' JSONL formats. <c>summarization|keyphrase|retrieval|quotes ...</c>; see <see cref="Usage"/>.
 /// Tuning flags build the run's own options records; nothing global is changed.
 /// </summary>
-public static class EvaluationCommand
+public static partial class EvaluationCommand
 {
     public const string Usage =
         """
@@ -32,6 +32,7 @@ public static class EvaluationCommand
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
+        themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8]
         """;
 
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
@@ -57,6 +58,7 @@ public static class EvaluationCommand
                 "keyphrase" => await KeyphraseAsync(options, cancellationToken),
                 "retrieval" => await RetrievalAsync(options, documents: true, cancellationToken),
                 "quotes" => await RetrievalAsync(options, documents: false, cancellationToken),
+                "themes" => await ThemesAsync(options, cancellationToken),
                 _ => await UsageErrorAsync($"unknown evaluation '{args[0]}'"),
             };
         }
@@ -128,7 +130,11 @@ public static class EvaluationCommand
             PositionWeight: Number(options, "position-weight", RankerSettings.Default.PositionWeight),
             LengthWeight: Number(options, "length-weight", RankerSettings.Default.LengthWeight),
             EmbeddingShare: Number(options, "embedding-share", RankerSettings.Default.EmbeddingShare),
-            EdgeThreshold: Number(options, "edge-threshold", RankerSettings.Default.EdgeThreshold));
+            EdgeThreshold: Number(options, "edge-threshold", RankerSettings.Default.EdgeThreshold),
+            LongPositionWeight: Number(options, "long-position-weight", RankerSettings.Default.LongPositionWeight),
+            LongLengthWeight: Number(options, "long-length-weight", RankerSettings.Default.LongLengthWeight),
+            LongFrom: (int)Number(options, "long-from", RankerSettings.Default.LongFrom),
+            LongTo: (int)Number(options, "long-to", RankerSettings.Default.LongTo));
         var summaryOptions = new SummaryOptions { RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor) };
         using MiniLmEmbedder embedder = CreateEmbedder(mode);
         var segmenter = new TextSegmenter();

@@ -46,9 +46,7 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
     public static InteractionCallbackData Render(Summary summary, IReadOnlyList<string> notices, bool withButtons, bool withPinButton)
     {
         bool wholeStore = summary.DocumentId is null;
-        string title = wholeStore
-            ? $"Summary of all sources ({summary.DocumentCount} {(summary.DocumentCount == 1 ? "document" : "documents")})"
-            : $"Summary: {summary.ScopeTitle}";
+        string title = wholeStore ? "Summary of all sources" : $"Summary: {summary.ScopeTitle}";
 
         if (summary.Sentences.Count == 0)
         {
@@ -57,12 +55,14 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
                 notices);
         }
 
-        string description = CitationText.JoinWithin(
+        string scopeLine = wholeStore ? StoreScopeLine(summary) + "\n\n" : string.Empty;
+        string description = scopeLine + CitationText.JoinWithin(
             summary.Sentences.Select(s => CitationText.Format(s, withTitle: wholeStore)),
-            DiscordLimits.EmbedDescriptionLength,
+            DiscordLimits.EmbedDescriptionLength - scopeLine.Length,
             out int omitted);
         string lengthName = summary.Length.ToString().ToLowerInvariant();
-        string footer = $"{lengthName} · {summary.Sentences.Count - omitted} sentences quoted verbatim from the source, in source order" +
+        string order = wholeStore && summary.DocumentCount > 1 ? "one main point per source, sources on one subject together" : "in source order";
+        string footer = $"{lengthName} · {summary.Sentences.Count - omitted} sentences quoted verbatim from the sources, {order}" +
                         (omitted > 0 ? $" · {omitted} left out to fit Discord's limits" : string.Empty);
 
         var embed = new Embed
@@ -70,9 +70,26 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
             Title = title,
             Description = description,
             Color = Responses.AccentColor,
+            Fields = wholeStore && summary.LeftOut.Count > 0 ? [LeftOutField(summary.LeftOut)] : null,
             Footer = new EmbedFooter(footer),
         };
         return Responses.MessageData(embed, notices, withButtons ? Buttons(summary, withPinButton) : null);
+    }
+
+    /// <summary>"The store holds 21 sources; this summary draws on 8 of them." — counts the reader can check with /sources.</summary>
+    internal static string StoreScopeLine(Summary summary)
+    {
+        int held = Math.Max(summary.StoreDocumentCount, summary.DocumentCount);
+        string sources = held == 1 ? "1 source" : $"{held} sources";
+        return summary.DocumentCount >= held
+            ? $"The store holds {sources}; this summary draws on {(held == 1 ? "it" : $"all {held}")}."
+            : $"The store holds {sources}; this summary draws on {summary.DocumentCount} of them, one main point each.";
+    }
+
+    private static EmbedField LeftOutField(IReadOnlyList<string> leftOut)
+    {
+        const string ask = "\nAsk `/summary source:<title>` for any of them.";
+        return new EmbedField($"Not in this summary ({leftOut.Count})", TitleList.Format(leftOut, ask.Length) + ask);
     }
 
     private static List<MessageComponent> Buttons(Summary summary, bool withPinButton)

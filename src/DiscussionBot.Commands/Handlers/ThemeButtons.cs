@@ -1,22 +1,28 @@
 using System.Globalization;
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
 using DiscussionBot.Discord.Models;
 
 namespace DiscussionBot.Commands.Handlers;
 
-/// <summary>The Explain buttons under /themes: the same answer as /theme for that theme.</summary>
-public sealed class ExplainThemeButton(IThemeEngine engine) : IComponentHandler
+/// <summary>
+/// The Explain buttons under /themes: the same answer as /theme for that theme. A button names its theme by id
+/// and the store revision it was drawn from, so a click after the sources changed still explains the same theme
+/// if it exists, and says politely that the list is out of date if it does not.
+/// </summary>
+public sealed class ExplainThemeButton(IThemeEngine engine, IDocumentStore store) : IComponentHandler
 {
     public const string ButtonPrefix = "explain";
 
     public string Prefix => ButtonPrefix;
 
-    public static IReadOnlyList<MessageComponent> For(IReadOnlyList<Theme> themes, long? scope)
+    public static IReadOnlyList<MessageComponent> For(IReadOnlyList<Theme> themes, long? scope, long revision)
     {
+        string rev = revision.ToString(CultureInfo.InvariantCulture);
         return themes
             .Take(DiscordLimits.ButtonsPerRow * 2)
-            .Select((t, i) => MessageComponent.Button(t.Label, $"{ButtonPrefix}:{ButtonScope.Format(scope)}:{i}"))
+            .Select(t => MessageComponent.Button(t.Label, $"{ButtonPrefix}:{ButtonScope.Format(scope)}:{t.Id}:{rev}"))
             .Chunk(DiscordLimits.ButtonsPerRow)
             .Select(row => MessageComponent.Row(row))
             .ToList();
@@ -24,18 +30,23 @@ public sealed class ExplainThemeButton(IThemeEngine engine) : IComponentHandler
 
     public async Task<InteractionResponse> ExecuteAsync(Interaction interaction, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        if (arguments.Count != 2 || !int.TryParse(arguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+        if (arguments.Count != 3 || !long.TryParse(arguments[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long revision))
         {
             throw ButtonScope.Outdated("themes");
         }
 
         long? scope = ButtonScope.Parse(arguments[0], "themes");
         IReadOnlyList<Theme> themes = await engine.FindThemesAsync(scope, cancellationToken);
-        if (index >= themes.Count)
+        Theme? theme = themes.FirstOrDefault(t => t.Id == arguments[1]);
+        bool changed = revision != await store.GetRevisionAsync(cancellationToken);
+        if (theme is null)
         {
-            throw new CommandInputException("The themes changed since that message (the sources were updated). Run `/themes` again.");
+            throw new CommandInputException(changed
+                ? "The sources changed since that list of themes was posted, and this theme is no longer among them. Run `/themes` again for the current themes."
+                : "I can no longer find that theme. Run `/themes` again for the current themes.");
         }
 
-        return ThemeCommand.Render(themes[index], scopeTitle: null, []);
+        string[] notices = changed ? ["The sources changed since that list was posted; this is the theme as it reads now."] : [];
+        return ThemeCommand.Render(theme, scopeTitle: null, notices);
     }
 }

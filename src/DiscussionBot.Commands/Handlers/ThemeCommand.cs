@@ -59,15 +59,30 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
             Title = $"Theme: {theme.Label}",
             Description = description.Length > 0 ? description : "No sentence carries this theme clearly enough to quote.",
             Color = Responses.AccentColor,
-            Fields =
-            [
-                new EmbedField("Key terms", DiscordText.EscapeMarkdown(string.Join(", ", theme.KeyTerms))),
-                new EmbedField("Share", ThemesCommand.FormatShare(theme.Share), Inline: true),
-                new EmbedField("Scope", scopeTitle ?? "all sources", Inline: true),
-            ],
+            Fields = Fields(theme, scopeTitle),
             Footer = new EmbedFooter("Sentences quoted verbatim from the sources, most representative first."),
         };
         return Responses.Message(embed, notices);
+    }
+
+    private static List<EmbedField> Fields(Theme theme, string? scopeTitle)
+    {
+        var fields = new List<EmbedField>
+        {
+            new("Key terms", theme.KeyTerms.Count > 0 ? DiscordText.EscapeMarkdown(string.Join(", ", theme.KeyTerms)) : "none"),
+        };
+        if (theme.Sources.Count > 0)
+        {
+            // which sources discuss it, so a member can check any of them with /summary source:
+            fields.Add(new EmbedField($"Discussed by {ThemesCommand.ShareOf(theme)}", TitleList.Format(theme.Sources.Select(s => s.Title).ToList())));
+        }
+        else
+        {
+            fields.Add(new EmbedField("Share", ThemesCommand.FormatShare(theme.Share), Inline: true));
+        }
+
+        fields.Add(new EmbedField("Scope", scopeTitle ?? "all sources", Inline: true));
+        return fields;
     }
 
     public async Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(

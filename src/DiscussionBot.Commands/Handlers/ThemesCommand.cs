@@ -8,7 +8,7 @@ using DiscussionBot.Discord.Models;
 namespace DiscussionBot.Commands.Handlers;
 
 /// <summary><c>/themes [source]</c>: what the sources are about, with key terms and how much of the text discusses each.</summary>
-public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources) : ICommandHandler
+public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, IDocumentStore store) : ICommandHandler
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -20,6 +20,7 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources) : I
     public async Task<InteractionResponse> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
+        long revision = await store.GetRevisionAsync(cancellationToken);
         IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, cancellationToken);
         string scope = document?.Title ?? "all sources";
         if (themes.Count == 0)
@@ -34,16 +35,22 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources) : I
             Title = $"Themes in {scope}",
             Color = Responses.AccentColor,
             Fields = themes.Take(DiscordLimits.EmbedFieldCount).Select(t => new EmbedField(
-                $"{t.Label} · {FormatShare(t.Share)}",
+                $"{t.Label} · {ShareOf(t)}",
                 "Key terms: " + DiscordText.EscapeMarkdown(string.Join(", ", t.KeyTerms)))).ToList(),
-            Footer = new EmbedFooter("Share = part of the text that discusses the theme. /theme name:<theme> shows the sentences that carry one."),
+            Footer = new EmbedFooter(themes.Any(t => t.Sources.Count > 0)
+                ? "Each source is in one theme. /theme name:<theme> shows which sources and the sentences that carry it."
+                : "Share = part of the text that discusses the theme. /theme name:<theme> shows the sentences that carry one."),
         };
-        return Responses.Message(embed, context.Notices, ExplainThemeButton.For(themes, document?.Id));
+        return Responses.Message(embed, context.Notices, ExplainThemeButton.For(themes, document?.Id, revision));
     }
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
         sources.AutocompleteAsync(optionName, typed, cancellationToken);
+
+    /// <summary>"12 sources" for a theme of the store, "35% of the text" for a theme of one text.</summary>
+    internal static string ShareOf(Theme theme) =>
+        theme.Sources.Count > 0 ? (theme.Sources.Count == 1 ? "1 source" : $"{theme.Sources.Count} sources") : FormatShare(theme.Share);
 
     internal static string FormatShare(double share) =>
         share >= 0.995 ? "all of the text" : $"{Math.Max(1, Math.Round(share * 100)).ToString(CultureInfo.InvariantCulture)}% of the text";

@@ -18,7 +18,14 @@ public sealed record Summary(
     string ScopeTitle,
     SummaryLength Length,
     IReadOnlyList<CitedSentence> Sentences,
-    int DocumentCount);
+    int DocumentCount)
+{
+    /// <summary>For a summary of the whole store: how many documents the store holds.</summary>
+    public int StoreDocumentCount { get; init; }
+
+    /// <summary>For a summary of the whole store: titles of the documents it does not draw on.</summary>
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
+}
 
 public interface ISummaryEngine
 {

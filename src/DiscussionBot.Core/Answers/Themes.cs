@@ -9,7 +9,18 @@ public sealed record Theme(
     string Label,
     IReadOnlyList<string> KeyTerms,
     double Share,
-    IReadOnlyList<CitedSentence> Sentences);
+    IReadOnlyList<CitedSentence> Sentences)
+{
+    /// <summary>A short id derived from the label, so a button names the same theme for as long as the theme exists.</summary>
+    public string Id => Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Label.ToLowerInvariant())).AsSpan(0, 5));
+
+    /// <summary>For themes of the whole store: the sources that discuss the theme, most typical first.</summary>
+    public IReadOnlyList<ThemeSource> Sources { get; init; } = [];
+}
+
+/// <summary>A source that discusses a theme.</summary>
+public sealed record ThemeSource(long DocumentId, string Title);
 
 public interface IThemeEngine
 {

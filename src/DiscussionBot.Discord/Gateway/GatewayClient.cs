@@ -23,7 +23,7 @@ public sealed class GatewayClient
     private readonly IRandomSource _random;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<Interaction> _interactions;
+    private readonly Channel<ReceivedInteraction> _interactions;
     private readonly GatewaySession _session = new();
     private readonly TaskCompletionSource<GatewayReadyInfo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
@@ -56,7 +56,7 @@ public sealed class GatewayClient
         _random = random;
         _time = time;
         _logger = logger;
-        _interactions = Channel.CreateBounded<Interaction>(new BoundedChannelOptions(Math.Max(1, _options.InteractionQueueCapacity))
+        _interactions = Channel.CreateBounded<ReceivedInteraction>(new BoundedChannelOptions(Math.Max(1, _options.InteractionQueueCapacity))
         {
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -64,10 +64,10 @@ public sealed class GatewayClient
     }
 
     /// <summary>
-    /// Interactions received, in order (bounded; when the host falls behind, new ones are dropped and logged rather than
+    /// Interactions received, in order, each with its receipt time (bounded; when the host falls behind, new ones are dropped and logged rather than
     /// stalling the socket). Completes when <see cref="RunAsync"/> ends — faulted with the same exception on a fatal close.
     /// </summary>
-    public ChannelReader<Interaction> Interactions => _interactions.Reader;
+    public ChannelReader<ReceivedInteraction> Interactions => _interactions.Reader;
 
     /// <summary>Completes with the first READY (application id, session); faults if the gateway fails fatally first.</summary>
     public Task<GatewayReadyInfo> Ready => _ready.Task;
@@ -97,7 +97,7 @@ public sealed class GatewayClient
         string token = _options.RequireToken();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         CancellationToken stopToken = linked.Token;
-        var dispatcher = new GatewayDispatcher(_session, _interactions.Writer, _logger);
+        var dispatcher = new GatewayDispatcher(_session, _interactions.Writer, _time, _logger);
         dispatcher.Ready += info => _ready.TrySetResult(info);
         var identifyGate = new IdentifyGate(_time, _logger);
         var settings = new ConnectionSettings(token, BuildIdentify(token), _time, _random, _logger, () => HeartbeatAcknowledged?.Invoke(this, EventArgs.Empty));

@@ -13,8 +13,11 @@ internal enum DispatchOutcome
     Resumed,
 }
 
-/// <summary>Handles op 0 events: session bookkeeping for READY/RESUMED, interactions into the channel. Never waits on the host.</summary>
-internal sealed class GatewayDispatcher(GatewaySession session, ChannelWriter<Interaction> interactions, ILogger logger)
+/// <summary>
+/// Handles op 0 events: session bookkeeping for READY/RESUMED, interactions into the channel stamped with their receipt
+/// time (Discord's 3-second window runs from here, not from when the host gets to them). Never waits on the host.
+/// </summary>
+internal sealed class GatewayDispatcher(GatewaySession session, ChannelWriter<ReceivedInteraction> interactions, TimeProvider time, ILogger logger)
 {
     public event Action<GatewayReadyInfo>? Ready;
 
@@ -51,7 +54,7 @@ internal sealed class GatewayDispatcher(GatewaySession session, ChannelWriter<In
                     Log.InteractionUnreadable(logger, payload.S, ex.Message);
                 }
 
-                if (interaction is not null && !interactions.TryWrite(interaction))
+                if (interaction is not null && !interactions.TryWrite(new ReceivedInteraction(interaction, time.GetTimestamp())))
                 {
                     Log.InteractionDropped(logger, interaction.Id);
                 }

@@ -12,7 +12,8 @@ namespace DiscussionBot.Discord.Rest;
 
 /// <summary>
 /// Discord REST API v10 over one <see cref="HttpClient"/>: bot auth, User-Agent, JSON bodies, rate limits
-/// (waits before exhausted buckets, answers 429 with <c>retry_after</c>), bounded retries of 5xx, and errors as
+/// (waits before exhausted buckets, answers 429 with <c>retry_after</c>), bounded retries of 5xx for requests that are safe
+/// to repeat (never a message post, never past an interaction's window), and errors as
 /// <see cref="DiscordApiException"/>. Tokens never appear in logs or exception messages.
 /// </summary>
 public sealed class DiscordRestClient : IGatewayBotProvider
@@ -67,10 +68,22 @@ public sealed class DiscordRestClient : IGatewayBotProvider
     /// <param name="interaction">The interaction being answered.</param>
     /// <param name="response">Callback type and data.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public Task CreateInteractionResponseAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken)
+    public Task CreateInteractionResponseAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken) =>
+        CreateInteractionResponseAsync(interaction, response, _time.GetTimestamp() + ToTicks(DiscordLimits.InitialResponseDeadline), cancellationToken);
+
+    /// <summary>
+    /// <c>POST /interactions/{id}/{token}/callback</c> for an interaction received earlier: a 5xx is retried only while
+    /// <paramref name="respondByTimestamp"/> (the end of Discord's window, on this client's <see cref="TimeProvider"/>) allows.
+    /// </summary>
+    /// <param name="interaction">The interaction being answered.</param>
+    /// <param name="response">Callback type and data.</param>
+    /// <param name="respondByTimestamp">When Discord's window closes, as a <see cref="TimeProvider.GetTimestamp"/> value.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task CreateInteractionResponseAsync(Interaction interaction, InteractionResponse response, long respondByTimestamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        return SendAsync<object>(CallbackRoute(interaction, withResponse: false), Serialize(response, RestJsonContext.Default.InteractionResponse), null, cancellationToken);
+        RestRoute route = CallbackRoute(interaction, withResponse: false) with { RetryDeadline = respondByTimestamp };
+        return SendAsync<object>(route, Serialize(response, RestJsonContext.Default.InteractionResponse), null, cancellationToken);
     }
 
     /// <summary><c>POST .../callback?with_response=true</c>: the first response, returning what it created.</summary>
@@ -80,7 +93,11 @@ public sealed class DiscordRestClient : IGatewayBotProvider
     public Task<InteractionCallbackResponse> CreateInteractionResponseWithResultAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        return SendAsync(CallbackRoute(interaction, withResponse: true), Serialize(response, RestJsonContext.Default.InteractionResponse), RestJsonContext.Default.InteractionCallbackResponse, cancellationToken);
+        RestRoute route = CallbackRoute(interaction, withResponse: true) with
+        {
+            RetryDeadline = _time.GetTimestamp() + ToTicks(DiscordLimits.InitialResponseDeadline),
+        };
+        return SendAsync(route, Serialize(response, RestJsonContext.Default.InteractionResponse), RestJsonContext.Default.InteractionCallbackResponse, cancellationToken);
     }
 
     /// <summary><c>GET /webhooks/{application.id}/{token}/messages/@original</c>.</summary>
@@ -94,7 +111,9 @@ public sealed class DiscordRestClient : IGatewayBotProvider
     /// <param name="data">The new message fields.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<Message> EditOriginalResponseAsync(Interaction interaction, InteractionCallbackData data, CancellationToken cancellationToken) =>
-        SendAsync(WebhookRoute(HttpMethod.Patch, interaction, "/messages/@original"), Serialize(data, RestJsonContext.Default.InteractionCallbackData), RestJsonContext.Default.Message, cancellationToken);
+        SendAsync(
+            // Setting the same fields twice leaves the message as setting them once.
+            WebhookRoute(HttpMethod.Patch, interaction, "/messages/@original") with { SafeToRepeat = true }, Serialize(data, RestJsonContext.Default.InteractionCallbackData), RestJsonContext.Default.Message, cancellationToken);
 
     /// <summary><c>DELETE /webhooks/{application.id}/{token}/messages/@original</c>: remove the first response.</summary>
     /// <param name="interaction">The interaction.</param>
@@ -215,12 +234,19 @@ public sealed class DiscordRestClient : IGatewayBotProvider
         return encoded;
     }
 
+    /// <summary>
+    /// Discord takes one initial response per interaction and refuses a second with 40060, so repeating a callback whose
+    /// first attempt took effect shows nothing twice: it may be retried, but only within the response window.
+    /// </summary>
     private static RestRoute CallbackRoute(Interaction interaction, bool withResponse) => new(
         HttpMethod.Post,
         "/interactions/{interaction.id}/{interaction.token}/callback",
         $"interactions/{interaction.Id}/{Uri.EscapeDataString(interaction.Token)}/callback" + (withResponse ? "?with_response=true" : string.Empty),
         interaction.Id.ToString(),
-        InteractionRoute: true);
+        InteractionRoute: true)
+    {
+        SafeToRepeat = true,
+    };
 
     private static RestRoute WebhookRoute(HttpMethod method, Interaction interaction, string suffix)
     {
@@ -271,7 +297,8 @@ public sealed class DiscordRestClient : IGatewayBotProvider
                     string scope = Header(response, "X-RateLimit-Scope") ?? (global ? "global" : "user");
                     Log.RateLimited(_logger, route.Display, retryAfter, scope);
                     lease.Complete(response, retryAfter, global);
-                    if (rateLimitRetries++ >= MaxRateLimitRetries)
+                    // A 429 was not processed, so repeating is always safe, but not past the route's deadline.
+                    if (rateLimitRetries++ >= MaxRateLimitRetries || EndsPastDeadline(route, retryAfter + RestRateLimiter.ResetSafetyMargin))
                     {
                         throw new DiscordApiException(response.StatusCode, limit?.Code ?? 0, limit?.Message ?? "You are being rate limited.", [], route.Display);
                     }
@@ -280,9 +307,8 @@ public sealed class DiscordRestClient : IGatewayBotProvider
                 }
 
                 lease.Complete(response);
-                if (IsTransient(response.StatusCode) && serverErrorRetries < MaxServerErrorRetries)
+                if (IsTransient(response.StatusCode) && MayRetryServerError(route, serverErrorRetries, out TimeSpan backoff))
                 {
-                    TimeSpan backoff = TimeSpan.FromSeconds(Math.Pow(2, serverErrorRetries));
                     serverErrorRetries++;
                     Log.ServerErrorRetry(_logger, route.Display, (int)response.StatusCode, backoff, serverErrorRetries);
                     await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(false);
@@ -336,6 +362,26 @@ public sealed class DiscordRestClient : IGatewayBotProvider
 
         return request;
     }
+
+    /// <summary>
+    /// The 5xx retry rule: only requests that are safe to repeat, at most <see cref="MaxServerErrorRetries"/> times with
+    /// 1, 2, 4 s back-off, and never when the back-off would end past the route's deadline.
+    /// </summary>
+    private bool MayRetryServerError(RestRoute route, int retriesSoFar, out TimeSpan backoff)
+    {
+        backoff = TimeSpan.FromSeconds(Math.Pow(2, retriesSoFar));
+        if (!route.SafeToRepeat || retriesSoFar >= MaxServerErrorRetries)
+        {
+            return false;
+        }
+
+        return !EndsPastDeadline(route, backoff);
+    }
+
+    private bool EndsPastDeadline(RestRoute route, TimeSpan wait) =>
+        route.RetryDeadline is { } deadline && _time.GetTimestamp() + ToTicks(wait) >= deadline;
+
+    private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;

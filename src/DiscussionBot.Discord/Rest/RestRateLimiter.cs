@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,21 +15,61 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
     /// <summary>Requests per second allowed by the global limit.</summary>
     public const int GlobalLimitPerSecond = 50;
 
+    /// <summary>
+    /// Added to every wait computed from <c>retry_after</c> or <c>X-RateLimit-Reset-After</c>: Discord rounds those to
+    /// the millisecond and counts a request that arrives a hair early as another invalid request (10,000 invalid
+    /// requests in 10 minutes ban the IP for an hour), so we arrive a little late instead.
+    /// </summary>
+    public static readonly TimeSpan ResetSafetyMargin = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The bucket table is swept once it holds this many entries (and again each time it doubles since the last sweep).</summary>
+    internal const int SweepThreshold = 64;
+
     private static readonly TimeSpan GlobalWindow = TimeSpan.FromSeconds(1);
     private readonly ILogger _logger = logger ?? NullLogger<RestRateLimiter>.Instance;
     private readonly TimeProvider _time = time;
-    private readonly ConcurrentDictionary<string, string> _bucketByRoute = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Lock _tableLock = new();
+
+    // Route (method + template) -> Discord's bucket hash. Bounded by the number of routes this client knows.
+    private readonly Dictionary<string, string> _bucketByRoute = new(StringComparer.Ordinal);
+
+    // (bucket hash or route) + major parameter -> bucket state. Eviction rule: a bucket nobody holds or waits for is
+    // removed once its reset time has passed (it would start full again anyway). Sweeps run when the table reaches
+    // SweepThreshold entries and whenever it has doubled since the last sweep, so the table stays within about twice
+    // the number of buckets in use or still limited, whatever the number of interactions (each has its own major parameter).
+    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _globalLock = new(1, 1);
+    private int _nextSweepAt = SweepThreshold;
     private long _globalWindowStart;
     private int _globalCount;
     private long _globalBlockedUntil;
 
+    /// <summary>How many buckets the table holds now (for tests and diagnostics).</summary>
+    public int BucketCount
+    {
+        get
+        {
+            lock (_tableLock)
+            {
+                return _buckets.Count;
+            }
+        }
+    }
+
     /// <summary>Waits until the route's bucket and the global limit allow a request; the returned lease must be completed.</summary>
     internal async Task<Lease> AcquireAsync(RestRoute route, CancellationToken cancellationToken)
     {
-        Bucket bucket = GetBucket(route);
-        await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Bucket bucket = Rent(route);
+        try
+        {
+            await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Return(bucket);
+            throw;
+        }
+
         try
         {
             TimeSpan wait = bucket.TimeUntilAvailable(_time);
@@ -50,14 +89,71 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
         catch
         {
             bucket.Gate.Release();
+            Return(bucket);
             throw;
         }
     }
 
-    private Bucket GetBucket(RestRoute route)
+    private Bucket Rent(RestRoute route)
     {
-        string id = _bucketByRoute.TryGetValue(route.RouteKey, out string? hash) ? hash : route.RouteKey;
-        return _buckets.GetOrAdd(id + "|" + route.MajorParameter, _ => new Bucket());
+        lock (_tableLock)
+        {
+            string id = _bucketByRoute.TryGetValue(route.RouteKey, out string? hash) ? hash : route.RouteKey;
+            string key = id + "|" + route.MajorParameter;
+            if (!_buckets.TryGetValue(key, out Bucket? bucket))
+            {
+                SweepIfDue();
+                bucket = new Bucket();
+                _buckets[key] = bucket;
+            }
+
+            bucket.Users++;
+            return bucket;
+        }
+    }
+
+    private void Return(Bucket bucket)
+    {
+        lock (_tableLock)
+        {
+            bucket.Users--;
+        }
+    }
+
+    /// <summary>Records Discord's name for a route's bucket; the bucket in hand also answers to that name from now on.</summary>
+    private Bucket Alias(RestRoute route, string hash, Bucket bucket)
+    {
+        lock (_tableLock)
+        {
+            _bucketByRoute[route.RouteKey] = hash;
+            string key = hash + "|" + route.MajorParameter;
+            if (_buckets.TryGetValue(key, out Bucket? existing))
+            {
+                return existing;
+            }
+
+            _buckets[key] = bucket;
+            return bucket;
+        }
+    }
+
+    private void SweepIfDue()
+    {
+        if (_buckets.Count < _nextSweepAt)
+        {
+            return;
+        }
+
+        long now = _time.GetTimestamp();
+        foreach ((string key, Bucket bucket) in _buckets.ToArray())
+        {
+            if (bucket.Users == 0 && bucket.HasReset(now))
+            {
+                _buckets.Remove(key);
+            }
+        }
+
+        _nextSweepAt = Math.Max(SweepThreshold, _buckets.Count * 2);
     }
 
     private async Task WaitGlobalAsync(RestRoute route, CancellationToken cancellationToken)
@@ -100,9 +196,11 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
 
     private void BlockGlobal(TimeSpan retryAfter)
     {
-        long until = _time.GetTimestamp() + (long)(retryAfter.TotalSeconds * _time.TimestampFrequency);
+        long until = _time.GetTimestamp() + ToTicks(retryAfter + ResetSafetyMargin, _time);
         Interlocked.Exchange(ref _globalBlockedUntil, until);
     }
+
+    private static long ToTicks(TimeSpan span, TimeProvider time) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
     /// <summary>One permitted request; <see cref="Complete"/> records the response's headers and frees the bucket.</summary>
     internal sealed class Lease(RestRateLimiter owner, RestRoute route, Bucket bucket)
@@ -124,13 +222,7 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
                     return;
                 }
 
-                Bucket target = bucket;
-                if (Header(response, "X-RateLimit-Bucket") is { Length: > 0 } hash)
-                {
-                    owner._bucketByRoute[route.RouteKey] = hash;
-                    target = owner._buckets.GetOrAdd(hash + "|" + route.MajorParameter, _ => bucket);
-                }
-
+                Bucket target = Header(response, "X-RateLimit-Bucket") is { Length: > 0 } hash ? owner.Alias(route, hash, bucket) : bucket;
                 if (global && retryAfter is { } globalWait)
                 {
                     owner.BlockGlobal(globalWait);
@@ -147,6 +239,11 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
                     resetAfter = resetAfter is { } ra && ra > bucketWait ? ra : bucketWait;
                 }
 
+                if (resetAfter is { } reset)
+                {
+                    resetAfter = reset + ResetSafetyMargin;
+                }
+
                 target.Update(owner._time, remaining, resetAfter);
                 if (!ReferenceEquals(target, bucket))
                 {
@@ -156,6 +253,7 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
             finally
             {
                 bucket.Gate.Release();
+                owner.Return(bucket);
             }
         }
 
@@ -171,6 +269,18 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
         private long _resetAt;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>Requests holding or waiting for this bucket; guarded by the table lock. Only unused buckets are evicted.</summary>
+        public int Users { get; set; }
+
+        /// <summary>True once the bucket's reset time (if Discord gave one) has passed: it would start full again.</summary>
+        public bool HasReset(long now)
+        {
+            lock (_lock)
+            {
+                return _resetAt <= now;
+            }
+        }
 
         public TimeSpan TimeUntilAvailable(TimeProvider time)
         {
@@ -202,7 +312,7 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
 
                 if (resetAfter is { } after)
                 {
-                    _resetAt = time.GetTimestamp() + (long)(after.TotalSeconds * time.TimestampFrequency);
+                    _resetAt = time.GetTimestamp() + ToTicks(after, time);
                 }
             }
         }

@@ -1,15 +1,41 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Discord.Transport;
 
-/// <summary><see cref="IGatewayTransport"/> over <see cref="ClientWebSocket"/>.</summary>
+/// <summary>
+/// <see cref="IGatewayTransport"/> over <see cref="ClientWebSocket"/>. Sends the REST client's User-Agent in the
+/// handshake, refuses messages larger than a maximum (closing with 1009) and reuses one receive buffer per connection.
+/// </summary>
 public sealed class WebSocketGatewayTransport : IGatewayTransport
 {
+    /// <summary>Largest gateway message accepted when none is configured.</summary>
+    public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;
+
+    private const int ChunkBytes = 8192;
+
+    // A buffer that grew for one large message is dropped afterwards, so a connection holds at most this much between messages.
+    private const int RetainedBufferBytes = 64 * 1024;
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly int _maxMessageBytes;
+    private ArrayBufferWriter<byte> _buffer = new(ChunkBytes);
+
+    /// <summary>Creates a transport.</summary>
+    /// <param name="userAgent">Sent as the handshake's User-Agent (the same as REST's); null sends none.</param>
+    /// <param name="maxMessageBytes">Largest message accepted; a larger one closes the connection with 1009.</param>
+    public WebSocketGatewayTransport(string? userAgent = null, int maxMessageBytes = DefaultMaxMessageBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageBytes, ChunkBytes);
+        _maxMessageBytes = maxMessageBytes;
+        if (!string.IsNullOrEmpty(userAgent))
+        {
+            _socket.Options.SetRequestHeader("User-Agent", userAgent);
+        }
+    }
 
     /// <inheritdoc />
     public Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
@@ -43,12 +69,13 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
     /// <inheritdoc />
     public async Task<TransportReceiveResult> ReceiveAsync(CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(8192);
+        ArrayBufferWriter<byte> buffer = _buffer;
+        buffer.ResetWrittenCount();
         try
         {
             while (true)
             {
-                Memory<byte> chunk = buffer.GetMemory(8192);
+                Memory<byte> chunk = buffer.GetMemory(ChunkBytes);
                 ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(chunk, cancellationToken)
                     .ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
@@ -59,6 +86,13 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
                 }
 
                 buffer.Advance(result.Count);
+                if (buffer.WrittenCount > _maxMessageBytes)
+                {
+                    // Closing (not just dropping the message) keeps the session resumable and the frame stream in sync.
+                    await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, "message too big", cancellationToken).ConfigureAwait(false);
+                    return TransportReceiveResult.Closed((int)WebSocketCloseStatus.MessageTooBig, "message too big");
+                }
+
                 if (result.EndOfMessage)
                 {
                     return TransportReceiveResult.FromMessage(Encoding.UTF8.GetString(buffer.WrittenSpan));
@@ -72,6 +106,13 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
         {
             return TransportReceiveResult.Dropped;
+        }
+        finally
+        {
+            if (buffer.Capacity > RetainedBufferBytes)
+            {
+                _buffer = new ArrayBufferWriter<byte>(ChunkBytes);
+            }
         }
     }
 
@@ -106,9 +147,10 @@ public sealed class WebSocketGatewayTransport : IGatewayTransport
     }
 }
 
-/// <summary>Creates <see cref="WebSocketGatewayTransport"/> instances.</summary>
-public sealed class WebSocketGatewayTransportFactory : IGatewayTransportFactory
+/// <summary>Creates <see cref="WebSocketGatewayTransport"/> instances with the configured User-Agent and message size limit.</summary>
+/// <param name="options">The client options (User-Agent parts, maximum message size).</param>
+public sealed class WebSocketGatewayTransportFactory(IOptions<DiscordClientOptions> options) : IGatewayTransportFactory
 {
     /// <inheritdoc />
-    public IGatewayTransport Create() => new WebSocketGatewayTransport();
+    public IGatewayTransport Create() => new WebSocketGatewayTransport(options.Value.UserAgent, options.Value.MaxGatewayMessageBytes);
 }

@@ -81,10 +81,22 @@ internal sealed class CorpusSnapshot
         where T : class =>
         _memo.TryGetValue(key, out Lazy<object>? value) && value.IsValueCreated ? (T)value.Value : null;
 
-    /// <summary>Computes a value once per snapshot (whole-store summaries and themes).</summary>
+    /// <summary>Computes a value once per snapshot (whole-store summaries and themes). A failed computation is not kept: the next caller tries again.</summary>
     public T Memo<T>(string key, Func<T> compute)
-        where T : class =>
-        (T)_memo.GetOrAdd(key, _ => new Lazy<object>(() => compute())).Value;
+        where T : class
+    {
+        Lazy<object> entry = _memo.GetOrAdd(key, _ => new Lazy<object>(() => compute()));
+        try
+        {
+            return (T)entry.Value;
+        }
+        catch
+        {
+            // Lazy caches its exception; drop this entry (only this one, not a newer retry) so one failure is not permanent.
+            _memo.TryRemove(new KeyValuePair<string, Lazy<object>>(key, entry));
+            throw;
+        }
+    }
 }
 
 /// <summary>Holds the current <see cref="CorpusSnapshot"/> and rebuilds it when the store's revision changes.</summary>
@@ -92,6 +104,9 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CorpusSnapshot? _current;
+
+    /// <summary>Answers about single documents, remembered per store revision.</summary>
+    public RevisionMemo Documents { get; } = new();
 
     public void Dispose() => _gate.Dispose();
 

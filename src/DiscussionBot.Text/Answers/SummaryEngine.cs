@@ -21,8 +21,15 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         ArgumentNullException.ThrowIfNull(request);
         if (request.DocumentId is long id)
         {
+            long revision = await store.GetRevisionAsync(cancellationToken);
+            string key = $"summary:{id}:{request.Length}";
+            if (cache.Documents.Find<Summary>(revision, key) is { } known)
+            {
+                return known;
+            }
+
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return SummarizeDocument(loaded, request.Length, _options);
+            return cache.Documents.Get(revision, key, () => SummarizeDocument(loaded, request.Length, _options));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
@@ -55,50 +62,100 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         return new Summary(document.Info.Id, document.Info.Title, length, sentences, 1);
     }
 
+    /// <summary>How many documents a store summary of this length draws on, at most.</summary>
+    public static int StoreDocumentBudget(SummaryLength length, int most) => length switch
+    {
+        SummaryLength.Short => Math.Max(1, (most + 2) / 3),
+        SummaryLength.Medium => Math.Max(1, ((2 * most) + 2) / 3),
+        _ => most,
+    };
+
     private static Summary SummarizeStore(CorpusSnapshot snapshot, SummaryLength length, SummaryOptions options)
     {
-        int budget = length switch
-        {
-            SummaryLength.Short => 3,
-            SummaryLength.Medium => 8,
-            _ => 15,
-        };
-
-        if (snapshot.Documents.Count == 1 && snapshot.DocumentRows.ContainsKey(snapshot.Documents[0].Id))
+        int held = snapshot.Documents.Count;
+        if (held == 1 && snapshot.DocumentRows.ContainsKey(snapshot.Documents[0].Id))
         {
             // one source: its own summary reads better than one "main point"
             long only = snapshot.Documents[0].Id;
             (int start, int count) = snapshot.DocumentRows[only];
-            budget = SentenceBudget(length, count);
-            int[] picks = ExtractiveSummarizer.SelectRows(snapshot, Enumerable.Range(start, count).ToList(), budget, options);
-            return new Summary(null, StoreScopeTitle, length, picks.Select(r => Cite(snapshot, r)).ToList(), 1);
+            int[] picks = ExtractiveSummarizer.SelectRows(snapshot, Enumerable.Range(start, count).ToList(), SentenceBudget(length, count), options);
+            return new Summary(null, StoreScopeTitle, length, picks.Select(r => Cite(snapshot, r)).ToList(), 1) { StoreDocumentCount = 1 };
         }
 
-        // each document's main point: its most salient quotable sentence
-        var mainPoints = new List<int>();
-        foreach (DocumentInfo info in snapshot.Documents)
+        // Documents are taken in turn from each group of documents about one thing (largest group first), so a
+        // bounded summary still reaches every subject; its sentences are then shown group by group.
+        StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
+        List<List<long>> groups = snapshot.Memo($"document-groups:{SummaryGroups}", () => DocumentClustering.Cluster(snapshot, terms, SummaryGroups));
+        int budget = StoreDocumentBudget(length, options.StoreDocuments);
+        List<List<long>> ordered = groups.Select(g => Central(terms, g)).ToList();
+        var picked = new List<(int Group, long Document)>();
+        for (int turn = 0; picked.Count < budget && groups.Any(g => g.Count > turn); turn++)
         {
-            if (!snapshot.DocumentRows.TryGetValue(info.Id, out (int Start, int Count) range))
+            for (int g = 0; g < groups.Count && picked.Count < budget; g++)
             {
-                continue;
-            }
-
-            int best = range.Start;
-            for (int r = range.Start; r < range.Start + range.Count; r++)
-            {
-                if (snapshot.Rows[r].Salience > snapshot.Rows[best].Salience)
+                if (groups[g].Count > turn)
                 {
-                    best = r;
+                    picked.Add((g, ordered[g][turn]));
                 }
             }
-
-            mainPoints.Add(best);
         }
 
-        int[] chosen = ExtractiveSummarizer.SelectRows(snapshot, mainPoints, Math.Min(budget, mainPoints.Count), options, corpusLevel: true);
-        var sentences = chosen.Select(r => Cite(snapshot, r)).ToList();
-        return new Summary(null, StoreScopeTitle, length, sentences, chosen.Select(r => snapshot.Rows[r].DocumentId).Distinct().Count());
+        var sentences = picked
+            .OrderBy(p => p.Group)
+            .ThenBy(p => p.Document)
+            .Select(p => Cite(snapshot, MainPoint(snapshot, p.Document)))
+            .ToList();
+        var drawn = picked.Select(p => p.Document).ToHashSet();
+        var leftOut = snapshot.Documents.Where(d => !drawn.Contains(d.Id)).Select(d => d.Title).ToList();
+        return new Summary(null, StoreScopeTitle, length, sentences, drawn.Count) { StoreDocumentCount = held, LeftOut = leftOut };
     }
+
+    /// <summary>Groups looked for when a store summary spreads its documents over subjects.</summary>
+    private const int SummaryGroups = 8;
+
+    /// <summary>A group's documents, those sharing most words with the rest of the group first.</summary>
+    private static List<long> Central(StoreTerms terms, List<long> group)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (long id in group)
+        {
+            foreach (DocumentTerm t in terms.Terms[id])
+            {
+                frequency[t.Key] = frequency.GetValueOrDefault(t.Key) + 1;
+            }
+        }
+
+        return group
+            .Select(id => (Id: id, Score: terms.Terms[id].Sum(t => frequency[t.Key] - 1) / Math.Sqrt(1 + terms.Terms[id].Length)))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Id)
+            .Select(x => x.Id)
+            .ToList();
+    }
+
+    /// <summary>
+    /// A document's main point: its lead when the lead is nearly as central as its best sentence (news puts the
+    /// main fact first), else its most central sentence that does not open by pointing back ("It", "This", "He").
+    /// </summary>
+    internal static int MainPoint(CorpusSnapshot snapshot, long documentId)
+    {
+        (int start, int count) = snapshot.DocumentRows[documentId];
+        int best = start;
+        double bestScore = double.NegativeInfinity;
+        for (int r = start; r < start + count; r++)
+        {
+            double score = snapshot.Rows[r].Salience * (Lexical.Openers.Dangles(snapshot.Rows[r].Text) ? 0.5 : 1);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = r;
+            }
+        }
+
+        return snapshot.Rows[start].Salience >= LeadShare * bestScore && !Lexical.Openers.Dangles(snapshot.Rows[start].Text) ? start : best;
+    }
+
+    private const double LeadShare = 0.7;
 
     internal static CitedSentence Cite(CorpusSnapshot snapshot, int row)
     {

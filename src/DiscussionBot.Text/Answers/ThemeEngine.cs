@@ -30,8 +30,15 @@ public sealed class ThemeEngine(
     {
         if (documentId is long id)
         {
+            long revision = await store.GetRevisionAsync(cancellationToken);
+            string key = $"themes:{id}";
+            if (cache.Documents.Find<IReadOnlyList<Theme>>(revision, key) is { } remembered)
+            {
+                return remembered;
+            }
+
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return DocumentThemes(loaded, _options.MaxThemes, _keyPhrases);
+            return cache.Documents.Get(revision, key, () => DocumentThemes(loaded, _options.MaxThemes, _keyPhrases));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
@@ -46,14 +53,15 @@ public sealed class ThemeEngine(
             return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes, _keyPhrases));
         }
 
-        var phrases = new Dictionary<long, IReadOnlyList<KeyPhrase>>();
-        foreach (DocumentInfo info in snapshot.Documents)
-        {
-            DocumentAnalysis? analysis = await analyses.GetDocumentAnalysisAsync(info.Id, cancellationToken);
-            phrases[info.Id] = analysis?.KeyPhrases ?? [];
-        }
+        return snapshot.Memo("themes", () => StoreThemes(snapshot, _options.MaxThemes));
+    }
 
-        return snapshot.Memo("themes", () => StoreThemes(snapshot, phrases, _options.MaxThemes));
+    /// <summary>The store's documents grouped by what they are about, each group named and explained.</summary>
+    internal static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, int maxThemes)
+    {
+        StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
+        List<List<long>> groups = snapshot.Memo("document-groups", () => DocumentClustering.Cluster(snapshot, terms, maxThemes));
+        return StoreThemeBuilder.Build(snapshot, terms, groups);
     }
 
     internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes, KeyPhraseOptions keyPhrases)
@@ -66,9 +74,9 @@ public sealed class ThemeEngine(
         }
 
         // passages: paragraphs, or windows of three sentences when the text has few paragraphs
-        List<List<int>> units = quotable
-            .GroupBy(s => s.ParagraphNumber)
-            .Select(g => g.Select(s => quotable.IndexOf(s)).ToList())
+        List<List<int>> units = Enumerable.Range(0, quotable.Count)
+            .GroupBy(i => quotable[i].ParagraphNumber)
+            .Select(g => g.ToList())
             .ToList();
         if (units.Count < 3 && quotable.Count >= 6)
         {
@@ -125,7 +133,10 @@ public sealed class ThemeEngine(
                 .ThenBy(x => x.Phrase.FirstPosition)
                 .Select(x => x.Phrase)
                 .ToList();
-            PhraseCandidate? label = ranked.FirstOrDefault(p => !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels));
+            // a label is a noun phrase the text states, never one it only negates ("not a genuine expression")
+            PhraseCandidate? label = ranked.FirstOrDefault(p =>
+                !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels) && NounPhrases.IsLabelLike(p.Surface) &&
+                p.Sentences.Any(i => NounPhrases.OccursUnnegated(texts[i], p.Surface)));
             if (label is null)
             {
                 continue;
@@ -133,19 +144,22 @@ public sealed class ThemeEngine(
 
             usedLabels.Add(label.Key);
             var keyTerms = ranked
-                .Where(p => p == label || p.Stems.Length > 1 || p.Frequency > 1)
+                .Where(p => p == label || ((p.Stems.Length > 1 || p.Frequency > 1) && NounPhrases.IsLikely(p.Surface) &&
+                                           !NounPhrases.ActsAsVerb(p.Surface, p.Sentences.Select(i => texts[i]))))
                 .Select(p => p.Surface)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(KeyTermsPerTheme)
                 .ToList();
             Dictionary<int, double> centroid = lexical.Centroid(cluster);
             float[]? vectorCentroid = vectors is null ? null : VectorMath.Mean(cluster.Select(i => vectors[i]), vectors[0].Length);
-            var representative = cluster
+            var ranking = cluster
                 .Select(i => (Index: i, Score: Representativeness(i, lexical, centroid, vectors, vectorCentroid, label, texts[i]) + (0.25 * loaded.Analysis.SentenceSalience[quotable[i].Ordinal])))
                 .OrderByDescending(x => x.Score)
                 .ThenBy(x => x.Index)
-                .Take(SentencesPerTheme)
-                .Select(x => quotable[x.Index])
+                .Select(x => x.Index)
+                .ToList();
+            var representative = SpreadOverParagraphs(ranking, i => quotable[i].ParagraphNumber, SentencesPerTheme)
+                .Select(i => quotable[i])
                 .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
                 .ToList();
             var theme = new Theme(CapitaliseFirst(label.Surface), keyTerms, cluster.Count / (double)quotable.Count, representative);
@@ -158,6 +172,31 @@ public sealed class ThemeEngine(
             .Take(maxThemes)
             .Select(t => t.Theme)
             .ToList();
+    }
+
+    /// <summary>The best-ranked items, one per paragraph first, so a theme shows where in the text it recurs; ranking order kept.</summary>
+    internal static List<int> SpreadOverParagraphs(List<int> ranking, Func<int, int> paragraphOf, int count)
+    {
+        var chosen = new List<int>();
+        var paragraphs = new HashSet<int>();
+        foreach (int i in ranking)
+        {
+            if (chosen.Count < count && paragraphs.Add(paragraphOf(i)))
+            {
+                chosen.Add(i);
+            }
+        }
+
+        foreach (int i in ranking)
+        {
+            if (chosen.Count < count && !chosen.Contains(i))
+            {
+                chosen.Add(i);
+            }
+        }
+
+        var picked = chosen.ToHashSet();
+        return ranking.Where(picked.Contains).ToList();
     }
 
     private static bool OverlapsUsed(PhraseCandidate phrase, HashSet<string> used) =>
@@ -296,143 +335,42 @@ public sealed class ThemeEngine(
         return label.Sentences.Contains(i) ? score + 0.3 : score;
     }
 
-    /// <summary>Average-linkage agglomerative clustering of passages, merging only clearly similar ones.</summary>
+    /// <summary>
+    /// Average-linkage agglomerative clustering of passages, merging only clearly similar ones. A long text's
+    /// adjacent passages are first joined into at most <see cref="MaxPassages"/> runs, and each cluster keeps
+    /// its nearest neighbour, so a merge updates one row instead of rescanning every pair.
+    /// </summary>
     private static List<List<int>> Cluster(List<List<int>> units, LexicalVectors lexical, IReadOnlyList<float[]>? vectors, int maxClusters)
     {
-        var clusters = units.Select(u => new List<int>(u)).ToList();
+        var clusters = new PassageClusters(Coalesce(units, MaxPassages), lexical, vectors);
         double threshold = vectors is null ? 0.25 : 0.7;
         while (clusters.Count > 1)
         {
-            int bestA = -1;
-            int bestB = -1;
-            double best = double.NegativeInfinity;
-            for (int a = 0; a < clusters.Count; a++)
-            {
-                for (int b = a + 1; b < clusters.Count; b++)
-                {
-                    double s = Similarity(clusters[a], clusters[b], lexical, vectors);
-                    if (s > best)
-                    {
-                        best = s;
-                        bestA = a;
-                        bestB = b;
-                    }
-                }
-            }
-
-            bool mustMerge = clusters.Count > maxClusters * 2 || clusters.Any(c => c.Count == 1) && clusters.Count > maxClusters;
+            (int a, int b, double best) = clusters.ClosestPair();
+            bool mustMerge = clusters.Count > maxClusters * 2 || (clusters.HasSingleSentence && clusters.Count > maxClusters);
             if (best < threshold && !mustMerge)
             {
                 break;
             }
 
-            clusters[bestA].AddRange(clusters[bestB]);
-            clusters[bestA].Sort();
-            clusters.RemoveAt(bestB);
+            clusters.Merge(a, b);
         }
 
-        return clusters;
+        return clusters.Members();
     }
 
-    private static double Similarity(List<int> a, List<int> b, LexicalVectors lexical, IReadOnlyList<float[]>? vectors)
+    /// <summary>Most passages clustered one by one; a longer text's neighbouring passages are joined first.</summary>
+    internal const int MaxPassages = 160;
+
+    private static List<List<int>> Coalesce(List<List<int>> units, int most)
     {
-        Dictionary<int, double> ca = lexical.Centroid(a);
-        Dictionary<int, double> cb = lexical.Centroid(b);
-        double lex = ca.Sum(p => cb.TryGetValue(p.Key, out double v) ? p.Value * v : 0);
-        if (vectors is null)
+        if (units.Count <= most)
         {
-            return lex;
+            return units;
         }
 
-        float[] va = VectorMath.Mean(a.Select(i => vectors[i]), vectors[0].Length);
-        float[] vb = VectorMath.Mean(b.Select(i => vectors[i]), vectors[0].Length);
-        return (0.3 * lex) + (0.7 * VectorMath.Dot(va, vb));
-    }
-
-    private static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, Dictionary<long, IReadOnlyList<KeyPhrase>> phrases, int maxThemes)
-    {
-        // pool documents' key phrases by stems; a phrase many documents share is a theme of the store
-        var pooled = new Dictionary<string, (string Surface, double Score, HashSet<long> Documents)>(StringComparer.Ordinal);
-        foreach ((long id, IReadOnlyList<KeyPhrase> list) in phrases.OrderBy(p => p.Key))
-        {
-            double top = list.Count > 0 ? Math.Max(list.Max(p => p.Score), 1e-9) : 1;
-            foreach (KeyPhrase phrase in list.Take(10))
-            {
-                string key = string.Join(' ', Tokenizer.Tokenize(phrase.Phrase).Select(t => t.Stem));
-                if (key.Length == 0)
-                {
-                    continue;
-                }
-
-                (string Surface, double Score, HashSet<long> Documents) entry = pooled.TryGetValue(key, out var e) ? e : (phrase.Phrase, 0, []);
-                entry.Documents.Add(id);
-                pooled[key] = (entry.Surface, entry.Score + (phrase.Score / top), entry.Documents);
-            }
-        }
-
-        var chosen = new List<(string Key, string Surface, HashSet<long> Documents)>();
-        foreach (var (key, value) in pooled.OrderByDescending(p => p.Value.Score * Math.Log(1 + p.Value.Documents.Count)).ThenBy(p => p.Key, StringComparer.Ordinal))
-        {
-            string[] stems = key.Split(' ');
-            if (chosen.Any(c => c.Key.Split(' ').Intersect(stems, StringComparer.Ordinal).Any()))
-            {
-                continue;
-            }
-
-            chosen.Add((key, value.Surface, value.Documents));
-            if (chosen.Count == maxThemes)
-            {
-                break;
-            }
-        }
-
-        int total = snapshot.Rows.Length;
-        var themes = new List<Theme>();
-        foreach ((string key, string surface, HashSet<long> documents) in chosen)
-        {
-            string[] stems = key.Split(' ');
-            var rows = new List<int>();
-            foreach (long id in documents.Order())
-            {
-                if (!snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) range))
-                {
-                    continue;
-                }
-
-                for (int r = range.Start; r < range.Start + range.Count; r++)
-                {
-                    var sentenceStems = Tokenizer.Tokenize(snapshot.Rows[r].Text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-                    if (stems.All(sentenceStems.Contains))
-                    {
-                        rows.Add(r);
-                    }
-                }
-            }
-
-            if (rows.Count == 0)
-            {
-                continue;
-            }
-
-            var sentences = rows
-                .OrderByDescending(r => snapshot.Rows[r].Salience)
-                .ThenBy(r => r)
-                .DistinctBy(r => snapshot.Rows[r].DocumentId)
-                .Take(SentencesPerTheme)
-                .Select(r => SummaryEngine.Cite(snapshot, r))
-                .ToList();
-            var keyTerms = phrases.Where(p => documents.Contains(p.Key))
-                .SelectMany(p => p.Value.Take(5))
-                .GroupBy(p => p.Phrase, StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(g => g.Count())
-                .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => g.First().Phrase)
-                .Take(KeyTermsPerTheme)
-                .ToList();
-            themes.Add(new Theme(CapitaliseFirst(surface), keyTerms, rows.Count / (double)Math.Max(1, total), sentences));
-        }
-
-        return themes.OrderByDescending(t => t.Share).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
+        int per = (units.Count + most - 1) / most;
+        return units.Chunk(per).Select(run => run.SelectMany(u => u).ToList()).ToList();
     }
 
     private static string CapitaliseFirst(string phrase) =>

@@ -33,19 +33,27 @@ public sealed partial class TextSegmenter : ITextSegmenter
         "His", "Her", "Their", "Our", "After", "Before", "For", "So", "Yet", "Still", "Meanwhile", "According",
     };
 
-    public string Version => "seg-1";
+    public string Version => "seg-2";
 
     public Segmentation Segment(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var paragraphs = new List<Paragraph>();
         var sentences = new List<Sentence>();
-        foreach ((int start, int end) in FindParagraphSpans(text))
+        List<(int Start, int End)> spans = FindParagraphSpans(text);
+        bool bodyStarted = false;
+        foreach ((int start, int end) in spans)
         {
             int number = paragraphs.Count + 1;
-            bool furniture = IsFurniture(text.AsSpan(start, end - start), isFirst: number == 1);
+            ReadOnlySpan<char> content = text.AsSpan(start, end - start);
+
+            // A headline is the document's title, not its body; bylines and datelines are furniture.
+            bool furniture = (!bodyStarted && spans.Count > 1 && (IsHeadline(text, start, end) || IsByline(content))) ||
+                             IsFurniture(content, isFirst: number == 1);
             paragraphs.Add(new Paragraph(number, start, end - start, furniture));
-            foreach ((int s, int e) in SplitSentences(text, start, end))
+            int from = bodyStarted || furniture ? start : SkipDateline(text, start, end);
+            bodyStarted |= !furniture;
+            foreach ((int s, int e) in SplitSentences(text, from, end))
             {
                 sentences.Add(new Sentence(sentences.Count, number, s, e - s, text[s..e], IsQuotable: !furniture));
             }
@@ -319,6 +327,53 @@ public sealed partial class TextSegmenter : ITextSegmenter
         return !LooksLikeTitle(paragraph);
     }
 
+    /// <summary>
+    /// A first line that reads as a headline: one short sentence without a closing period
+    /// ("Ad sales boost Time Warner profit", "Is the party over?").
+    /// </summary>
+    private static bool IsHeadline(string text, int start, int end)
+    {
+        ReadOnlySpan<char> line = text.AsSpan(start, end - start);
+        ReadOnlySpan<char> beforeClosers = line.TrimEnd("\"'”’)]»");
+        if (line.Length > MaxHeadlineLength || CountWords(line) > 20 || beforeClosers.IsEmpty ||
+            beforeClosers[^1] is '.' or ':' or ';' or ',' or '…')
+        {
+            return false;
+        }
+
+        return SplitSentences(text, start, end).Take(2).Count() == 1;
+    }
+
+    private const int MaxHeadlineLength = 120;
+
+    private static bool IsByline(ReadOnlySpan<char> line) =>
+        line.Length <= 100 && CountWords(line) <= 12 && (BylineRegex().IsMatch(line) || DateLineRegex().IsMatch(line));
+
+    /// <summary>Where the first body sentence starts once a news dateline ("LONDON (Reuters) -", "(CNN) --") is skipped.</summary>
+    private static int SkipDateline(string text, int start, int end)
+    {
+        ValueMatch match = default;
+        foreach (ValueMatch m in DatelineRegex().EnumerateMatches(text.AsSpan(start, Math.Min(end - start, 80))))
+        {
+            match = m;
+            break;
+        }
+
+        if (match.Length == 0)
+        {
+            return start;
+        }
+
+        int from = start + match.Length;
+        while (from < end && char.IsWhiteSpace(text[from]))
+        {
+            from++;
+        }
+
+        // a dateline with no sentence after it is kept as it is
+        return from < end && (char.IsLetterOrDigit(text[from]) || text[from] is '"' or '“' or '‘' or '\'') ? from : start;
+    }
+
     private static int CountWords(ReadOnlySpan<char> span)
     {
         int count = 0;
@@ -359,6 +414,15 @@ public sealed partial class TextSegmenter : ITextSegmenter
         // Title Case with small words allowed, and at least two words
         return words >= 2 && capitalised == words && char.IsUpper(line[0]);
     }
+
+    [GeneratedRegex(@"^(By|BY|Written by|Words by|Reporting by)\s+(\p{Lu}[\p{L}.'’-]*\s*){1,4}((,|and|&|\||-|–)\s*.*)?$")]
+    private static partial Regex BylineRegex();
+
+    [GeneratedRegex(@"^((Updated|Published|Posted|Last updated|Last modified)\b.*\d.*|(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4}.*|\w+\s+\d{1,2},\s+\d{4}(\s.*)?|\d{1,2}\s+\w+\s+\d{4}(\s.*)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLineRegex();
+
+    [GeneratedRegex(@"^(\(CNN\)|[\p{Lu}][\p{Lu}\p{Lu} .,'’-]{1,40}\s*(,\s*[\p{L} .]{2,30}\s*)?\((CNN|AP|Reuters|AFP|Bloomberg|dpa|UPI)\))\s*(--|—|–|-)?")]
+    private static partial Regex DatelineRegex();
 
     [GeneratedRegex(@"^\s*(\d{1,3}|[a-zA-Z])[.)]\s")]
     private static partial Regex ListNumberRegex();

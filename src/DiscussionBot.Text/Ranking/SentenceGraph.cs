@@ -73,10 +73,11 @@ internal sealed class LexicalVectors
         return new LexicalVectors(vectors);
     }
 
-    public double Cosine(int a, int b)
+    public double Cosine(int a, int b) => Dot(_vectors[a], _vectors[b]);
+
+    /// <summary>Dot product of two sparse vectors (their cosine when both are unit length).</summary>
+    public static double Dot(Dictionary<int, double> x, Dictionary<int, double> y)
     {
-        Dictionary<int, double> x = _vectors[a];
-        Dictionary<int, double> y = _vectors[b];
         if (x.Count > y.Count)
         {
             (x, y) = (y, x);
@@ -109,6 +110,21 @@ internal sealed class LexicalVectors
         return dot;
     }
 
+    /// <summary>The unnormalised sum of the members' vectors (a cluster's running total).</summary>
+    public Dictionary<int, double> Sum(IEnumerable<int> members)
+    {
+        var sum = new Dictionary<int, double>();
+        foreach (int m in members)
+        {
+            foreach ((int id, double w) in _vectors[m])
+            {
+                sum[id] = sum.GetValueOrDefault(id) + w;
+            }
+        }
+
+        return sum;
+    }
+
     public Dictionary<int, double> Centroid(IEnumerable<int> members)
     {
         var sum = new Dictionary<int, double>();
@@ -138,8 +154,20 @@ internal sealed record RankerSettings(
     double PositionWeight = 0.1,
     double LengthWeight = 1.0,
     double EmbeddingShare = 0.1,
-    double EdgeThreshold = 0.0)
+    double EdgeThreshold = 0.0,
+    double LongPositionWeight = 5.0,
+    double LongLengthWeight = -0.3,
+    int LongFrom = 30,
+    int LongTo = 45)
 {
+    /// <summary>
+    /// How far a text of <paramref name="sentences"/> sentences is a long news story (0 short, 1 long). A long story
+    /// puts its main fact in the lead and spends the rest on detail, so the lead prior grows with length and long
+    /// sentences stop being favoured; in a short item nearly every sentence carries a fact.
+    /// </summary>
+    public double Longness(int sentences) =>
+        LongTo <= LongFrom ? (sentences >= LongTo ? 1 : 0) : Math.Clamp((sentences - LongFrom) / (double)(LongTo - LongFrom), 0, 1);
+
     public static RankerSettings Default { get; } = new();
 }
 
@@ -168,59 +196,122 @@ internal static class SentenceRanker
 
         LexicalVectors lexical = LexicalVectors.Build(ids.Select(i => sentences[i]).ToList());
         int m = ids.Count;
-        double[,] sim = new double[m, m];
-        for (int a = 0; a < m; a++)
+        double Similarity(int a, int b)
         {
-            for (int b = a + 1; b < m; b++)
+            double s = lexical.Cosine(a, b);
+            if (vectors is not null)
             {
-                double s = lexical.Cosine(a, b);
-                if (vectors is not null)
-                {
-                    double e = Math.Max(0, VectorMath.Dot(vectors[ids[a]], vectors[ids[b]]));
-                    s = ((1 - settings.EmbeddingShare) * s) + (settings.EmbeddingShare * e);
-                }
-
-                if (s < settings.EdgeThreshold)
-                {
-                    s = 0;
-                }
-
-                sim[a, b] = s;
-                sim[b, a] = s;
+                double e = Math.Max(0, VectorMath.Dot(vectors[ids[a]], vectors[ids[b]]));
+                s = ((1 - settings.EmbeddingShare) * s) + (settings.EmbeddingShare * e);
             }
+
+            return s < settings.EdgeThreshold ? 0 : s;
         }
 
-        double[] centrality = PageRank(sim, m);
+        SimilarityGraph graph = SimilarityGraph.Build(m, Similarity);
+        double[] centrality = graph.PageRank();
         double mean = centrality.Average();
         double[] lengths = ids.Select(i => Math.Log(1 + Tokenizer.ContentStems(sentences[i]).Count)).ToArray();
         double meanLength = Math.Max(lengths.Average(), 1e-9);
+        double longness = settings.Longness(m);
+        double positionWeight = settings.PositionWeight + (longness * (settings.LongPositionWeight - settings.PositionWeight));
+        double lengthWeight = settings.LengthWeight + (longness * (settings.LongLengthWeight - settings.LengthWeight));
         for (int a = 0; a < m; a++)
         {
             double c = centrality[a] / mean;
-            double position = 1 + (settings.PositionWeight / Math.Sqrt(a + 1));
-            double length = 1 + (settings.LengthWeight * ((lengths[a] / meanLength) - 1));
+            double position = 1 + (positionWeight / Math.Sqrt(a + 1));
+            double length = 1 + (lengthWeight * ((lengths[a] / meanLength) - 1));
             result[ids[a]] = (float)(c * position * Math.Max(0.1, length));
         }
 
         return result;
     }
+}
 
-    private static double[] PageRank(double[,] sim, int m)
+/// <summary>
+/// A sparse sentence similarity graph: each sentence links to its most similar sentences within a window of
+/// nearby sentences, so building it costs O(m x window) and holding it O(m x neighbours), never m x m.
+/// Sentences of one topic sit close together in a text, which is why a window loses little; a short text
+/// (no more sentences than the neighbour bound) gets every edge, exactly as a dense graph would.
+/// </summary>
+internal sealed class SimilarityGraph
+{
+    /// <summary>Sentences looked at on each side of a sentence.</summary>
+    public const int Window = 150;
+
+    /// <summary>Strongest out-edges kept per sentence.</summary>
+    public const int Neighbours = 40;
+
+    private readonly int[][] _targets;
+    private readonly float[][] _weights;
+
+    private SimilarityGraph(int[][] targets, float[][] weights)
     {
+        _targets = targets;
+        _weights = weights;
+    }
+
+    public int Count => _targets.Length;
+
+    public static SimilarityGraph Build(int m, Func<int, int, double> similarity)
+    {
+        var targets = new int[m][];
+        var weights = new float[m][];
+        var row = new List<(int To, double W)>(2 * Window);
+        for (int a = 0; a < m; a++)
+        {
+            row.Clear();
+            int last = Math.Min(m - 1, a + Window);
+            for (int b = Math.Max(0, a - Window); b <= last; b++)
+            {
+                if (b == a)
+                {
+                    continue;
+                }
+
+                double s = similarity(a, b);
+                if (s > 0)
+                {
+                    row.Add((b, s));
+                }
+            }
+
+            if (row.Count > Neighbours)
+            {
+                row.Sort((x, y) => y.W != x.W ? y.W.CompareTo(x.W) : x.To.CompareTo(y.To));
+                row.RemoveRange(Neighbours, row.Count - Neighbours);
+                row.Sort((x, y) => x.To.CompareTo(y.To));
+            }
+
+            targets[a] = row.Select(e => e.To).ToArray();
+            weights[a] = row.Select(e => (float)e.W).ToArray();
+        }
+
+        return new SimilarityGraph(targets, weights);
+    }
+
+    /// <summary>Out-edges of sentence <paramref name="a"/>: targets ascending, with their weights.</summary>
+    public (int[] Targets, float[] Weights) EdgesOf(int a) => (_targets[a], _weights[a]);
+
+    /// <summary>Weighted PageRank (damping 0.85); sentences without edges spread their score evenly.</summary>
+    public double[] PageRank()
+    {
+        int m = Count;
         double[] rowSum = new double[m];
         for (int a = 0; a < m; a++)
         {
-            for (int b = 0; b < m; b++)
+            foreach (float w in _weights[a])
             {
-                rowSum[a] += sim[a, b];
+                rowSum[a] += w;
             }
         }
 
         double[] score = Enumerable.Repeat(1.0 / m, m).ToArray();
+        double[] next = new double[m];
         const double damping = 0.85;
         for (int iteration = 0; iteration < 100; iteration++)
         {
-            double[] next = new double[m];
+            Array.Clear(next);
             double dangling = 0;
             for (int a = 0; a < m; a++)
             {
@@ -231,9 +322,11 @@ internal static class SentenceRanker
                 }
 
                 double share = score[a] / rowSum[a];
-                for (int b = 0; b < m; b++)
+                int[] to = _targets[a];
+                float[] w = _weights[a];
+                for (int k = 0; k < to.Length; k++)
                 {
-                    next[b] += share * sim[a, b];
+                    next[to[k]] += share * w[k];
                 }
             }
 

@@ -17,6 +17,10 @@ public sealed record SummaryOptions
     /// <summary>Cosine similarity of two sentence vectors below which they count as saying different things.</summary>
     [Range(0.0, 0.99)]
     public double RedundancyFloor { get; init; } = 0.7;
+
+    /// <summary>Most documents a long summary of the whole store draws on, one main point each (medium: two thirds, short: a third).</summary>
+    [Range(1, 50)]
+    public int StoreDocuments { get; init; } = 12;
 }
 
 /// <summary>Checks <see cref="SummaryOptions"/> at startup (source-generated from its attributes).</summary>

@@ -58,6 +58,11 @@ public static class CliApplication
             await error.WriteLineAsync($"Usage error: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (InvalidConfigurationException ex)
+        {
+            await error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
         catch (StoreUnusableException ex)
         {
             await error.WriteLineAsync($"Error: {ex.Message}");
@@ -98,6 +103,7 @@ public static class CliApplication
         }
 
         using IHost host = builder.Build();
+        ConfigurationCheck.ThrowIfInvalid(host.Services);
         var verbs = new LocalVerbs(host.Services, output, error);
         switch (verb)
         {

@@ -36,9 +36,13 @@ public static class DiscussionBotHost
             EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
         });
 
+        // Later sources win: defaults, then the developer's user secrets (`dotnet user-secrets set Discord:Token ...`,
+        // loaded in every environment since the project has a UserSecretsId; the file exists only where someone set
+        // one), then environment variables, which is how servers and containers configure the bot.
         builder.Configuration
             .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
             .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: false)
+            .AddUserSecrets(typeof(DiscussionBotHost).Assembly, optional: true, reloadOnChange: false)
             .AddEnvironmentVariables();
         configure?.Invoke(builder.Configuration);
         AddServices(builder.Services, builder.Configuration);

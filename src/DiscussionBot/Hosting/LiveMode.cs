@@ -16,15 +16,11 @@ public static class LiveMode
     {
         AddLiveServices(builder.Services, builder.Configuration);
         using IHost host = builder.Build();
+        ConfigurationCheck.ThrowIfInvalid(host.Services);
         LiveExit exit = host.Services.GetRequiredService<LiveExit>();
         try
         {
             await host.RunAsync(cancellationToken);
-        }
-        catch (OptionsValidationException ex)
-        {
-            await error.WriteLineAsync($"Configuration error: {string.Join("; ", ex.Failures)}");
-            return Cli.ExitCodes.Failure;
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or Storage.Sqlite.StoreUnusableException or Core.Ingestion.RejectedSourceException))
         {
@@ -46,6 +42,8 @@ public static class LiveMode
         services.Replace(ServiceDescriptor.Singleton<IPinningService, DiscordPinningService>());
         services.AddSingleton<LiveExit>();
         services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<AnswerWarmUp>();
+        services.AddSingleton<InteractionWorkScheduler>();
         services.AddScoped<InteractionResponder>();
 
         // Started in this order: store and commands first, then the gateway and the answers.

@@ -14,13 +14,14 @@ namespace DiscussionBot.Live;
 /// Registers to one guild (instant) when Discord:GuildId is set, globally otherwise.
 /// </summary>
 public sealed class CommandRegistrar(
-    DiscordRestClient rest,
+    DiscordRestClientFactory restClients,
     InteractionRouter router,
     IOptions<DiscordClientOptions> options,
     ILogger<CommandRegistrar> logger)
 {
     public async Task<Snowflake> RegisterAsync(CancellationToken cancellationToken)
     {
+        DiscordRestClient rest = restClients.Create();
         DiscordApplication application = await rest.GetCurrentApplicationAsync(cancellationToken);
         Snowflake applicationId = application.Id;
         IReadOnlyList<ApplicationCommand> wanted = router.Definitions;

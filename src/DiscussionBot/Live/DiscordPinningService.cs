@@ -16,7 +16,7 @@ namespace DiscussionBot.Live;
 /// </summary>
 public sealed class DiscordPinningService(
     ISummaryEngine summaries,
-    DiscordRestClient rest,
+    DiscordRestClientFactory restClients,
     IPinLedger ledger,
     IDocumentStore store,
     TimeProvider time,
@@ -49,6 +49,7 @@ public sealed class DiscordPinningService(
         }
 
         Snowflake channel = interaction.ChannelId!.Value;
+        DiscordRestClient rest = restClients.Create();
         Message posted = await rest.CreateMessageAsync(channel, ResponseLimits.Enforce(message), cancellationToken);
         try
         {
@@ -58,8 +59,10 @@ public sealed class DiscordPinningService(
         {
             LiveLog.PinFailed(logger, channel, ex.Code);
             // Leave nothing half done: a summary posted "to be pinned" but not pinned is removed again.
-            await rest.DeleteMessageAsync(channel, posted.Id, "The pin it was posted for failed", cancellationToken);
-            return PinFailure(ex);
+            bool removed = await TryRemoveAsync(rest, channel, posted.Id, cancellationToken);
+            return removed
+                ? PinFailure(ex, "I didn't post anything")
+                : PinFailure(ex, $"I couldn't remove the summary I posted for it, so please delete it: {Link(interaction, posted.Id)}");
         }
 
         await RecordAsync(interaction, posted.Id, summary, cancellationToken);
@@ -83,12 +86,12 @@ public sealed class DiscordPinningService(
         Snowflake channel = interaction.ChannelId ?? message.ChannelId;
         try
         {
-            await rest.PinMessageAsync(channel, message.Id, AuditReason(interaction, "the Pin button"), cancellationToken);
+            await restClients.Create().PinMessageAsync(channel, message.Id, AuditReason(interaction, "the Pin button"), cancellationToken);
         }
         catch (DiscordApiException ex)
         {
             LiveLog.PinFailed(logger, channel, ex.Code);
-            return PinFailure(ex);
+            return PinFailure(ex, "the summary stays as it is");
         }
 
         await RecordAsync(interaction, message.Id, summary, cancellationToken);
@@ -109,12 +112,31 @@ public sealed class DiscordPinningService(
             : Responses.Ephemeral($"I can't pin here: I'm missing the {string.Join(", ", missing)} permission{(missing.Length == 1 ? string.Empty : "s")} in this channel. A server admin can grant {(missing.Length == 1 ? "it" : "them")} to my role or in the channel's settings.");
     }
 
-    private static InteractionResponse PinFailure(DiscordApiException ex) => Responses.Ephemeral(ex.Code switch
+    /// <summary>Why the pin failed, then what became of the message (<paramref name="outcome"/>), for the moderator.</summary>
+    private static InteractionResponse PinFailure(DiscordApiException ex, string outcome) => Responses.Ephemeral(ex.Code switch
     {
-        DiscordErrorCodes.MaximumPinsReached => $"This channel already has the most pins Discord allows ({DiscordLimits.PinsPerChannel}). Unpin something first; I didn't post anything.",
-        DiscordErrorCodes.MissingPermissions or DiscordErrorCodes.MissingAccess => "Discord says I'm not allowed to pin here. Check that my role has Pin Messages in this channel; I didn't post anything.",
-        _ => "Discord refused the pin, so I didn't leave a summary behind. Please try again in a moment.",
+        DiscordErrorCodes.MaximumPinsReached => $"This channel already has the most pins Discord allows ({DiscordLimits.PinsPerChannel}). Unpin something first; {outcome}.",
+        DiscordErrorCodes.MissingPermissions or DiscordErrorCodes.MissingAccess => $"Discord says I'm not allowed to pin here. Check that my role has Pin Messages in this channel; {outcome}.",
+        _ => $"Discord refused the pin; {outcome}. Please try again in a moment.",
     });
+
+    /// <summary>
+    /// Deletes the message posted for a refused pin. A failure here is logged, not thrown: the moderator still needs to
+    /// hear why the pin failed, and that the message is still there.
+    /// </summary>
+    private async Task<bool> TryRemoveAsync(DiscordRestClient rest, Snowflake channel, Snowflake messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.DeleteMessageAsync(channel, messageId, "The pin it was posted for failed", cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LiveLog.PinCleanupFailed(logger, channel, (ex as DiscordApiException)?.Code ?? 0, ex);
+            return false;
+        }
+    }
 
     private async Task RecordAsync(Interaction interaction, Snowflake messageId, Summary summary, CancellationToken cancellationToken)
     {

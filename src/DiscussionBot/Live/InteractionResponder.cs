@@ -1,4 +1,5 @@
 using DiscussionBot.Commands.Pipeline;
+using DiscussionBot.Discord.Gateway;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -7,32 +8,39 @@ using Microsoft.Extensions.Options;
 namespace DiscussionBot.Live;
 
 /// <summary>
-/// Answers one interaction on Discord: runs the command pipeline, replies with the answer when it is ready
-/// quickly, otherwise acknowledges first (deferral) and edits the answer in when it is ready.
+/// Answers one interaction on Discord: starts the command pipeline on a worker thread, replies with the answer when
+/// it is ready in time, otherwise acknowledges first (deferral) and edits the answer in when it is ready. Every
+/// deadline counts from the interaction's receipt by the gateway, so time spent queued shortens the wait.
 /// </summary>
 public sealed class InteractionResponder(
     InteractionRouter router,
+    InteractionWorkScheduler work,
     DiscordRestClient rest,
     TimeProvider time,
     IOptions<LiveOptions> options,
     ILogger<InteractionResponder> logger)
 {
-    public async Task RespondAsync(Interaction interaction, CancellationToken cancellationToken)
+    private readonly TimeSpan _deferAfter = TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds);
+
+    /// <param name="deferred">Called once the answer has been deferred: it is slow, and need not hold a slot meant for fast ones.</param>
+    public async Task RespondAsync(ReceivedInteraction received, Action? deferred, CancellationToken cancellationToken)
     {
-        long started = time.GetTimestamp();
+        Interaction interaction = received.Interaction;
         string kind = Describe(interaction);
-        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object>
+        using IDisposable? scope = InteractionLogScope.Begin(logger, interaction.Id.ToString(), kind, interaction.GuildId?.ToString() ?? "dm");
+        TimeSpan queued = time.GetElapsedTime(received.ReceivedTimestamp);
+        if (queued >= DiscordLimits.InitialResponseDeadline)
         {
-            ["InteractionId"] = interaction.Id.ToString(),
-            ["Command"] = kind,
-            ["GuildId"] = interaction.GuildId?.ToString() ?? "dm",
-        });
+            // Discord has already told the member the app did not respond, and would refuse the answer (10062).
+            LiveLog.TooLateToAnswer(logger, kind, (long)queued.TotalMilliseconds);
+            return;
+        }
 
         try
         {
-            Task<InteractionResponse> answer = router.HandleAsync(interaction, cancellationToken);
-            string mode = await DeliverAsync(interaction, answer, cancellationToken);
-            LiveLog.Answered(logger, kind, (long)time.GetElapsedTime(started).TotalMilliseconds, mode);
+            Task<InteractionResponse> answer = work.RunAsync(() => router.HandleAsync(interaction, cancellationToken), cancellationToken);
+            string mode = await DeliverAsync(received, answer, deferred, cancellationToken);
+            LiveLog.Answered(logger, kind, (long)time.GetElapsedTime(received.ReceivedTimestamp).TotalMilliseconds, mode);
         }
         catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.UnknownInteraction)
         {
@@ -49,26 +57,39 @@ public sealed class InteractionResponder(
         }
     }
 
-    private async Task<string> DeliverAsync(Interaction interaction, Task<InteractionResponse> answer, CancellationToken cancellationToken)
+    private async Task<string> DeliverAsync(ReceivedInteraction received, Task<InteractionResponse> answer, Action? deferred, CancellationToken cancellationToken)
     {
+        Interaction interaction = received.Interaction;
+        long windowCloses = received.ReceivedTimestamp + Ticks(DiscordLimits.InitialResponseDeadline);
+
         // Autocomplete cannot be deferred: it answers with whatever is ready.
-        if (interaction.Type != InteractionType.ApplicationCommandAutocomplete)
+        if (interaction.Type != InteractionType.ApplicationCommandAutocomplete && !await ReadyBeforeDeferralAsync(received, answer, cancellationToken))
         {
-            using var deferTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Task deadline = Task.Delay(TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds), time, deferTimer.Token);
-            Task first = await Task.WhenAny(answer, deadline);
-            await deferTimer.CancelAsync();
-            if (first != answer)
-            {
-                await rest.CreateInteractionResponseAsync(interaction, DeferralFor(interaction), cancellationToken);
-                InteractionResponse late = await answer;
-                await DeliverLateAsync(interaction, late, cancellationToken);
-                return "deferred";
-            }
+            await rest.CreateInteractionResponseAsync(interaction, DeferralFor(interaction), windowCloses, cancellationToken);
+            deferred?.Invoke();
+            InteractionResponse late = await answer;
+            await DeliverLateAsync(interaction, late, cancellationToken);
+            return "deferred";
         }
 
-        await rest.CreateInteractionResponseAsync(interaction, await answer, cancellationToken);
+        await rest.CreateInteractionResponseAsync(interaction, await answer, windowCloses, cancellationToken);
         return "immediate";
+    }
+
+    /// <summary>Waits for the answer until the deferral point (receipt + <see cref="LiveOptions.DeferAfterMilliseconds"/>).</summary>
+    private async Task<bool> ReadyBeforeDeferralAsync(ReceivedInteraction received, Task<InteractionResponse> answer, CancellationToken cancellationToken)
+    {
+        TimeSpan left = _deferAfter - time.GetElapsedTime(received.ReceivedTimestamp);
+        if (answer.IsCompleted || left <= TimeSpan.Zero)
+        {
+            return answer.IsCompleted;
+        }
+
+        using var deferTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task deadline = Task.Delay(left, time, deferTimer.Token);
+        Task first = await Task.WhenAny(answer, deadline);
+        await deferTimer.CancelAsync();
+        return first == answer;
     }
 
     private InteractionResponse DeferralFor(Interaction interaction) => interaction.Type == InteractionType.MessageComponent
@@ -99,6 +120,8 @@ public sealed class InteractionResponder(
 
         await rest.EditOriginalResponseAsync(interaction, data with { Flags = null }, cancellationToken);
     }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
     private static string Describe(Interaction interaction) => interaction.Type switch
     {

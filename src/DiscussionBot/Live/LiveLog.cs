@@ -30,6 +30,12 @@ internal static partial class LiveLog
     [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "The interaction was already acknowledged (40060); dropping the duplicate answer")]
     public static partial void AlreadyAcknowledged(ILogger logger);
 
+    [LoggerMessage(EventId = 3024, Level = LogLevel.Warning, Message = "{Kind} waited {QueuedMs} ms in the queue, past Discord's window; dropping it unanswered")]
+    public static partial void TooLateToAnswer(ILogger logger, string kind, long queuedMs);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "Removing the summary posted for a refused pin failed in channel {ChannelId} (Discord error {Code}); it stays in the channel")]
+    public static partial void PinCleanupFailed(ILogger logger, Snowflake channelId, int code, Exception exception);
+
     [LoggerMessage(EventId = 3023, Level = LogLevel.Error, Message = "Sending the answer to Discord failed")]
     public static partial void AnswerFailed(ILogger logger, Exception exception);
 

@@ -19,6 +19,14 @@ public sealed class LiveOptions
     /// <summary>Interactions handled at once; more wait in the gateway's bounded queue.</summary>
     [Range(1, 64)]
     public int MaxConcurrentInteractions { get; set; } = 8;
+
+    /// <summary>
+    /// Answers that were deferred (slow ones) and still compute, beyond <see cref="MaxConcurrentInteractions"/>: a deferred
+    /// answer hands its slot back while it finishes on a thread of its own, so slow commands cannot take every slot
+    /// and leave fast ones waiting in the queue. 0 keeps deferred answers in their slots.
+    /// </summary>
+    [Range(0, 64)]
+    public int MaxDeferredInteractions { get; set; } = 8;
 }
 
 [OptionsValidator]

@@ -1,18 +1,18 @@
 using DiscussionBot.Discord.Rest;
 using DiscussionBot.Hosting;
-using DiscussionBot.Text.Answers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DiscussionBot.Live;
 
 /// <summary>
-/// Runs once before the gateway connects: brings the store up to date with the seeds and registers the
+/// Runs once before the gateway connects: brings the store up to date with the seeds, warms up the answer engine
+/// (so the first members are not queued behind a model load or a whole-store computation) and registers the
 /// commands (only when they changed). A rejected token stops the host with a clear line and exit code 1.
 /// </summary>
 public sealed class StartupHostedService(
     StoreBootstrapper store,
-    CorpusCache corpus,
+    AnswerWarmUp warmUp,
     CommandRegistrar registrar,
     LiveExit exit,
     IHostApplicationLifetime lifetime,
@@ -22,8 +22,7 @@ public sealed class StartupHostedService(
     {
         await store.EnsureSeededAsync(cancellationToken);
 
-        // Load the corpus snapshot now, so the first member's command does not pay for it.
-        await corpus.WarmUpAsync(cancellationToken);
+        await warmUp.WarmUpAsync(cancellationToken);
         try
         {
             await registrar.RegisterAsync(cancellationToken);

@@ -85,17 +85,40 @@ public sealed class ButtonTests : IDisposable
         string second = list.Data!.Components!.Single().Components![1].CustomId!;
         InteractionResponse explained = await _fixture.Router.HandleAsync(Interactions.Button(second), CancellationToken.None);
 
-        Assert.Equal("explain:all:1", second);
+        long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
+        Assert.Equal($"explain:all:{themes[1].Id}:{revision}", second);
         Assert.Equal("Theme: Expendability", explained.Data!.Embeds!.Single().Title);
     }
 
     [Fact]
-    public async Task ExplainButton_ThemesChangedSince_SaysSo()
+    public async Task ExplainButton_SourcesChangedAndThemeGone_SaysTheListIsOutdated()
     {
         _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
 
+        InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:abc123:{revision - 1}"), CancellationToken.None);
+
+        AssertEphemeral(response, "sources changed");
+    }
+
+    [Fact]
+    public async Task ExplainButton_SourcesChangedButThemeStillThere_ExplainsItWithANotice()
+    {
+        Theme theme = new("Propaganda", ["propaganda"], 0.3, [_fixture.Cite(6)]);
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync([theme]);
+        long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
+
+        InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:{theme.Id}:{revision - 1}"), CancellationToken.None);
+
+        Assert.Equal("Theme: Propaganda", response.Data!.Embeds!.Single().Title);
+        Assert.Contains("sources changed", response.Data.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExplainButton_OlderFormat_SaysItIsFromAnOlderVersion()
+    {
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button("explain:all:3"), CancellationToken.None);
 
-        AssertEphemeral(response, "themes changed");
+        AssertEphemeral(response, "older version");
     }
 }

@@ -13,9 +13,9 @@ public sealed class GatewayDispatcherTests
     [Fact]
     public void Handle_QueueFull_DropsWithWarningInsteadOfWaiting()
     {
-        var channel = Channel.CreateBounded<Interaction>(1);
+        var channel = Channel.CreateBounded<ReceivedInteraction>(1);
         var logs = new CollectingLoggerProvider();
-        var dispatcher = new GatewayDispatcher(new GatewaySession(), channel.Writer, logs.CreateLogger("test"));
+        var dispatcher = new GatewayDispatcher(new GatewaySession(), channel.Writer, TimeProvider.System, logs.CreateLogger("test"));
 
         dispatcher.Handle(InteractionPayload(1));
         dispatcher.Handle(InteractionPayload(2));
@@ -28,7 +28,7 @@ public sealed class GatewayDispatcherTests
     public void Handle_Ready_StoresSessionAndResumeUrl()
     {
         var session = new GatewaySession();
-        var dispatcher = new GatewayDispatcher(session, Channel.CreateUnbounded<Interaction>().Writer, new CollectingLoggerProvider().CreateLogger("test"));
+        var dispatcher = new GatewayDispatcher(session, Channel.CreateUnbounded<ReceivedInteraction>().Writer, TimeProvider.System, new CollectingLoggerProvider().CreateLogger("test"));
         GatewayReadyInfo? info = null;
         dispatcher.Ready += i => info = i;
         string json = """{"op":0,"s":1,"t":"READY","d":{"v":10,"session_id":"abc","resume_gateway_url":"wss://resume.example","application":{"id":"42","flags":0}}}""";

@@ -26,7 +26,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Client = new GatewayClient(
             options,
             rest,
-            new WebSocketGatewayTransportFactory(),
+            new WebSocketGatewayTransportFactory(options),
             reconnect ?? new ExponentialReconnectStrategy(new FixedRandom(0.5)),
             new FixedRandom(0.5),
             Time,
@@ -79,7 +79,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public async Task<Interaction> NextInteractionAsync()
     {
         using var cts = new CancellationTokenSource(Waiter.DefaultTimeout);
-        return await Client.Interactions.ReadAsync(cts.Token);
+        return (await Client.Interactions.ReadAsync(cts.Token)).Interaction;
     }
 
     public async ValueTask DisposeAsync()

@@ -33,6 +33,9 @@ public sealed class FakeRest
     /// <summary>The <c>session_start_limit.max_concurrency</c> reported by <c>/gateway/bot</c>.</summary>
     public int MaxConcurrency { get; set; } = 1;
 
+    /// <summary>Raised for every request as it arrives, before it is answered (on a server thread; keep handlers short).</summary>
+    public event Action<RecordedRequest>? RequestReceived;
+
     /// <summary>Every request, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -121,6 +124,7 @@ public sealed class FakeRest
             }
         }
 
+        RequestReceived?.Invoke(request);
         try
         {
             if (canned is not null)

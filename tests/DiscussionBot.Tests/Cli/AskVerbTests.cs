@@ -54,7 +54,9 @@ public sealed class AskVerbTests : IDisposable
 
         using JsonDocument json = JsonDocument.Parse(output);
         string description = json.RootElement.GetProperty("embeds")[0].GetProperty("description").GetString()!;
-        string[] sentences = description.Split("\n\n");
+        string[] blocks = description.Split("\n\n");
+        Assert.Equal("The store holds 1 source; this summary draws on it.", blocks[0]);
+        string[] sentences = blocks[1..];
         Assert.InRange(sentences.Length, 3, 12);
         foreach (string line in sentences)
         {

@@ -140,6 +140,23 @@ public sealed class LiveModeTests
     }
 
     [Fact]
+    public async Task PinSummary_AtPinLimitAndRemovalFails_StillSaysWhyAndThatTheSummaryStayed()
+    {
+        await using LiveHarness live = await LiveHarness.StartAsync();
+        live.Discord.Rest.SetPinCount(FakeInteractions.ChannelId.Value, 250);
+        live.Discord.Rest.Enqueue("DELETE", "/messages/", FakeResponse.Error(403, 50013, "Missing Permissions"));
+        Interaction interaction = Moderator(FakeInteractions.SlashCommand("pin-summary"));
+
+        await live.Discord.Gateway.SendInteractionAsync(interaction);
+        RecordedRequest callback = await WaitForCallbackAsync(live, interaction);
+
+        string content = JsonNode.Parse(callback.Body)!["data"]!["content"]!.GetValue<string>();
+        Assert.Contains("most pins Discord allows (250)", content, StringComparison.Ordinal);
+        Assert.Contains("couldn't remove the summary I posted", content, StringComparison.Ordinal);
+        Assert.Contains(live.Logs.Entries, e => e.EventId.Id == 3032);
+    }
+
+    [Fact]
     public async Task PinButton_Moderator_PinsTheMessageItIsOn()
     {
         await using LiveHarness live = await LiveHarness.StartAsync();
@@ -167,8 +184,9 @@ public sealed class LiveModeTests
 
         await live.Discord.Gateway.SendInteractionAsync(interaction);
         await live.Discord.Rest.WaitForRequestAsync(r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal));
-        await live.Time.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(2.5));
-        live.Time.Advance(TimeSpan.FromSeconds(2.5));
+        TimeSpan wait = TimeSpan.FromSeconds(2.5) + Discord.Rest.RestRateLimiter.ResetSafetyMargin;
+        await live.Time.WaitForTimerAsync(d => d == wait);
+        live.Time.Advance(wait);
         await live.Discord.Rest.WaitForRequestAsync(r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal), count: 2);
 
         Assert.Equal(4, JsonNode.Parse(live.Discord.Rest.Requests.Last(r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal)).Body)!["type"]!.GetValue<int>());
@@ -185,25 +203,6 @@ public sealed class LiveModeTests
         await live.Logs.WaitForAsync(e => e.EventId.Id == 3021, "the 10062 warning");
 
         Assert.Single(live.Discord.Requests, r => r.Path.Contains($"/interactions/{interaction.Id}/", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task SlowAnswer_DeferredThenOriginalEdited()
-    {
-        var gate = new TaskCompletionSource<Summary>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var engine = new Mock<ISummaryEngine>();
-        engine.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<CancellationToken>())).Returns(gate.Task);
-        await using LiveHarness live = await LiveHarness.StartAsync(s => s.Replace(ServiceDescriptor.Singleton(engine.Object)));
-        Interaction interaction = FakeInteractions.SlashCommand("summary");
-
-        await live.Discord.Gateway.SendInteractionAsync(interaction);
-        await live.Time.AdvanceWhenWaitingAsync(TimeSpan.FromMilliseconds(1500));
-        RecordedRequest deferral = await WaitForCallbackAsync(live, interaction);
-        gate.SetResult(new Summary(null, "All", SummaryLength.Short, [], 1));
-        RecordedRequest edit = await live.Discord.Rest.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(interaction.Token, StringComparison.Ordinal));
-
-        Assert.Equal(5, JsonNode.Parse(deferral.Body)!["type"]!.GetValue<int>());
-        Assert.Contains("Summary of all sources", edit.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -279,6 +278,20 @@ public sealed class LiveModeTests
         Assert.NotEmpty(live.Logs.Entries);
         Assert.DoesNotContain(live.Logs.Entries, e => e.FullText.Contains(LiveHarness.Token, StringComparison.Ordinal));
         Assert.DoesNotContain(live.Logs.Entries, e => e.FullText.Contains(interaction.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Logs_InteractionScopeRendersIdCommandAndGuild()
+    {
+        await using LiveHarness live = await LiveHarness.StartAsync();
+        Interaction interaction = FakeInteractions.SlashCommand("sources");
+
+        await live.Discord.Gateway.SendInteractionAsync(interaction);
+        await live.Logs.WaitForAsync(e => e.EventId.Id == 3020, "the answered line");
+
+        LogEntry answered = live.Logs.Entries.Single(e => e.EventId.Id == 3020);
+        Assert.Contains($"Interaction {interaction.Id} /sources in guild {FakeInteractions.GuildId}", answered.Scopes);
+        Assert.DoesNotContain(answered.Scopes, s => s.Contains("Dictionary", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -164,8 +164,62 @@ public sealed class TextSegmenterTests
 
         Assert.True(result.Paragraphs[1].IsFurniture);
         Assert.False(result.Sentences.Single(s => s.ParagraphNumber == 2).IsQuotable);
-        Assert.False(result.Paragraphs[0].IsFurniture);
+        Assert.True(result.Paragraphs[0].IsFurniture);
         Assert.True(result.Sentences.Where(s => s.ParagraphNumber == 3).All(s => s.IsQuotable));
+    }
+
+    [Theory]
+    [InlineData("Ad sales boost Time Warner profit")]
+    [InlineData("Is the party over for Labour?")]
+    [InlineData("Yukos owner sues Russia")]
+    public void Segment_HeadlineLine_IsTheTitleNotBody(string headline)
+    {
+        Segmentation result = _segmenter.Segment($"{headline}\n\nQuarterly profits jumped 76%. The firm said sales rose.\n\nShares rose.");
+
+        Assert.True(result.Paragraphs[0].IsFurniture);
+        Assert.False(Assert.Single(result.Sentences, s => s.ParagraphNumber == 1).IsQuotable);
+        Assert.All(result.Sentences.Where(s => s.ParagraphNumber > 1), s => Assert.True(s.IsQuotable));
+    }
+
+    [Theory]
+    [InlineData("By John Smith")]
+    [InlineData("By Jane Doe, BBC News")]
+    [InlineData("Updated 10:32 GMT, March 3, 2015")]
+    [InlineData("March 3, 2015")]
+    public void Segment_BylinesAndDates_AreFurniture(string line)
+    {
+        Segmentation result = _segmenter.Segment($"Markets rally on rate hopes\n{line}\nShares rose sharply on Monday. Traders cheered.");
+
+        Assert.True(result.Paragraphs[1].IsFurniture);
+        Assert.All(result.Sentences.Where(s => s.ParagraphNumber == 3), s => Assert.True(s.IsQuotable));
+    }
+
+    [Fact]
+    public void Segment_FirstSentenceOpeningSentence_IsBodyEvenWithoutTitle()
+    {
+        Segmentation result = _segmenter.Segment("Quarterly profits at TimeWarner jumped 76% to $1.13bn.\n\nThe firm benefited from sales.");
+
+        Assert.All(result.Sentences, s => Assert.True(s.IsQuotable));
+    }
+
+    [Theory]
+    [InlineData("(CNN)On the 6th of April the clubs played.", "On the 6th of April the clubs played.")]
+    [InlineData("LONDON, England (CNN) -- Shares rose on Monday.", "Shares rose on Monday.")]
+    [InlineData("WASHINGTON (Reuters) - The Senate voted.", "The Senate voted.")]
+    public void Segment_Dateline_IsNotPartOfTheFirstSentence(string text, string first)
+    {
+        Segmentation result = _segmenter.Segment(text + " It was late.");
+
+        Assert.Equal(first, result.Sentences[0].Text);
+        Assert.Equal(first, text.Substring(result.Sentences[0].Start, result.Sentences[0].Length));
+    }
+
+    [Fact]
+    public void Segment_ByTheEndSentence_IsNotAByline()
+    {
+        Segmentation result = _segmenter.Segment("Markets rally\nBy the end of the day, shares had risen.\nTraders cheered.");
+
+        Assert.False(result.Paragraphs[1].IsFurniture);
     }
 
     [Fact]

@@ -1,0 +1,246 @@
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Text.Lexical;
+
+namespace DiscussionBot.Text.Answers;
+
+/// <summary>
+/// Names and explains groups of documents: key terms by class-based TF-IDF (how much more of the group's
+/// documents use a term than the store's), each term given to the one group that uses it most, noun phrases
+/// only, one word never repeated within a theme; the label is its best phrase as written and never one the
+/// text negates; the sentences come from the group's most typical documents, one per document.
+/// </summary>
+internal static class StoreThemeBuilder
+{
+    public const int KeyTermsPerTheme = 10;
+    public const int SentencesPerTheme = 3;
+    public const string OtherLabel = "Other";
+
+    public static IReadOnlyList<Theme> Build(CorpusSnapshot snapshot, StoreTerms terms, List<List<long>> groups)
+    {
+        int total = snapshot.Documents.Count;
+        var groupOf = new Dictionary<long, int>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            foreach (long id in groups[g])
+            {
+                groupOf[id] = g;
+            }
+        }
+
+        // df per group, and each term's owner: the group where the largest share of documents use it
+        var groupFrequency = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach ((long id, DocumentTerm[] list) in terms.Terms)
+        {
+            if (!groupOf.TryGetValue(id, out int g))
+            {
+                continue;
+            }
+
+            foreach (DocumentTerm term in list)
+            {
+                if (!groupFrequency.TryGetValue(term.Key, out int[]? counts))
+                {
+                    counts = new int[groups.Count];
+                    groupFrequency[term.Key] = counts;
+                }
+
+                counts[g]++;
+            }
+        }
+
+        var themes = new List<Theme>();
+        var usedLabels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            List<long> members = groups[g];
+            int minimum = members.Count >= 3 ? Math.Max(2, (int)Math.Ceiling(0.1 * members.Count)) : 1;
+            var ranked = new List<(string Key, double Score)>();
+            foreach ((string key, int[] counts) in groupFrequency)
+            {
+                int inside = counts[g];
+                if (inside < minimum || Owner(counts, groups) != g)
+                {
+                    continue;
+                }
+
+                double share = inside / (double)members.Count;
+                double score = share * Math.Log(1 + (total / (double)terms.DocumentFrequency[key]));
+                ranked.Add((key, score));
+            }
+
+            ranked.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.Key, y.Key));
+            List<string> keyTerms = ChooseTerms(ranked, terms, groupFrequency, g);
+            string label = ChooseLabel(ranked, keyTerms, terms, snapshot, members, usedLabels);
+            usedLabels.Add(label);
+            List<long> ordered = Typical(members, terms, keyTerms, snapshot);
+            var sentences = Sentences(snapshot, ordered, keyTerms);
+            var sources = ordered.Select(id => new ThemeSource(id, snapshot.DocumentsById[id].Title)).ToList();
+            themes.Add(new Theme(Capitalise(label), keyTerms.Select(terms.Surface).ToList(), members.Count / (double)Math.Max(1, total), sentences)
+            {
+                Sources = sources,
+            });
+        }
+
+        // documents without any words to group by are named as such, so every document is accounted for
+        var left = snapshot.Documents.Where(d => !groupOf.ContainsKey(d.Id)).ToList();
+        if (left.Count > 0)
+        {
+            themes.Add(new Theme(OtherLabel, [], left.Count / (double)Math.Max(1, total), [])
+            {
+                Sources = left.Select(d => new ThemeSource(d.Id, d.Title)).ToList(),
+            });
+        }
+
+        return themes;
+    }
+
+    private static int Owner(int[] counts, List<List<long>> groups)
+    {
+        int best = 0;
+        double bestShare = -1;
+        for (int g = 0; g < counts.Length; g++)
+        {
+            double share = counts[g] / (double)groups[g].Count;
+            if (share > bestShare)
+            {
+                bestShare = share;
+                best = g;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The best noun phrases; a name stands with its full form when the group mostly writes it so.</summary>
+    private static List<string> ChooseTerms(List<(string Key, double Score)> ranked, StoreTerms terms, Dictionary<string, int[]> groupFrequency, int g)
+    {
+        var chosen = new List<string>();
+        var usedStems = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string key, _) in ranked)
+        {
+            string term = key;
+            string surface = terms.Surface(term);
+            if (!key.Contains(' ', StringComparison.Ordinal) && surface.Length > 0 && char.IsUpper(surface[0]))
+            {
+                // "Brown" alone may be Gordon Brown or Ian Brown: use the full name the group writes
+                string? full = ranked
+                    .Select(r => r.Key)
+                    .FirstOrDefault(k => k.EndsWith(" " + key, StringComparison.Ordinal) && k.Count(c => c == ' ') == 1 &&
+                                         groupFrequency[k][g] * 2 >= groupFrequency[key][g]);
+                term = full ?? term;
+                surface = terms.Surface(term);
+            }
+
+            string[] stems = term.Split(' ');
+            if (stems.Any(usedStems.Contains) || !NounPhrases.IsLikely(surface))
+            {
+                continue;
+            }
+
+            chosen.Add(term);
+            usedStems.UnionWith(stems);
+            if (chosen.Count == KeyTermsPerTheme)
+            {
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The group's best phrase of two or three words if it ranks near the top, else its best term; never a negated one.</summary>
+    private static string ChooseLabel(List<(string Key, double Score)> ranked, List<string> keyTerms, StoreTerms terms, CorpusSnapshot snapshot, List<long> members, HashSet<string> used)
+    {
+        double top = ranked.Count > 0 ? ranked[0].Score : 0;
+        IEnumerable<string> candidates = ranked
+            .Take(30)
+            .Where(r => r.Key.Contains(' ', StringComparison.Ordinal) && r.Score >= 0.5 * top)
+            .Select(r => r.Key)
+            .Concat(keyTerms);
+        foreach (string key in candidates)
+        {
+            string surface = terms.Surface(key);
+            if (!used.Contains(surface) && NounPhrases.IsLabelLike(surface) && Faithful(surface, snapshot, members))
+            {
+                return surface;
+            }
+        }
+
+        return keyTerms.Count > 0 ? terms.Surface(keyTerms[0]) : snapshot.DocumentsById[members[0]].Title;
+    }
+
+    /// <summary>True when the phrase occurs in the group's text at least once outside a negation ("not a genuine expression").</summary>
+    internal static bool Faithful(string phrase, CorpusSnapshot snapshot, IEnumerable<long> members)
+    {
+        foreach (long id in members)
+        {
+            (int start, int count) = snapshot.DocumentRows[id];
+            for (int r = start; r < start + count; r++)
+            {
+                if (NounPhrases.OccursUnnegated(snapshot.Rows[r].Text, phrase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The group's documents, most typical first: those using most of its key terms.</summary>
+    private static List<long> Typical(List<long> members, StoreTerms terms, List<string> keyTerms, CorpusSnapshot snapshot)
+    {
+        var weight = keyTerms.Select((k, i) => (k, w: 1.0 / (1 + i))).ToDictionary(p => p.k, p => p.w, StringComparer.Ordinal);
+        return members
+            .Select(id => (Id: id, Score: terms.Terms[id].Where(t => weight.ContainsKey(t.Key)).Sum(t => weight[t.Key] * Math.Log(1 + t.Count))))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => snapshot.DocumentsById[x.Id].Title, StringComparer.OrdinalIgnoreCase)
+            .Select(x => x.Id)
+            .ToList();
+    }
+
+    /// <summary>One sentence from each of the most typical documents: the one carrying most key terms, standing alone.</summary>
+    private static List<CitedSentence> Sentences(CorpusSnapshot snapshot, List<long> ordered, List<string> keyTerms)
+    {
+        var keyStems = keyTerms.SelectMany(k => k.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var result = new List<CitedSentence>();
+        foreach (long id in ordered)
+        {
+            (int start, int count) = snapshot.DocumentRows[id];
+            int best = -1;
+            double bestScore = 0;
+            for (int r = start; r < start + count; r++)
+            {
+                SentenceRow row = snapshot.Rows[r];
+                var stems = Tokenizer.ContentStems(row.Text).ToHashSet(StringComparer.Ordinal);
+                double score = stems.Count(keyStems.Contains) + (0.5 * row.Salience);
+                if (Openers.Dangles(row.Text))
+                {
+                    score *= 0.3;
+                }
+
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = r;
+                }
+            }
+
+            if (best >= 0)
+            {
+                result.Add(SummaryEngine.Cite(snapshot, best));
+            }
+
+            if (result.Count == SentencesPerTheme)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static string Capitalise(string phrase) =>
+        phrase.Length == 0 || char.IsUpper(phrase[0]) ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
+}

@@ -1,0 +1,145 @@
+using System.Collections.Frozen;
+
+namespace DiscussionBot.Text.Lexical;
+
+/// <summary>
+/// POS-free checks that a key term is a noun phrase ("interest rates", "Gordon Brown") and not a verb fragment
+/// ("contrast fuels", "Blair dismisses quit"), and that a label is not written only under a negation.
+/// </summary>
+internal static class NounPhrases
+{
+    // Verbs that headlines and commentary use in the third person or past tense; never the end of a noun phrase.
+    private static readonly FrozenSet<string> VerbForms = (
+        "warns urges backs vows rejects slams denies dismisses dismissed predicts predicted faces faced turns sues sued fuels fuelled " +
+        "serves served seeks wins loses hits boosts boosted cuts rises rose falls fell claims gets takes gives shows sets hails attacks " +
+        "quits calls tells says said warned urged backed vowed rejected denied admits admitted insists insisted agrees agreed " +
+        "launches launched unveils unveiled reveals revealed wants needs makes made keeps kept puts brings brought becomes became " +
+        "remains seems appears suggests suggested expects expected believes believed argues argued fears feared hopes hoped " +
+        "plans planned aims aimed looks looked goes went comes came sees saw knows knew thinks thought feels felt leads led " +
+        "places placed is are was were be been has have had does did do").Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Negations =
+        "not no never nor without hardly barely isn't aren't wasn't weren't don't doesn't didn't cannot can't won't".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    // Words after which a word is being used as a verb ("the state places a ...", "contrast fuels the ...").
+    private static readonly FrozenSet<string> ObjectStarters =
+        "the a an his her its their this that these those him them it us me our my your to".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True unless the phrase's words show it is a verb fragment or a stray word.</summary>
+    public static bool IsLikely(string surface)
+    {
+        string[] words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Any(w => w.Length < 2 || char.IsDigit(w[0])))
+        {
+            return false;
+        }
+
+        string last = words[^1].ToLowerInvariant();
+        if (words.Any(w => VerbForms.Contains(w.ToLowerInvariant())))
+        {
+            return false;
+        }
+
+        if (last.Length > 4 && last.EndsWith("ed", StringComparison.Ordinal) && !last.EndsWith("eed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string first = words[0].ToLowerInvariant();
+        return !(first.Length > 4 && first.EndsWith("ly", StringComparison.Ordinal));
+    }
+
+    /// <summary>A name for a theme: a likely noun phrase that does not end in an adjective or stand as a lone "-ing" word ("Missing").</summary>
+    public static bool IsLabelLike(string surface)
+    {
+        if (!IsLikely(surface))
+        {
+            return false;
+        }
+
+        string[] words = surface.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string last = words[^1].ToLowerInvariant();
+        if (words.Length == 1 && last.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !AdjectiveEndings.Any(e => last.Length > e.Length + 2 && last.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] AdjectiveEndings = ["able", "ible", "ous", "ful", "less", "ical", "ive"];
+
+    /// <summary>
+    /// True when the phrase's last word acts as a verb in these sentences: most of its occurrences are followed by
+    /// an article, pronoun or "to" ("contrast fuels the", "the state places a").
+    /// </summary>
+    public static bool ActsAsVerb(string surface, IEnumerable<string> sentences)
+    {
+        int seen = 0;
+        int verbal = 0;
+        foreach (string sentence in sentences)
+        {
+            int at = sentence.IndexOf(surface, StringComparison.OrdinalIgnoreCase);
+            while (at >= 0)
+            {
+                seen++;
+                List<Token> after = Tokenizer.Tokenize(sentence, at + surface.Length, Math.Min(sentence.Length, at + surface.Length + 20));
+                if (after.Count > 0 && after[0].Start <= at + surface.Length + 1 && ObjectStarters.Contains(after[0].Lower))
+                {
+                    verbal++;
+                }
+
+                at = sentence.IndexOf(surface, at + surface.Length, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return seen > 0 && verbal * 2 > seen;
+    }
+
+    /// <summary>True when the sentence contains the phrase with no negation among the three words before it.</summary>
+    public static bool OccursUnnegated(string sentence, string phrase)
+    {
+        int at = sentence.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            bool wordStart = at == 0 || !char.IsLetterOrDigit(sentence[at - 1]);
+            if (wordStart)
+            {
+                List<Token> before = Tokenizer.Tokenize(sentence, Math.Max(0, at - 40), at);
+                if (!before.TakeLast(3).Any(t => Negations.Contains(t.Lower) || t.Lower.EndsWith("n't", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            at = sentence.IndexOf(phrase, at + phrase.Length, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Sentences that open with a word pointing back to a sentence the reader has not seen.</summary>
+internal static class Openers
+{
+    private static readonly FrozenSet<string> Dangling =
+        "it this that these those he she they his her their its him them such there also but and so however meanwhile then".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True for "It has all gone for him…", "This is why…", "But…".</summary>
+    public static bool Dangles(string sentence)
+    {
+        int i = 0;
+        while (i < sentence.Length && !char.IsLetter(sentence[i]))
+        {
+            i++;
+        }
+
+        int s = i;
+        while (i < sentence.Length && (char.IsLetter(sentence[i]) || sentence[i] == '\''))
+        {
+            i++;
+        }
+
+        return i > s && Dangling.Contains(sentence[s..i].ToLowerInvariant());
+    }
+}

@@ -1,0 +1,43 @@
+using DiscussionBot.Text.Ranking;
+
+namespace DiscussionBot.Text.Tests.Ranking;
+
+public sealed class SentenceRankerTests
+{
+    [Fact]
+    public void Build_LongDocument_KeepsFewNearbyEdgesPerSentence()
+    {
+        const int m = 5000;
+        SimilarityGraph graph = SimilarityGraph.Build(m, (a, b) => 1.0 / (1 + Math.Abs(a - b)));
+
+        for (int a = 0; a < m; a += 97)
+        {
+            (int[] targets, float[] weights) = graph.EdgesOf(a);
+            Assert.Equal(SimilarityGraph.Neighbours, targets.Length);
+            Assert.All(targets, b => Assert.InRange(Math.Abs(a - b), 1, SimilarityGraph.Window));
+            Assert.Equal(targets.Length, weights.Length);
+        }
+    }
+
+    [Fact]
+    public void Build_ShortDocument_KeepsEveryPositiveEdge()
+    {
+        SimilarityGraph graph = SimilarityGraph.Build(10, (a, b) => (a + b) % 3 == 0 ? 0 : 0.5);
+
+        (int[] targets, _) = graph.EdgesOf(0);
+
+        Assert.Equal([1, 2, 4, 5, 7, 8], targets);
+    }
+
+    [Fact]
+    public void Rank_LongDocument_GivesEveryEligibleSentenceASalience()
+    {
+        (string text, _) = LongText.Document(600);
+        var sentences = new DiscussionBot.Text.Documents.TextSegmenter().Segment(text).Sentences.Select(s => s.Text).ToList();
+
+        float[] salience = SentenceRanker.Rank(sentences, sentences.Select(_ => true).ToList(), null, RankerSettings.Default);
+
+        Assert.Equal(1800, salience.Length);
+        Assert.All(salience, s => Assert.True(s > 0));
+    }
+}
