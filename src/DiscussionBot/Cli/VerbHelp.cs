@@ -55,8 +55,13 @@ public static class VerbHelp
         to the folder given (a/article.txt and b/article.txt are two documents), or for a file given by itself
         its path relative to the working folder. Unchanged documents are skipped; a file with exactly the text
         of a stored document is reported ("same text as ...") and not stored twice.
-        Every file must be non-empty UTF-8 text; if any file is rejected, nothing is written and the message
-        names the file. A title may be given in a sidecar <file>.meta.json: {"title": "..."}.
+        .html/.htm, .md and .pdf files are converted to text first (HTML: the article's main text; PDF: the
+        text layer); any other file must be non-empty UTF-8 text. Every file is checked before anything is
+        written: if one is rejected, nothing is written and the message names the file. Documents are then
+        committed in batches (Ingestion:BatchSize, default 64): an interruption loses at most one batch, and
+        running the same command again finishes the job. A terminal shows a progress bar (count, rate, time
+        left); redirected output gets one line per batch. A title may be given in a sidecar
+        <file>.meta.json: {"title": "..."}.
         """;
 
     public const string Remove = """
