@@ -55,7 +55,7 @@ app="$bin/DiscussionBot"
 for size in ${sizes//,/ }; do
   "$bench" --phase serve --sizes "$size" --work "$work" "${pass[@]}" | tee -a "$out"
 done
-"$bench" --phase ingest,encoder --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
+"$bench" --phase ingest,formats,encoder --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
 "$bench" --phase cold --app "$app" --work "$work" "${pass[@]}" | tee -a "$out"
 # Live mode to IDENTIFY needs TestKit's fake Discord, so it runs from the micro-benchmark project.
 dotnet run -c Release --project tools/DiscussionBot.MicroBenchmarks -v q -- live-cold-start "$app" "$PWD/seeds" 5 | tee -a "$out"
