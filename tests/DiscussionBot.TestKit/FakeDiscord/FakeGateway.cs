@@ -169,6 +169,7 @@ public sealed class FakeGateway
             Id = Connections.Count + 1,
             Path = context.Request.Path.Value ?? string.Empty,
             Query = context.Request.QueryString.Value ?? string.Empty,
+            UserAgent = context.Request.Headers.UserAgent.Count > 0 ? context.Request.Headers.UserAgent.ToString() : null,
         };
         var connection = new Connection(socket, context, record);
         lock (_connections)

@@ -30,6 +30,9 @@ public sealed class GatewayConnectionRecord
     /// <summary>The query string, e.g. <c>?v=10&amp;encoding=json</c>.</summary>
     public string Query { get; init; } = string.Empty;
 
+    /// <summary>The User-Agent the client sent in the WebSocket handshake, if any.</summary>
+    public string? UserAgent { get; init; }
+
     /// <summary>The close code the client sent, if it closed the socket.</summary>
     public int? ClientCloseCode { get; internal set; }
 

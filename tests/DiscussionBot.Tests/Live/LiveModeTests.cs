@@ -41,6 +41,16 @@ public sealed class LiveModeTests
     }
 
     [Fact]
+    public async Task Gateway_Handshake_SendsTheSameUserAgentAsRest()
+    {
+        await using LiveHarness live = await LiveHarness.StartAsync();
+
+        string restAgent = live.Discord.Requests.First(r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal)).Header("User-Agent")!;
+        Assert.StartsWith("DiscordBot (", restAgent, StringComparison.Ordinal);
+        Assert.Equal(restAgent, live.Discord.Gateway.Connections[0].UserAgent);
+    }
+
+    [Fact]
     public async Task Quote_OverGateway_AnsweredWithType4AndNoMentions()
     {
         await using LiveHarness live = await LiveHarness.StartAsync();
