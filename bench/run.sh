@@ -56,6 +56,10 @@ for size in ${sizes//,/ }; do
   "$bench" --phase serve --sizes "$size" --work "$work" "${pass[@]}" | tee -a "$out"
 done
 "$bench" --phase ingest,formats,encoder --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
+# Long documents: /themes and /summary of one 600-paragraph document; 8 MB as one file vs eight (own processes, own peaks).
+for phase in long big1 big8; do
+  "$bench" --phase "$phase" --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
+done
 "$bench" --phase cold --app "$app" --work "$work" "${pass[@]}" | tee -a "$out"
 # Live mode to IDENTIFY needs TestKit's fake Discord, so it runs from the micro-benchmark project.
 dotnet run -c Release --project tools/DiscussionBot.MicroBenchmarks -v q -- live-cold-start "$app" "$PWD/seeds" 5 | tee -a "$out"

@@ -13,7 +13,7 @@ namespace DiscussionBot.Benchmarks;
 public static class BenchmarkCommand
 {
     public const string Help = """
-        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold] [--sizes seed,bbc,scifact,scifact4x]
+        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
               [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>]
 
@@ -23,7 +23,10 @@ public static class BenchmarkCommand
                       (prepares the store if missing); ingest: lexical vs embedding ingestion of --subset SciFact
                       abstracts; formats: --subset BBC articles written as .txt, .html, .md and .pdf files, each
                       converted alone and ingested (lexical); encoder: raw MiniLM throughput on the same
-                      sentences; cold: `ask` as child processes.
+                      sentences; cold: `ask` as child processes;
+                      long: /themes and /summary of one 600-paragraph document (first call, then 200 calls);
+                      big1 / big8: lexical ingestion of 8 MB of plain text as one file / eight files (run each in
+                      its own process: the peak working set reported is the process's).
           --data      folder holding summarization/bbc_dev.jsonl and retrieval/scifact_corpus.jsonl
                       (default: $DISCUSSIONBOT_EVAL_DATA). Sizes whose data is absent are reported and skipped.
           --work      where stores are built (default: a new temporary folder, deleted afterwards).
@@ -162,7 +165,7 @@ internal sealed record BenchmarkSettings(
             phases = ["prepare", "serve", "ingest", "formats", "encoder", "cold"];
         }
 
-        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold"];
+        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold", "long", "big1", "big8"];
         if (phases.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
         {
             throw new Cli.UsageException($"Unknown phase '{unknown}'. Phases: all, {string.Join(", ", known)}.");

@@ -41,6 +41,16 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
             case "encoder":
                 await EncoderAsync(cancellationToken);
                 break;
+            case "long":
+                await LongDocumentBenchmark.ServeAsync(Prose(), work, seeds, report, cancellationToken);
+                break;
+            case "big1" or "big8":
+                // one phase per process (bench/run.sh), so the peak working set is that ingestion's own
+                await report.NoteAsync("| 8 MB plain text | MB | sentences | wall (s) | peak working set (MB) | mode |");
+                await report.NoteAsync("|---|---|---|---|---|---|");
+                await LongDocumentBenchmark.IngestBigAsync(Prose(), phase == "big1" ? 1 : 8, work, seeds, report, cancellationToken);
+                await report.NoteAsync(string.Empty);
+                break;
             default:
                 await report.NoteAsync($"Cold start: process start to the first line of the answer, {settings.ColdRuns} runs each, warm store built from seeds/.");
                 await report.ColdStartAsync(await ColdStartBenchmark.RunAsync(settings.App, Path.Combine(work, "cold.db"), seeds, settings.ColdRuns, report.Output, cancellationToken));
@@ -48,6 +58,9 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
                 break;
         }
     }
+
+    /// <summary>Real prose for the long-document phases: BBC articles when the data is there, else the seeds.</summary>
+    private BenchmarkCorpus Prose() => Corpus(BenchmarkCorpora.Bbc) ?? Corpus(BenchmarkCorpora.Seed)!;
 
     private string StorePath(string size) => Path.Combine(work, $"{size}.db");
 

@@ -12,6 +12,7 @@ internal sealed class PassageClusters
     private readonly List<List<int>?> _members;
     private readonly List<Dictionary<int, double>> _lexical;
     private readonly List<float[]?> _vectors;
+    private readonly List<double> _lexicalNorms;
     private readonly double[,] _similarity;
     private readonly int[] _nearest;
     private readonly bool _withVectors;
@@ -24,6 +25,7 @@ internal sealed class PassageClusters
         _members = units.Select(u => (List<int>?)new List<int>(u)).ToList();
         _lexical = units.Select(u => lexical.Sum(u)).ToList();
         _vectors = units.Select(u => vectors is null ? null : Sum(u.Select(i => vectors[i]), vectors[0].Length)).ToList();
+        _lexicalNorms = _lexical.Select(Norm).ToList();
         _singleSentence = units.Count(u => u.Count == 1);
         Count = n;
         _similarity = new double[n, n];
@@ -80,6 +82,8 @@ internal sealed class PassageClusters
             _lexical[a][id] = _lexical[a].GetValueOrDefault(id) + w;
         }
 
+        _lexicalNorms[a] = Norm(_lexical[a]);
+
         if (_vectors[a] is { } va && _vectors[b] is { } vb)
         {
             for (int i = 0; i < va.Length; i++)
@@ -135,7 +139,8 @@ internal sealed class PassageClusters
 
     private double Similarity(int a, int b)
     {
-        double lex = Cosine(_lexical[a], _lexical[b]);
+        double norms = _lexicalNorms[a] * _lexicalNorms[b];
+        double lex = norms > 0 ? LexicalVectors.Dot(_lexical[a], _lexical[b]) / norms : 0;
         if (!_withVectors)
         {
             return lex;
@@ -145,10 +150,15 @@ internal sealed class PassageClusters
         return (0.3 * lex) + (0.7 * dot);
     }
 
-    private static double Cosine(Dictionary<int, double> x, Dictionary<int, double> y)
+    private static double Norm(Dictionary<int, double> v)
     {
-        double norm = Math.Sqrt(x.Values.Sum(v => v * v) * y.Values.Sum(v => v * v));
-        return norm > 0 ? LexicalVectors.Dot(x, y) / norm : 0;
+        double sum = 0;
+        foreach (double w in v.Values)
+        {
+            sum += w * w;
+        }
+
+        return Math.Sqrt(sum);
     }
 
     private static float[] Sum(IEnumerable<float[]> vectors, int dimension)

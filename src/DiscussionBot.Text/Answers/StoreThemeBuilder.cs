@@ -133,7 +133,7 @@ internal static class StoreThemeBuilder
             }
 
             string[] stems = term.Split(' ');
-            if (stems.Any(usedStems.Contains) || !NounPhrases.IsLikely(surface))
+            if (stems.Any(usedStems.Contains) || !NounPhrases.IsLikely(surface) || NounPhrases.IsGeneric(surface))
             {
                 continue;
             }
@@ -149,25 +149,45 @@ internal static class StoreThemeBuilder
         return chosen;
     }
 
-    /// <summary>The group's best phrase of two or three words if it ranks near the top, else its best term; never a negated one.</summary>
+    /// <summary>
+    /// The name most of the group's documents share: among its best terms (and phrases of two or three words
+    /// scoring near the top), the one used by most of its documents, a phrase winning ties; never a negated one.
+    /// </summary>
     private static string ChooseLabel(List<(string Key, double Score)> ranked, List<string> keyTerms, StoreTerms terms, CorpusSnapshot snapshot, List<long> members, HashSet<string> used)
     {
         double top = ranked.Count > 0 ? ranked[0].Score : 0;
-        IEnumerable<string> candidates = ranked
+        var candidates = ranked
             .Take(30)
             .Where(r => r.Key.Contains(' ', StringComparison.Ordinal) && r.Score >= 0.5 * top)
             .Select(r => r.Key)
-            .Concat(keyTerms);
+            .Concat(keyTerms.Take(5))
+            .Distinct(StringComparer.Ordinal)
+            .Select((key, order) => (Key: key, Order: order, Documents: DocumentsUsing(key, terms, members)))
+            .OrderByDescending(c => c.Documents + (c.Key.Contains(' ', StringComparison.Ordinal) ? 0.5 : 0))
+            .ThenBy(c => c.Order)
+            .Select(c => c.Key);
         foreach (string key in candidates)
         {
             string surface = terms.Surface(key);
-            if (!used.Contains(surface) && NounPhrases.IsLabelLike(surface) && Faithful(surface, snapshot, members))
+            bool adjective = !surface.Contains(' ', StringComparison.Ordinal) && surface.EndsWith("ic", StringComparison.OrdinalIgnoreCase);
+            if (!used.Contains(surface) && !adjective && NounPhrases.IsLabelLike(surface) && !NounPhrases.IsGeneric(surface) && Faithful(surface, snapshot, members))
             {
                 return surface;
             }
         }
 
         return keyTerms.Count > 0 ? terms.Surface(keyTerms[0]) : snapshot.DocumentsById[members[0]].Title;
+    }
+
+    private static int DocumentsUsing(string key, StoreTerms terms, List<long> members) =>
+        members.Count(id => Array.BinarySearch(terms.Terms[id], new DocumentTerm(key, 0), TermOrder.Instance) >= 0);
+
+    /// <summary>Orders a document's terms by key (how <see cref="StoreTerms"/> stores them), for binary search.</summary>
+    private sealed class TermOrder : IComparer<DocumentTerm>
+    {
+        public static TermOrder Instance { get; } = new();
+
+        public int Compare(DocumentTerm x, DocumentTerm y) => string.CompareOrdinal(x.Key, y.Key);
     }
 
     /// <summary>True when the phrase occurs in the group's text at least once outside a negation ("not a genuine expression").</summary>

@@ -95,7 +95,12 @@ public sealed class ThemeEngine(
 
         // name each cluster by the phrase most particular to it
         Dictionary<string, PhraseCandidate> candidates = KeyPhraseExtractor.Candidates(texts);
-        KeyPhraseExtractor.Score(candidates, texts, null, keyPhrases);
+        if (texts.Count <= MaxRankedSentences)
+        {
+            // word PageRank sharpens labels a little; on a long text its cost is not worth it (scores stay 0)
+            KeyPhraseExtractor.Score(candidates, texts, null, keyPhrases);
+        }
+
         int[] clusterOf = new int[quotable.Count];
         for (int c = 0; c < clusters.Count; c++)
         {
@@ -123,11 +128,14 @@ public sealed class ThemeEngine(
         HashSet<string> cued = CuedPhrases(texts, candidates);
         var usedLabels = new HashSet<string>(StringComparer.Ordinal);
         var themes = new List<(Theme Theme, int First)>();
+        int[] openings = clusters.Select(c => c.Min()).ToArray();
+        var profiles = candidates.Values.Select(p => Profile(p, clusterOf, openings, wordClusters, cued)).ToList();
         foreach (List<int> cluster in clusters.OrderByDescending(c => c.Count).ThenBy(c => c.Min()))
         {
             int clusterIndex = clusterOf[cluster[0]];
-            var ranked = candidates.Values
-                .Select(p => (Phrase: p, Score: Particularity(p, clusterOf, clusterIndex, clusters.Count, cluster.Min(), wordClusters, cued)))
+            var ranked = profiles
+                .Where(p => p.Inside[clusterIndex] > 0)
+                .Select(p => (p.Phrase, Score: (1 + Math.Log(p.Inside[clusterIndex])) * p.Weight * (p.Opens[clusterIndex] ? 2.0 : 1.0)))
                 .Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score)
                 .ThenBy(x => x.Phrase.FirstPosition)
@@ -207,32 +215,36 @@ public sealed class ThemeEngine(
     /// favouring the cluster's opening sentence, phrases introduced as a topic ("the idea of ...") and abstract
     /// nouns, and disfavouring names (entities are what a text is about, not the angle it takes).
     /// </summary>
-    private static double Particularity(PhraseCandidate phrase, int[] clusterOf, int clusterIndex, int clusterCount, int opening, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
+    /// <summary>Sentences of a text above which themes skip word PageRank when naming clusters.</summary>
+    private const int MaxRankedSentences = 400;
+
+    /// <summary>A candidate's occurrences per cluster (and whether it is in a cluster's opening sentence), with its cluster-independent weight.</summary>
+    private sealed record PhraseProfile(PhraseCandidate Phrase, int[] Inside, bool[] Opens, double Weight);
+
+    private static PhraseProfile Profile(PhraseCandidate phrase, int[] clusterOf, int[] openings, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
     {
-        int inside = 0;
-        bool inOpening = false;
+        int[] inside = new int[openings.Length];
+        bool[] opens = new bool[openings.Length];
         foreach (int s in phrase.Sentences)
         {
-            if (clusterOf[s] == clusterIndex)
-            {
-                inside++;
-                inOpening |= s == opening;
-            }
+            int c = clusterOf[s];
+            inside[c]++;
+            opens[c] |= s == openings[c];
         }
 
-        if (inside == 0)
-        {
-            return 0;
-        }
+        return new PhraseProfile(phrase, inside, opens, Weight(phrase, openings.Length, wordClusters, cued));
+    }
 
+    /// <summary>
+    /// How much a phrase belongs to one cluster and not the others, apart from its count there: its words' cluster-level
+    /// IDF (c-TF-IDF), favouring phrases introduced as a topic ("the idea of ...") and abstract nouns, and disfavouring
+    /// names (entities are what a text is about, not the angle it takes). The cluster's opening sentence doubles it.
+    /// </summary>
+    private static double Weight(PhraseCandidate phrase, int clusterCount, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
+    {
         double idf = phrase.Stems.Average(stem => Math.Log(1 + (clusterCount / (double)Math.Max(1, wordClusters.GetValueOrDefault(stem)?.Count ?? 1))));
         string surface = phrase.Surface;
-        double score = (1 + Math.Log(inside)) * idf * (1 + (0.2 * Math.Min(phrase.Score, 3.0)));
-        if (inOpening)
-        {
-            score *= 2.0;
-        }
-
+        double score = idf * (1 + (0.2 * Math.Min(phrase.Score, 3.0)));
         if (cued.Contains(phrase.Key))
         {
             score *= 2.5;

@@ -21,8 +21,13 @@ internal sealed class PhraseCandidate(string key, string[] stems)
 
     public double Score { get; set; }
 
-    /// <summary>The form written most often; ties go to the earliest seen.</summary>
-    public string Surface => (Surfaces.Count > 0 ? Surfaces : SentenceInitial).OrderByDescending(p => p.Value).First().Key;
+    private string? _surface;
+
+    /// <summary>The form written most often; ties go to the earliest seen (computed once the occurrences are counted).</summary>
+    public string Surface => _surface ??= (Surfaces.Count > 0 ? Surfaces : SentenceInitial).OrderByDescending(p => p.Value).First().Key;
+
+    /// <summary>Forgets the chosen form after another occurrence was counted.</summary>
+    public void Counted() => _surface = null;
 }
 
 /// <summary>
@@ -305,6 +310,7 @@ internal static class KeyPhraseExtractor
             // capitalised perhaps only because it starts the sentence: remembered apart, used only if no other form is seen
             candidate.SentenceInitial.TryAdd(surface, 0);
             candidate.SentenceInitial[surface]++;
+            candidate.Counted();
             candidate.Frequency++;
             if (candidate.Sentences.Count == 0 || candidate.Sentences[^1] != sentence)
             {
@@ -316,6 +322,7 @@ internal static class KeyPhraseExtractor
         }
 
         candidate.Surfaces[surface] = candidate.Surfaces.GetValueOrDefault(surface) + 1;
+        candidate.Counted();
         candidate.Frequency++;
         if (candidate.Sentences.Count == 0 || candidate.Sentences[^1] != sentence)
         {

@@ -18,6 +18,16 @@ internal static class NounPhrases
         "plans planned aims aimed looks looked goes went comes came sees saw knows knew thinks thought feels felt leads led " +
         "places placed is are was were be been has have had does did do").Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
+    // Words too general to tell one subject from another, whatever their statistics in a small store.
+    private static readonly FrozenSet<string> Generic = (
+        "people person later longer bit lot offer enjoy capable public basic original start end thing stuff way place world " +
+        "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
+        "former latest recent annual yesterday today week weekend month year time times number level side move deal talk talks news report reports " +
+        "mr mrs ms sir").Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True for a single word too general to be a key term ("people", "later", "October").</summary>
+    public static bool IsGeneric(string surface) => !surface.Contains(' ', StringComparison.Ordinal) && Generic.Contains(surface.ToLowerInvariant());
+
     private static readonly FrozenSet<string> Negations =
         "not no never nor without hardly barely isn't aren't wasn't weren't don't doesn't didn't cannot can't won't".Split(' ').ToFrozenSet(StringComparer.Ordinal);
 

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text;
+using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DiscussionBot.Benchmarks;
+
+/// <summary>
+/// Long documents: <c>/themes</c> and <c>/summary</c> of one 600-paragraph document (first call, then repeated
+/// calls), and ingesting one 8 MB plain-text file against eight 1 MB files (wall time and the process's peak
+/// working set; each run in its own process so the peak is its own).
+/// </summary>
+internal static class LongDocumentBenchmark
+{
+    public const int Paragraphs = 600;
+    private const int Repeats = 200;
+
+    /// <summary>Paragraphs of real prose: BBC articles when the data is there, else the seeds, cycled.</summary>
+    public static List<string> Prose(BenchmarkCorpus source, int paragraphs)
+    {
+        var pool = source.Documents
+            .SelectMany(d => d.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(p => p.Length > 80)
+            .ToList();
+        return Enumerable.Range(0, paragraphs).Select(i => pool[i % pool.Count]).ToList();
+    }
+
+    public static IncomingDocument Document(string name, IEnumerable<string> paragraphs)
+    {
+        string text = string.Join("\n\n", paragraphs) + "\n";
+        return new IncomingDocument(name, name, text, SourceFileReader.HashText(text));
+    }
+
+    public static async Task ServeAsync(BenchmarkCorpus source, string work, string seeds, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        IncomingDocument document = Document("long-600.txt", Prose(source, Paragraphs));
+        var corpus = new BenchmarkCorpus("long-600", $"one document of {Paragraphs} paragraphs", [document]);
+        string store = Path.Combine(work, "long.db");
+        IngestionResult ingested = await IngestionBenchmark.RunAsync(corpus, corpus.Documents, store, seeds, "Lexical", chunk: 1, cancellationToken);
+        int vectors = IngestionBenchmark.FillSyntheticVectors(store, 384);
+        using IHost host = BenchmarkHost.Build(store, seeds, "Embedding");
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        long id = (await documents.ListDocumentsAsync(cancellationToken)).Single(d => d.SourceName == document.SourceName).Id;
+        var themes = host.Services.GetRequiredService<IThemeEngine>();
+        var summaries = host.Services.GetRequiredService<ISummaryEngine>();
+
+        (double themesFirst, List<double> themesLater) = await TimeAsync(() => themes.FindThemesAsync(id, cancellationToken));
+        (double summaryFirst, List<double> summaryLater) = await TimeAsync(() => summaries.SummarizeAsync(new SummaryRequest(id, SummaryLength.Medium), cancellationToken));
+        await report.NoteAsync(
+            $"Long document: {Paragraphs} paragraphs, {Encoding.UTF8.GetByteCount(document.Text) / 1024} KB, {ingested.Sentences} sentences " +
+            $"(lexical ingestion {ingested.Wall.TotalSeconds:0.0} s, then {vectors} synthetic 384-d vectors), Engine:Mode=Embedding.");
+        await report.NoteAsync("| command | first call (ms) | later calls p50 (ms) | later calls p99 (ms) |");
+        await report.NoteAsync("|---|---|---|---|");
+        await report.NoteAsync($"| /themes source:<long> | {themesFirst:0} | {Stats.Percentile(themesLater, 50):0.00} | {Stats.Percentile(themesLater, 99):0.00} |");
+        await report.NoteAsync($"| /summary source:<long> (medium) | {summaryFirst:0} | {Stats.Percentile(summaryLater, 50):0.00} | {Stats.Percentile(summaryLater, 99):0.00} |");
+        await report.NoteAsync(string.Empty);
+    }
+
+    /// <summary>Ingests 8 MB of plain text, as one file (<paramref name="files"/> = 1) or split into that many files.</summary>
+    public static async Task IngestBigAsync(BenchmarkCorpus source, int files, string work, string seeds, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        const int bytes = 8 * 1024 * 1024;
+        var paragraphs = new List<string>();
+        int size = 0;
+        List<string> pool = Prose(source, 5000);
+        for (int i = 0; size < bytes; i++)
+        {
+            string p = pool[i % pool.Count];
+            paragraphs.Add(p);
+            size += Encoding.UTF8.GetByteCount(p) + 2;
+        }
+
+        int per = (paragraphs.Count + files - 1) / files;
+        var documents = paragraphs.Chunk(per).Select((chunk, i) => Document($"big-{files}-{i}.txt", chunk)).ToList();
+        var corpus = new BenchmarkCorpus($"8 MB as {files} file{(files == 1 ? string.Empty : "s")}", "plain text", documents);
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        IngestionResult result = await IngestionBenchmark.RunAsync(corpus, documents, Path.Combine(work, $"big-{files}.db"), seeds, "Lexical", chunk: 1000, cancellationToken);
+        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        await report.NoteAsync(
+            $"| {corpus.Name} | {result.Megabytes:0.0} | {result.Sentences} | {result.Wall.TotalSeconds:0.0} | {peak / (1024 * 1024)} | lexical |");
+    }
+
+    private static async Task<(double First, List<double> Later)> TimeAsync<T>(Func<Task<T>> call)
+    {
+        long started = Stopwatch.GetTimestamp();
+        await call();
+        double first = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var later = new List<double>(Repeats);
+        for (int i = 0; i < Repeats; i++)
+        {
+            started = Stopwatch.GetTimestamp();
+            await call();
+            later.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        later.Sort();
+        return (first, later);
+    }
+}
