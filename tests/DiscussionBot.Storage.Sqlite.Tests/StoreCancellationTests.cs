@@ -20,6 +20,6 @@ public sealed class StoreCancellationTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Store.GetRevisionAsync(cancelled.Token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Store.GetDocumentAsync(1, cancelled.Token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Store.SearchSentencesAsync(["troops"], null, 5, cancelled.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Writer.GetFingerprintsAsync(cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _fixture.Writer.ListStoredSourcesAsync(cancelled.Token));
     }
 }
