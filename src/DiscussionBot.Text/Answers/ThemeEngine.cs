@@ -153,7 +153,8 @@ public sealed class ThemeEngine(
             usedLabels.Add(label.Key);
             var keyTerms = ranked
                 .Where(p => p == label || ((p.Stems.Length > 1 || p.Frequency > 1) && NounPhrases.IsLikely(p.Surface) &&
-                                           !NounPhrases.ActsAsVerb(p.Surface, p.Sentences.Select(i => texts[i]))))
+                                           !NounPhrases.ActsAsVerb(p.Surface, p.Sentences.Select(i => texts[i])) &&
+                                           p.Sentences.Any(i => NounPhrases.OccursUnnegated(texts[i], p.Surface))))
                 .Select(p => p.Surface)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(KeyTermsPerTheme)

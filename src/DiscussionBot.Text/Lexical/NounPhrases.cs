@@ -16,7 +16,7 @@ internal static class NounPhrases
         "launches launched unveils unveiled reveals revealed wants needs makes made keeps kept puts brings brought becomes became " +
         "remains seems appears suggests suggested expects expected believes believed argues argued fears feared hopes hoped " +
         "plans planned aims aimed looks looked goes went comes came sees saw knows knew thinks thought feels felt leads led " +
-        "places placed is are was were be been has have had does did do").Split(' ').ToFrozenSet(StringComparer.Ordinal);
+        "places placed sent send sends offers offered shifts shifted gain gains died dies is are was were be been has have had does did do").Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     // Words too general to tell one subject from another, whatever their statistics in a small store.
     private static readonly FrozenSet<string> Generic = (
@@ -50,7 +50,7 @@ internal static class NounPhrases
             return false;
         }
 
-        if (last.Length > 4 && last.EndsWith("ed", StringComparison.Ordinal) && !last.EndsWith("eed", StringComparison.Ordinal))
+        if (last.Length > 3 && last.EndsWith("ed", StringComparison.Ordinal) && !last.EndsWith("eed", StringComparison.Ordinal))
         {
             return false;
         }
@@ -106,7 +106,7 @@ internal static class NounPhrases
         return seen > 0 && verbal * 2 > seen;
     }
 
-    /// <summary>True when the sentence contains the phrase with no negation among the three words before it.</summary>
+    /// <summary>True when the sentence contains the phrase with no negation before it in its clause ("is not viewed as a … of remorse").</summary>
     public static bool OccursUnnegated(string sentence, string phrase)
     {
         int at = sentence.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
@@ -115,8 +115,10 @@ internal static class NounPhrases
             bool wordStart = at == 0 || !char.IsLetterOrDigit(sentence[at - 1]);
             if (wordStart)
             {
-                List<Token> before = Tokenizer.Tokenize(sentence, Math.Max(0, at - 40), at);
-                if (!before.TakeLast(3).Any(t => Negations.Contains(t.Lower) || t.Lower.EndsWith("n't", StringComparison.Ordinal)))
+                // the negation's scope: from the start of the clause the phrase is in
+                int clause = sentence.LastIndexOfAny([',', ';', ':', '—', '(', '–'], Math.Max(0, at - 1)) + 1;
+                List<Token> before = Tokenizer.Tokenize(sentence, clause, at);
+                if (!before.Any(t => Negations.Contains(t.Lower) || t.Lower.EndsWith("n't", StringComparison.Ordinal)))
                 {
                     return true;
                 }
