@@ -48,8 +48,6 @@ public static class EvaluationCommand
         }
 
         Dictionary<string, string> options = EvaluationData.ParseOptions(args.Skip(1).ToArray());
-        _threads = (int)Number(options, "threads", 1);
-        _model = options.TryGetValue("model", out string? model) ? Enum.Parse<SentenceModel>(model, ignoreCase: true) : _model;
         try
         {
             return args[0] switch
@@ -82,12 +80,16 @@ public static class EvaluationCommand
     private static double Number(Dictionary<string, string> options, string name, double fallback) =>
         options.TryGetValue(name, out string? value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    private static int _threads;
+    /// <summary>The run's engine options from --mode, --model and --threads.</summary>
+    private static TextEngineOptions EngineOptionsOf(Dictionary<string, string> options) => new()
+    {
+        Mode = ModeOf(options),
+        Model = options.TryGetValue("model", out string? model) ? Enum.Parse<SentenceModel>(model, ignoreCase: true) : new TextEngineOptions().Model,
+        EmbeddingThreads = (int)Number(options, "threads", 1),
+    };
 
-    private static SentenceModel _model = new TextEngineOptions().Model;
-
-    private static OnnxSentenceEmbedder CreateEmbedder(EngineMode mode) =>
-        new(Options.Create(new TextEngineOptions { Mode = mode, Model = _model, EmbeddingThreads = _threads }), NullLogger<OnnxSentenceEmbedder>.Instance);
+    private static OnnxSentenceEmbedder CreateEmbedder(Dictionary<string, string> options) =>
+        new(Options.Create(EngineOptionsOf(options)), NullLogger<OnnxSentenceEmbedder>.Instance);
 
     private static async Task<int> SummarizationAsync(Dictionary<string, string> options, CancellationToken cancellationToken)
     {
@@ -99,7 +101,7 @@ public static class EvaluationCommand
             EmbeddingShare: Number(options, "embedding-share", RankerSettings.Default.EmbeddingShare),
             EdgeThreshold: Number(options, "edge-threshold", RankerSettings.Default.EdgeThreshold));
         var summaryOptions = new SummaryOptions { RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor) };
-        using OnnxSentenceEmbedder embedder = CreateEmbedder(mode);
+        using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var segmenter = new TextSegmenter();
         var rows = new List<JsonObject>();
         var clock = Stopwatch.StartNew();
@@ -145,7 +147,7 @@ public static class EvaluationCommand
             FrequencyWeight = Number(options, "frequency-weight", KeyPhraseOptions.Default.FrequencyWeight),
             SingleWordFactor = Number(options, "single-word", KeyPhraseOptions.Default.SingleWordFactor),
         };
-        using OnnxSentenceEmbedder embedder = CreateEmbedder(mode);
+        using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var segmenter = new TextSegmenter();
         var documents = EvaluationData.ReadJsonl(EvaluationData.Required(options, "data")).ToList();
         var segmented = documents
@@ -191,7 +193,7 @@ public static class EvaluationCommand
     private static async Task<int> RetrievalAsync(Dictionary<string, string> options, bool documents, CancellationToken cancellationToken)
     {
         EngineMode mode = ModeOf(options);
-        using OnnxSentenceEmbedder embedder = CreateEmbedder(mode);
+        using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var clock = Stopwatch.StartNew();
         var corpus = EvaluationData.ReadJsonl(EvaluationData.Required(options, "corpus")).ToList();
 
@@ -264,12 +266,7 @@ public static class EvaluationCommand
         externalIds = store.ExternalIds;
 
         double indexSeconds = clock.Elapsed.TotalSeconds;
-        var engineOptions = new TextEngineOptions
-        {
-            Mode = mode,
-            Model = _model,
-            EmbeddingThreads = _threads,
-        };
+        TextEngineOptions engineOptions = EngineOptionsOf(options);
         QuoteRankingOptions defaults = QuoteRankingOptions.Default;
         var ranking = new QuoteRankingOptions
         {
