@@ -9,8 +9,18 @@ public enum EngineMode
     /// <summary>Words only: no model is loaded; works on any machine.</summary>
     Lexical,
 
-    /// <summary>Words plus all-MiniLM-L6-v2 sentence embeddings (loaded once per process, lazily).</summary>
+    /// <summary>Words plus sentence embeddings of <see cref="TextEngineOptions.Model"/> (loaded once per process, lazily).</summary>
     Embedding,
+}
+
+/// <summary>The sentence embedding model (both ship inside their NuGet packages; 384 dimensions).</summary>
+public enum SentenceModel
+{
+    /// <summary>all-MiniLM-L6-v2.</summary>
+    MiniLM,
+
+    /// <summary>snowflake-arctic-embed-xs, queries prefixed with its retrieval instruction.</summary>
+    ArcticXs,
 }
 
 /// <summary>Options of the text engine, bound from the "Engine" configuration section.</summary>
@@ -19,6 +29,13 @@ public sealed class TextEngineOptions
     public const string SectionName = "Engine";
 
     public EngineMode Mode { get; set; } = EngineMode.Embedding;
+
+    /// <summary>
+    /// The sentence model (one per process). ArcticXs finds better quotes (docs/quality.md) but the theme and summary
+    /// tuning assumes MiniLM's similarity scale, so MiniLM stays the default. Changing it re-analyses stored documents
+    /// at the next start, as stored vectors of one model mean nothing to the other.
+    /// </summary>
+    public SentenceModel Model { get; set; } = SentenceModel.MiniLM;
 
     /// <summary>Sentences encoded per model call at ingestion (sorted by length so padding stays small).</summary>
     [Range(1, 512)]
@@ -37,14 +54,6 @@ public sealed class TextEngineOptions
     /// </summary>
     [Range(0, 64)]
     public int EmbeddingThreads { get; set; } = 1;
-
-    /// <summary>Least cosine similarity for a passage to answer a query on meaning alone.</summary>
-    [Range(0.0, 1.0)]
-    public double QuoteMinSimilarity { get; set; } = 0.33;
-
-    /// <summary>Least share of the query's content words a passage must contain to answer on words alone.</summary>
-    [Range(0.0, 1.0)]
-    public double QuoteMinTermCoverage { get; set; } = 0.5;
 
     /// <summary>Most themes reported for one scope.</summary>
     [Range(1, 20)]

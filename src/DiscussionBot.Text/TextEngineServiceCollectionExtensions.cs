@@ -40,7 +40,7 @@ public static class TextEngineServiceCollectionExtensions
         }
 
         services.TryAddSingleton<ITextSegmenter, TextSegmenter>();
-        services.TryAddSingleton<ISentenceEmbedder, MiniLmEmbedder>();
+        services.TryAddSingleton<ISentenceEmbedder, OnnxSentenceEmbedder>();
         services.TryAddSingleton<IDocumentAnalyzer, DocumentAnalyzer>();
         services.TryAddSingleton<CorpusCache>();
         services.TryAddSingleton<TextEngineStatus>();

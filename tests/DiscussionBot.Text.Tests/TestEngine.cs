@@ -50,9 +50,9 @@ internal sealed class TestEngine
 
     public static TestEngine WithEmbeddings(ISentenceEmbedder embedder) => new(EngineMode.Embedding, embedder);
 
-    public static MiniLmEmbedder CreateMiniLm() => new(
+    public static OnnxSentenceEmbedder CreateMiniLm() => new(
         Microsoft.Extensions.Options.Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }),
-        NullLogger<MiniLmEmbedder>.Instance);
+        NullLogger<OnnxSentenceEmbedder>.Instance);
 
     public async Task<long> AddAsync(string sourceName, string title, string text)
     {
@@ -77,7 +77,7 @@ internal sealed class TestEngine
 /// <summary>Loads the MiniLM model once for all embedding tests (about 0.3 s).</summary>
 public sealed class MiniLmFixture : IDisposable
 {
-    public MiniLmEmbedder Embedder { get; } = TestEngine.CreateMiniLm();
+    public OnnxSentenceEmbedder Embedder { get; } = TestEngine.CreateMiniLm();
 
     public void Dispose() => Embedder.Dispose();
 }

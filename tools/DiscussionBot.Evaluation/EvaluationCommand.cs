@@ -33,9 +33,8 @@ public static partial class EvaluationCommand
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8]
-        """;
-
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+                      (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM)
+        """ + AnswerEvaluation.Usage;
 
     /// <param name="args">What follows <c>eval</c> on the command line.</param>
     /// <returns>The process exit code: 0 on success, 2 on bad usage.</returns>
@@ -48,8 +47,7 @@ public static partial class EvaluationCommand
             return 2;
         }
 
-        Dictionary<string, string> options = ParseOptions(args.Skip(1).ToArray());
-        _threads = (int)Number(options, "threads", 1);
+        Dictionary<string, string> options = EvaluationData.ParseOptions(args.Skip(1).ToArray());
         try
         {
             return args[0] switch
@@ -59,6 +57,7 @@ public static partial class EvaluationCommand
                 "retrieval" => await RetrievalAsync(options, documents: true, cancellationToken),
                 "quotes" => await RetrievalAsync(options, documents: false, cancellationToken),
                 "themes" => await ThemesAsync(options, cancellationToken),
+                "answers" => await AnswerEvaluation.RunAsync(options, EvaluationData.Repeated(args, "--set"), cancellationToken),
                 _ => await UsageErrorAsync($"unknown evaluation '{args[0]}'"),
             };
         }
@@ -74,23 +73,6 @@ public static partial class EvaluationCommand
         return 2;
     }
 
-    private static Dictionary<string, string> ParseOptions(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Length; i++)
-        {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                options[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-            }
-        }
-
-        return options;
-    }
-
-    private static string Required(Dictionary<string, string> options, string name) =>
-        options.TryGetValue(name, out string? value) ? value : throw new KeyNotFoundException($"--{name} is required");
-
     private static EngineMode ModeOf(Dictionary<string, string> options) =>
         options.TryGetValue("mode", out string? mode) && mode.Equals("embedding", StringComparison.OrdinalIgnoreCase)
             ? EngineMode.Embedding
@@ -99,28 +81,16 @@ public static partial class EvaluationCommand
     private static double Number(Dictionary<string, string> options, string name, double fallback) =>
         options.TryGetValue(name, out string? value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    private static IEnumerable<JsonObject> ReadJsonl(string path) =>
-        File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonNode.Parse(l)!.AsObject());
-
-    private static int _threads;
-
-    private static MiniLmEmbedder CreateEmbedder(EngineMode mode) =>
-        new(Options.Create(new TextEngineOptions { Mode = mode, EmbeddingThreads = _threads }), NullLogger<MiniLmEmbedder>.Instance);
-
-    private static async Task WriteJsonlAsync(string path, IEnumerable<JsonObject> rows, CancellationToken cancellationToken)
+    /// <summary>The run's engine options from --mode, --model and --threads.</summary>
+    private static TextEngineOptions EngineOptionsOf(Dictionary<string, string> options) => new()
     {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
+        Mode = ModeOf(options),
+        Model = options.TryGetValue("model", out string? model) ? Enum.Parse<SentenceModel>(model, ignoreCase: true) : new TextEngineOptions().Model,
+        EmbeddingThreads = (int)Number(options, "threads", 1),
+    };
 
-        await using var writer = new StreamWriter(path);
-        foreach (JsonObject row in rows)
-        {
-            await writer.WriteLineAsync(row.ToJsonString(Compact).AsMemory(), cancellationToken);
-        }
-    }
+    private static OnnxSentenceEmbedder CreateEmbedder(Dictionary<string, string> options) =>
+        new(Options.Create(EngineOptionsOf(options)), NullLogger<OnnxSentenceEmbedder>.Instance);
 
     private static async Task<int> SummarizationAsync(Dictionary<string, string> options, CancellationToken cancellationToken)
     {
@@ -136,11 +106,11 @@ public static partial class EvaluationCommand
             LongFrom: (int)Number(options, "long-from", RankerSettings.Default.LongFrom),
             LongTo: (int)Number(options, "long-to", RankerSettings.Default.LongTo));
         var summaryOptions = new SummaryOptions { RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor) };
-        using MiniLmEmbedder embedder = CreateEmbedder(mode);
+        using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var segmenter = new TextSegmenter();
         var rows = new List<JsonObject>();
         var clock = Stopwatch.StartNew();
-        var articles = ReadJsonl(Required(options, "data"))
+        var articles = EvaluationData.ReadJsonl(EvaluationData.Required(options, "data"))
             .Select(a => (Article: a, Segmentation: segmenter.Segment(SourceFileReader.NormalizeText((string)a["text"]!))))
             .ToList();
         float[][]? allVectors = null;
@@ -167,7 +137,7 @@ public static partial class EvaluationCommand
             });
         }
 
-        await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
+        await EvaluationData.WriteJsonlAsync(EvaluationData.Required(options, "out"), rows, cancellationToken);
         await Console.Out.WriteLineAsync($"summarization: {rows.Count} articles, K={k}, mode {mode}, {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
@@ -182,9 +152,9 @@ public static partial class EvaluationCommand
             FrequencyWeight = Number(options, "frequency-weight", KeyPhraseOptions.Default.FrequencyWeight),
             SingleWordFactor = Number(options, "single-word", KeyPhraseOptions.Default.SingleWordFactor),
         };
-        using MiniLmEmbedder embedder = CreateEmbedder(mode);
+        using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var segmenter = new TextSegmenter();
-        var documents = ReadJsonl(Required(options, "data")).ToList();
+        var documents = EvaluationData.ReadJsonl(EvaluationData.Required(options, "data")).ToList();
         var segmented = documents
             .Select(d => segmenter.Segment(SourceFileReader.NormalizeText((string)d["text"]!)))
             .Select(s => s.Sentences.Where(x => x.IsQuotable).Select(x => x.Text).ToList())
@@ -220,7 +190,7 @@ public static partial class EvaluationCommand
             });
         }
 
-        await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
+        await EvaluationData.WriteJsonlAsync(EvaluationData.Required(options, "out"), rows, cancellationToken);
         await Console.Out.WriteLineAsync($"keyphrase: {rows.Count} documents, top {top}, mode {mode}, idf {useIdf}, {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
@@ -228,9 +198,9 @@ public static partial class EvaluationCommand
     private static async Task<int> RetrievalAsync(Dictionary<string, string> options, bool documents, CancellationToken cancellationToken)
     {
         EngineMode mode = ModeOf(options);
-        using MiniLmEmbedder embedder = CreateEmbedder(mode);
+        using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var clock = Stopwatch.StartNew();
-        var corpus = ReadJsonl(Required(options, "corpus")).ToList();
+        var corpus = EvaluationData.ReadJsonl(EvaluationData.Required(options, "corpus")).ToList();
 
         // index each abstract's given sentences as they are, so "docid:index" ids line up with the qrels
         var prepared = new List<(SourceDocument Document, List<string> Sentences)>();
@@ -301,19 +271,23 @@ public static partial class EvaluationCommand
         externalIds = store.ExternalIds;
 
         double indexSeconds = clock.Elapsed.TotalSeconds;
-        var engineOptions = new TextEngineOptions
-        {
-            Mode = mode,
-            EmbeddingThreads = _threads,
-            QuoteMinSimilarity = Number(options, "min-similarity", 0),
-            QuoteMinTermCoverage = Number(options, "min-coverage", 0),
-        };
+        TextEngineOptions engineOptions = EngineOptionsOf(options);
         QuoteRankingOptions defaults = QuoteRankingOptions.Default;
         var ranking = new QuoteRankingOptions
         {
             LexicalWeight = Number(options, "lexical-weight", defaults.LexicalWeight),
             DenseWeight = Number(options, "dense-weight", defaults.DenseWeight),
-            DocumentContextWeight = Number(options, "context-weight", defaults.DocumentContextWeight),
+            CoverageWeight = Number(options, "coverage-weight", defaults.CoverageWeight),
+            ParagraphDenseWeight = Number(options, "paragraph-dense-weight", defaults.ParagraphDenseWeight),
+            ParagraphCoverageWeight = Number(options, "paragraph-coverage-weight", defaults.ParagraphCoverageWeight),
+            AnswerTypeWeight = Number(options, "answer-type-weight", defaults.AnswerTypeWeight),
+            RerankDepth = (int)Number(options, "rerank-depth", defaults.RerankDepth),
+
+            // ranking is measured here, not abstention: every query gets its passages
+            MiniLm = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
+            ArcticXs = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
+            LexicalAnswerThreshold = -1000,
+            LexicalClosestThreshold = -1000,
             CentroidWeight = Number(options, "centroid-weight", defaults.CentroidWeight),
             DocumentDenseWeight = Number(options, "document-dense-weight", defaults.DocumentDenseWeight),
             DocumentLexicalWeight = Number(options, "document-lexical-weight", defaults.DocumentLexicalWeight),
@@ -336,7 +310,7 @@ public static partial class EvaluationCommand
         // as the bot does after ingestion: load the snapshot and its word statistics, and the model, before timing
         await cache.WarmUpAsync(cancellationToken);
         await engine.FindQuotesAsync(new QuoteRequest("warm up", null, 1), cancellationToken);
-        foreach (JsonObject query in ReadJsonl(Required(options, "queries")))
+        foreach (JsonObject query in EvaluationData.ReadJsonl(EvaluationData.Required(options, "queries")))
         {
             long started = Stopwatch.GetTimestamp();
             string text = (string)query["text"]!;
@@ -360,11 +334,11 @@ public static partial class EvaluationCommand
             });
         }
 
-        await WriteJsonlAsync(Required(options, "out"), rows, cancellationToken);
+        await EvaluationData.WriteJsonlAsync(EvaluationData.Required(options, "out"), rows, cancellationToken);
         if (options.ContainsKey("bench"))
         {
             await BenchAsync(store, cache, services, cancellationToken);
-            await BenchQuotePartsAsync(store, cache, embedder, ReadJsonl(Required(options, "queries")).Select(q => (string)q["text"]!).ToList(), cancellationToken);
+            await BenchQuotePartsAsync(store, cache, embedder, EvaluationData.ReadJsonl(EvaluationData.Required(options, "queries")).Select(q => (string)q["text"]!).ToList(), cancellationToken);
         }
 
         latencies.Sort();
@@ -428,7 +402,7 @@ public static partial class EvaluationCommand
     }
 
     /// <summary>Times the parts of a quote lookup separately over the real queries: FTS, query embedding, vector scan.</summary>
-    private static async Task BenchQuotePartsAsync(TemporaryStore store, CorpusCache cache, MiniLmEmbedder embedder, List<string> queries, CancellationToken cancellationToken)
+    private static async Task BenchQuotePartsAsync(TemporaryStore store, CorpusCache cache, OnnxSentenceEmbedder embedder, List<string> queries, CancellationToken cancellationToken)
     {
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
         var fts = new List<double>();
@@ -444,7 +418,7 @@ public static partial class EvaluationCommand
             if (snapshot.HasVectors && embedder.IsAvailable)
             {
                 t0 = Stopwatch.GetTimestamp();
-                float[] q = embedder.Embed([query], cancellationToken)[0];
+                float[] q = embedder.EmbedQuery(query, cancellationToken);
                 embed.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 t0 = Stopwatch.GetTimestamp();
                 QuoteEngine.TopBySimilarity(snapshot, q, (0, snapshot.Rows.Length), 100);

@@ -66,7 +66,7 @@ public class DenseSearchBenchmarks
 [MemoryDiagnoser]
 public class QueryEmbeddingBenchmarks
 {
-    private MiniLmEmbedder _embedder = null!;
+    private OnnxSentenceEmbedder _embedder = null!;
 
     [Params("cannon fodder", "why were the troops sent abroad and who decided it")]
     public string Query { get; set; } = string.Empty;
@@ -74,7 +74,7 @@ public class QueryEmbeddingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _embedder = new MiniLmEmbedder(Options.Create(new TextEngineOptions()), NullLogger<MiniLmEmbedder>.Instance);
+        _embedder = new OnnxSentenceEmbedder(Options.Create(new TextEngineOptions()), NullLogger<OnnxSentenceEmbedder>.Instance);
         if (!_embedder.IsAvailable)
         {
             throw new InvalidOperationException("The MiniLM model could not be loaded.");

@@ -6,7 +6,10 @@ using DiscussionBot.Discord.Models;
 
 namespace DiscussionBot.Commands.Handlers;
 
-/// <summary><c>/quote query:&lt;text&gt; [source] [count]</c>: the best verbatim passages for a query, or a plain "not in the sources".</summary>
+/// <summary>
+/// <c>/quote query:&lt;text&gt; [source] [count]</c>: the verbatim passages that answer a query; or, when none does,
+/// the closest passages labelled as such, a plain "not in the sources", or a request to ask in the sources' language.
+/// </summary>
 public sealed class QuoteCommand(IQuoteEngine engine, SourceOption sources) : ICommandHandler
 {
     public const string QueryOption = "query";
@@ -57,25 +60,44 @@ public sealed class QuoteCommand(IQuoteEngine engine, SourceOption sources) : IC
     public static Embed Render(QuoteResult result, DocumentInfo? scope)
     {
         string shownQuery = DiscordText.EscapeMarkdown(DiscordText.Clip(result.Query, 200));
+        string where = scope is null ? "the sources" : $"“{DiscordText.EscapeMarkdown(scope.Title)}”";
+        if (result.Verdict == QuoteVerdict.OtherLanguage)
+        {
+            return new Embed
+            {
+                Title = "Please ask in the sources' language",
+                Description = $"“{shownQuery}” looks written in a language {where} are not written in, so I can't match it fairly. " +
+                              "Ask again in the language of the sources (English), e.g. `/quote query:why were troops sent`.",
+                Color = Responses.WarningColor,
+            };
+        }
+
         if (!result.IsCovered)
         {
             return new Embed
             {
                 Title = "Not in the sources",
-                Description = $"I found nothing in {(scope is null ? "the sources" : $"“{DiscordText.EscapeMarkdown(scope.Title)}”")} that answers “{shownQuery}”. " +
+                Description = $"I found nothing in {where} that answers “{shownQuery}”. " +
                               "Try other words, or `/themes` to see what the sources discuss.",
                 Color = Responses.WarningColor,
             };
         }
 
+        // the closest passages are shown as such, never presented as the answer
+        bool closestOnly = result.Verdict == QuoteVerdict.ClosestOnly;
         return new Embed
         {
             Title = DiscordText.Clip($"Passages for “{result.Query}”", DiscordLimits.EmbedTitleLength),
-            Color = Responses.AccentColor,
+            Description = closestOnly
+                ? $"None of these answers “{shownQuery}” directly; they are the closest passages in {where}."
+                : null,
+            Color = closestOnly ? Responses.WarningColor : Responses.AccentColor,
             Fields = result.Matches.Select((m, i) => new EmbedField(
                 DiscordText.Clip($"{i + 1}. {m.Sentence.Citation.DocumentTitle}, {m.Sentence.Citation.ParagraphMark}", DiscordLimits.EmbedFieldNameLength),
                 "> " + DiscordText.Clip(DiscordText.EscapeMarkdown(m.Sentence.Text), DiscordLimits.EmbedFieldValueLength - 2))).ToList(),
-            Footer = new EmbedFooter("Quoted word for word from the sources, best match first."),
+            Footer = new EmbedFooter(closestOnly
+                ? "Quoted word for word from the sources, closest first."
+                : "Quoted word for word from the sources, best match first."),
         };
     }
 }

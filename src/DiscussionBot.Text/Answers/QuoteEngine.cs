@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace DiscussionBot.Text.Answers;
 
 /// <summary>
-/// Hybrid passage retrieval: the store's BM25 full-text search and (in embedding mode) cosine similarity of
-/// the query to every stored sentence vector, fused by reciprocal rank. A passage is offered only when it
-/// contains enough of the query's words or is close enough in meaning; otherwise the answer is empty.
+/// Hybrid passage retrieval (see <see cref="RankPassagesAsync"/>) with a calibrated verdict: the first passage's
+/// confidence decides between an answer, "the closest passages; none answers directly" and "not in the sources";
+/// a query in a language the sources are not written in is told so.
 /// </summary>
 public sealed class QuoteEngine(
     IDocumentStore store,
@@ -28,122 +28,238 @@ public sealed class QuoteEngine(
     public async Task<QuoteResult> FindQuotesAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string query = request.Query.Trim();
         CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
         if (request.DocumentId is long id && !snapshot.DocumentsById.ContainsKey(id))
         {
             throw new DocumentNotFoundException(id);
         }
 
-        int count = Math.Clamp(request.Count, 1, MaxCount);
-        List<Token> queryTokens = Tokenizer.Tokenize(query);
-        var content = queryTokens.Where(t => !t.IsStopWord && t.Lower.Length > 1).ToList();
-        if (content.Count == 0)
+        if (IsOtherLanguage(snapshot, request.Query))
         {
-            return new QuoteResult(request.Query, []);
+            return new QuoteResult(request.Query, [], QuoteVerdict.OtherLanguage);
         }
 
-        var queryStems = content.Select(t => t.Stem).Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, request.Query.Trim(), request.DocumentId, cancellationToken);
+        if (ranked.Count == 0)
+        {
+            return new QuoteResult(request.Query, [], QuoteVerdict.NotInSources);
+        }
+
+        PassageFeatures best = ranked[0].Features;
+        AbstentionCalibration calibration = double.IsNaN(best.Cosine)
+            ? new AbstentionCalibration { AnswerThreshold = _ranking.LexicalAnswerThreshold, ClosestThreshold = _ranking.LexicalClosestThreshold }
+            : _options.Model == SentenceModel.ArcticXs ? _ranking.ArcticXs : _ranking.MiniLm;
+        double confidence = Confidence(best, calibration);
+        QuoteVerdict verdict = confidence >= calibration.AnswerThreshold ? QuoteVerdict.Answered
+            : confidence >= calibration.ClosestThreshold ? QuoteVerdict.ClosestOnly
+            : QuoteVerdict.NotInSources;
+        IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
+            ? []
+            : ranked.Take(Math.Clamp(request.Count, 1, MaxCount))
+                .Select(p => new QuoteMatch(SummaryEngine.Cite(snapshot, p.Row), Math.Round(p.Score, 6)))
+                .ToList();
+        return new QuoteResult(request.Query, matches, verdict) { Confidence = Math.Round(confidence, 6) };
+    }
+
+    /// <summary>
+    /// How sure the engine is that the first passage answers: its raw cosine to the query plus a share of the query's
+    /// word weight it holds. Both are absolute (unlike the z-scores that rank), so one threshold holds for a store
+    /// of ten documents and one of thousands. Without vectors, the word share alone.
+    /// </summary>
+    internal static double Confidence(PassageFeatures first, AbstentionCalibration calibration) =>
+        double.IsNaN(first.Cosine)
+            ? first.Coverage
+            : first.Cosine + (calibration.CoverageWeight * first.Coverage);
+
+    /// <summary>
+    /// Passages for a query, best first: candidates from the store's BM25 and (in embedding mode) from the query's
+    /// cosine to every sentence vector, fused as z-scores (each signal in standard deviations above its mean over
+    /// the scope, so neither scale dominates); then the best <see cref="QuoteRankingOptions.RerankDepth"/> are
+    /// re-ranked with the question's wording (coverage, proximity, answer type), their paragraph and document.
+    /// Headlines are left out, and a sentence found in several documents is kept once.
+    /// </summary>
+    internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken)
+    {
+        List<Token> queryTokens = Tokenizer.Tokenize(query);
+        var content = queryTokens.Where(t => !t.IsStopWord && t.Lower.Length > 1).ToList();
+        (int Start, int Count) scope = documentId is long doc ? snapshot.DocumentRows.GetValueOrDefault(doc) : (0, snapshot.Rows.Length);
+        if (content.Count == 0 || scope.Count == 0)
+        {
+            return [];
+        }
+
         var terms = SelectSearchTerms(snapshot, content, _ranking.CommonTermShare);
-        (int Start, int Count) scope = request.DocumentId is long doc
-            ? snapshot.DocumentRows.GetValueOrDefault(doc)
-            : (0, snapshot.Rows.Length);
 
         // the query is embedded and the vectors scanned while the store runs its full-text search:
         // both are CPU-bound and independent
-        bool dense = _options.Mode == EngineMode.Embedding && snapshot.HasVectors && scope.Count > 0 && embedder.IsAvailable;
-        Task<(float[] Query, List<(int Row, float Score)> Top)>? denseTask = dense
+        bool dense = _options.Mode == EngineMode.Embedding && snapshot.HasVectors && embedder.IsAvailable;
+        Task<(float[] Query, SimilarityScan Scan)>? denseTask = dense
             ? Task.Run(
                 () =>
                 {
-                    float[] q = embedder.Embed([query], cancellationToken)[0];
-                    return (q, TopBySimilarity(snapshot, q, scope, CandidatePool));
+                    float[] q = embedder.EmbedQuery(query, cancellationToken);
+                    return (q, ScanSimilarity(snapshot, q, scope, CandidatePool));
                 },
                 cancellationToken)
             : null;
+        IReadOnlyList<SentenceHit> hits = await store.SearchSentencesAsync(terms, documentId, CandidatePool, cancellationToken);
+        Task<IReadOnlyList<DocumentHit>>? documentTask = _ranking.DocumentPriorWeight > 0 && documentId is null
+            ? store.SearchDocumentsAsync(terms, 1000, cancellationToken)
+            : null;
 
-        // lexical candidates, BM25 order
-        IReadOnlyList<SentenceHit> hits = await store.SearchSentencesAsync(terms, request.DocumentId, CandidatePool, cancellationToken);
-        var lexicalRank = new Dictionary<int, int>();
-        foreach (SentenceHit hit in hits.OrderByDescending(h => h.Score).ThenBy(h => h.DocumentId).ThenBy(h => h.SentenceOrdinal))
+        var bm25 = new Dictionary<int, double>();
+        foreach (SentenceHit hit in hits)
         {
-            if (snapshot.RowOf(hit.DocumentId, hit.SentenceOrdinal) is int row && !lexicalRank.ContainsKey(row))
+            if (snapshot.RowOf(hit.DocumentId, hit.SentenceOrdinal) is int row)
             {
-                lexicalRank[row] = lexicalRank.Count + 1;
+                bm25[row] = Math.Max(bm25.GetValueOrDefault(row), hit.Score);
             }
         }
 
-        // dense candidates, cosine order
-        var denseRank = new Dictionary<int, int>();
-        var cosine = new Dictionary<int, float>();
+        // every sentence outside the hits scores 0, so the scope's mean and spread follow from the hits alone
+        double lexicalMean = bm25.Values.Sum() / scope.Count;
+        double lexicalSpread = Math.Sqrt(Math.Max(1e-12, (bm25.Values.Sum(v => v * v) / scope.Count) - (lexicalMean * lexicalMean)));
+        float[]? queryVector = null;
+        SimilarityScan similarity = SimilarityScan.None;
         if (denseTask is not null)
         {
-            (float[] q, List<(int Row, float Score)> top) = await denseTask;
-            foreach ((int row, float score) in top)
-            {
-                denseRank[row] = denseRank.Count + 1;
-                cosine[row] = score;
-            }
-
-            foreach (int row in lexicalRank.Keys)
-            {
-                if (!cosine.ContainsKey(row) && snapshot.HasVector![row])
-                {
-                    cosine[row] = VectorMath.Dot(snapshot.VectorOf(row), q);
-                }
-            }
+            (queryVector, similarity) = await denseTask;
         }
 
-        var matches = new List<(int Row, double Score)>();
-        foreach (int row in lexicalRank.Keys.Union(denseRank.Keys))
+        double Cosine(int row) => queryVector is not null && snapshot.HasVector![row] ? VectorMath.Dot(snapshot.VectorOf(row), queryVector) : double.NaN;
+        double LexicalZ(int row) => (bm25.GetValueOrDefault(row) - lexicalMean) / lexicalSpread;
+        double DenseZ(double cosine) => double.IsNaN(cosine) ? 0 : (cosine - similarity.Mean) / similarity.Spread;
+        double FirstStage(int row) => (_ranking.LexicalWeight * LexicalZ(row)) + (queryVector is null ? 0 : _ranking.DenseWeight * DenseZ(Cosine(row)));
+
+        var firstStage = bm25.Keys.Union(similarity.Top.Select(t => t.Row))
+            .Select(row => (Row: row, Score: FirstStage(row)))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Row)
+            .Take(_ranking.RerankDepth)
+            .ToList();
+
+        IReadOnlyList<DocumentHit> documentHits = documentTask is null ? [] : await documentTask;
+        double bestDocument = documentHits.Count == 0 ? 1 : Math.Max(1e-9, documentHits.Max(h => h.Score));
+        var prior = documentHits.ToDictionary(h => h.DocumentId, h => h.Score / bestDocument);
+
+        var queryStems = content.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var queryWords = queryTokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
+        Dictionary<string, int> df = snapshot.SentenceFrequencies;
+        var weightedStems = queryStems.Select(stem => (stem, Math.Log(1 + (snapshot.Rows.Length / (1.0 + df.GetValueOrDefault(stem)))))).ToList();
+        AnswerKind kind = QuestionCues.KindOf(query);
+
+        var ranked = new List<RankedPassage>(firstStage.Count);
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var paragraphs = new Dictionary<int, (double Cosine, double Coverage)>();
+        foreach ((int row, double first) in firstStage)
         {
-            double coverage = Coverage(snapshot.Rows[row].Text, queryStems);
-            float similarity = cosine.GetValueOrDefault(row, float.NaN);
-            bool answers = coverage >= _options.QuoteMinTermCoverage ||
-                           (!float.IsNaN(similarity) && similarity >= _options.QuoteMinSimilarity);
-            if (!answers)
+            SentenceRow sentence = snapshot.Rows[row];
+            (int paragraphStart, int paragraphEnd) = ParagraphOf(snapshot, row);
+            if (paragraphStart == paragraphEnd && IsHeadline(snapshot, row))
             {
                 continue;
             }
 
-            double fused = (lexicalRank.TryGetValue(row, out int lr) ? _ranking.LexicalWeight / (RrfK + lr) : 0) +
-                           (denseRank.TryGetValue(row, out int dr) ? _ranking.DenseWeight / (RrfK + dr) : 0);
-            matches.Add((row, fused * RrfK));
+            // the paragraph as context: candidates often share one, so each is measured once per query
+            if (!paragraphs.TryGetValue(paragraphStart, out (double Cosine, double Coverage) paragraph))
+            {
+                var paragraphStems = new HashSet<string>(StringComparer.Ordinal);
+                for (int r = paragraphStart; r <= paragraphEnd; r++)
+                {
+                    paragraphStems.UnionWith(Tokenizer.Tokenize(snapshot.Rows[r].Text).Select(t => t.Stem));
+                }
+
+                paragraph = (queryVector is null ? 0 : MeanCosine(snapshot, queryVector, paragraphStart, paragraphEnd),
+                             PassageScoring.Coverage(paragraphStems, weightedStems));
+                paragraphs[paragraphStart] = paragraph;
+            }
+
+            var stems = Tokenizer.Tokenize(sentence.Text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+            double cosine = Cosine(row);
+            var features = new PassageFeatures(
+                LexicalZ(row),
+                DenseZ(cosine),
+                cosine,
+                PassageScoring.Coverage(stems, weightedStems),
+                QuestionCues.Satisfies(kind, sentence.Text, queryWords, queryStems),
+                prior.GetValueOrDefault(sentence.DocumentId),
+                paragraph.Cosine,
+                paragraph.Coverage);
+            double score = first +
+                           (_ranking.CoverageWeight * features.Coverage) +
+                           (_ranking.AnswerTypeWeight * features.AnswerType) +
+                           (_ranking.DocumentPriorWeight * features.DocumentPrior) +
+                           (_ranking.ParagraphDenseWeight * features.ParagraphCosine) +
+                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage);
+            ranked.Add(new RankedPassage(row, score, features));
         }
 
-        if (_ranking.DocumentContextWeight > 0 && matches.Count > 1)
+        // one passage per distinct sentence text, the best-scoring copy
+        return ranked
+            .OrderByDescending(p => p.Score)
+            .ThenBy(p => snapshot.Rows[p.Row].DocumentId)
+            .ThenBy(p => snapshot.Rows[p.Row].Ordinal)
+            .Where(p => shown.Add(PassageScoring.DuplicateKey(snapshot.Rows[p.Row].Text)))
+            .ToList();
+    }
+
+    /// <summary>The first and last rows of the row's paragraph.</summary>
+    private static (int First, int Last) ParagraphOf(CorpusSnapshot snapshot, int row)
+    {
+        SentenceRow sentence = snapshot.Rows[row];
+        bool Same(int other) => other >= 0 && other < snapshot.Rows.Length &&
+                                snapshot.Rows[other].DocumentId == sentence.DocumentId &&
+                                snapshot.Rows[other].ParagraphNumber == sentence.ParagraphNumber;
+        int first = row, last = row;
+        while (Same(first - 1))
         {
-            // a passage is likelier to answer when its document also matches elsewhere
-            var byDocument = matches.GroupBy(m => snapshot.Rows[m.Row].DocumentId)
-                .ToDictionary(g => g.Key, g => g.Select(m => m.Score).OrderDescending().Take(2).ToArray());
-            matches = matches.Select(m =>
-            {
-                double[] top = byDocument[snapshot.Rows[m.Row].DocumentId];
-                double other = top[0] == m.Score ? (top.Length > 1 ? top[1] : 0) : top[0];
-                return (m.Row, m.Score + (_ranking.DocumentContextWeight * other));
-            }).ToList();
+            first--;
         }
 
-        if (_ranking.DocumentPriorWeight > 0 && request.DocumentId is null && matches.Count > 1)
+        while (Same(last + 1))
         {
-            // a passage is likelier to answer when its whole document matches the query (document BM25, scaled by the best)
-            IReadOnlyList<DocumentHit> documentHits = await store.SearchDocumentsAsync(terms, 1000, cancellationToken);
-            if (documentHits.Count > 0)
+            last++;
+        }
+
+        return (first, last);
+    }
+
+    /// <summary>Cosine of the query to the mean vector of rows first..last.</summary>
+    private static double MeanCosine(CorpusSnapshot snapshot, float[] query, int first, int last)
+    {
+        float[] sum = new float[snapshot.Dimension];
+        for (int r = first; r <= last; r++)
+        {
+            if (snapshot.HasVector![r])
             {
-                double top = Math.Max(1e-9, documentHits.Max(h => h.Score));
-                var prior = documentHits.ToDictionary(h => h.DocumentId, h => h.Score / top);
-                matches = matches.Select(m => (m.Row, m.Score + (_ranking.DocumentPriorWeight * prior.GetValueOrDefault(snapshot.Rows[m.Row].DocumentId)))).ToList();
+                ReadOnlySpan<float> v = snapshot.VectorOf(r);
+                for (int d = 0; d < sum.Length; d++)
+                {
+                    sum[d] += v[d];
+                }
             }
         }
 
-        var result = matches
-            .OrderByDescending(m => m.Score)
-            .ThenBy(m => snapshot.Rows[m.Row].DocumentId)
-            .ThenBy(m => snapshot.Rows[m.Row].Ordinal)
-            .Take(count)
-            .Select(m => new QuoteMatch(SummaryEngine.Cite(snapshot, m.Row), Math.Round(m.Score, 6)))
-            .ToList();
-        return new QuoteResult(request.Query, result);
+        double norm = Math.Sqrt(VectorMath.Dot(sum, sum));
+        return norm <= 0 ? 0 : VectorMath.Dot(sum, query) / norm;
+    }
+
+    /// <summary>A line alone in its paragraph that reads as a headline (see <see cref="PassageScoring.IsHeadline"/>).</summary>
+    private static bool IsHeadline(CorpusSnapshot snapshot, int row)
+    {
+        SentenceRow sentence = snapshot.Rows[row];
+        string title = snapshot.DocumentsById.TryGetValue(sentence.DocumentId, out DocumentInfo? info) ? info.Title : string.Empty;
+        return PassageScoring.IsHeadline(sentence.Text, aloneInParagraph: true, title);
+    }
+
+    /// <summary>True when the query is written in a language or script the sources are not written in.</summary>
+    private static bool IsOtherLanguage(CorpusSnapshot snapshot, string query)
+    {
+        (Dictionary<string, int> scripts, bool english) = snapshot.Memo(
+            "languages",
+            () => Tuple.Create(
+                LanguageCheck.Scripts(snapshot.Rows.Select(r => r.Text)),
+                LanguageCheck.EnglishShare(snapshot.Rows.Take(2000).Select(r => r.Text)) >= 0.2)).ToValueTuple();
+        return snapshot.Rows.Length > 0 && LanguageCheck.IsOtherLanguage(query, scripts, english);
     }
 
     /// <summary>
@@ -191,7 +307,7 @@ public sealed class QuoteEngine(
 
         if (_options.Mode == EngineMode.Embedding && snapshot.HasVectors && embedder.IsAvailable)
         {
-            float[] q = embedder.Embed([query], cancellationToken)[0];
+            float[] q = embedder.EmbedQuery(query, cancellationToken);
             var dense = new List<(long Id, double Score)>();
             var centroid = new List<(long Id, double Score)>();
             Dictionary<long, double> centroidNorms = snapshot.Memo("centroid-norms", () => CentroidNorms(snapshot));
@@ -293,15 +409,14 @@ public sealed class QuoteEngine(
             .ToList();
     }
 
-    /// <summary>Share of the query's content stems that occur in the sentence.</summary>
-    internal static double Coverage(string sentence, IReadOnlyList<string> queryStems)
-    {
-        var stems = new HashSet<string>(Tokenizer.Tokenize(sentence).Select(t => t.Stem), StringComparer.Ordinal);
-        return queryStems.Count == 0 ? 0 : queryStems.Count(stems.Contains) / (double)queryStems.Count;
-    }
+    internal static List<(int Row, float Score)> TopBySimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k) =>
+        ScanSimilarity(snapshot, query, scope, k).Top;
 
-    internal static List<(int Row, float Score)> TopBySimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k)
+    /// <summary>The best <paramref name="k"/> rows by cosine, and the mean and spread of the cosine over the whole scope.</summary>
+    internal static SimilarityScan ScanSimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k)
     {
+        double sum = 0, squares = 0;
+        int scanned = 0;
         // bounded min-heap of the best k rows
         var heap = new PriorityQueue<int, (float Score, int NegRow)>();
         for (int row = scope.Start; row < scope.Start + scope.Count; row++)
@@ -312,6 +427,9 @@ public sealed class QuoteEngine(
             }
 
             float score = VectorMath.Dot(snapshot.VectorOf(row), query);
+            sum += score;
+            squares += score * (double)score;
+            scanned++;
             if (heap.Count < k)
             {
                 heap.Enqueue(row, (score, -row));
@@ -329,6 +447,14 @@ public sealed class QuoteEngine(
         }
 
         result.Reverse();
-        return result;
+        double mean = scanned == 0 ? 0 : sum / scanned;
+        double spread = scanned == 0 ? 1 : Math.Sqrt(Math.Max(1e-12, (squares / scanned) - (mean * mean)));
+        return new SimilarityScan(result, mean, spread);
     }
+}
+
+/// <summary>The best rows of a similarity scan, and the cosine's mean and spread over the scanned scope.</summary>
+internal sealed record SimilarityScan(List<(int Row, float Score)> Top, double Mean, double Spread)
+{
+    public static SimilarityScan None { get; } = new([], 0, 1);
 }

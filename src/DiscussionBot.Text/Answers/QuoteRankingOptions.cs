@@ -15,17 +15,52 @@ public sealed record QuoteRankingOptions
     /// <summary>The tuned values.</summary>
     public static QuoteRankingOptions Default { get; } = new();
 
-    /// <summary>Weight of the BM25 ranking in the passage fusion (tuned on SciFact dev).</summary>
+    /// <summary>
+    /// Weight of the passage's BM25 z-score (standard deviations above the scope's mean) in the first stage.
+    /// Weights below were tuned on SQuAD dev with the default model (docs/quality.md, "Answers").
+    /// </summary>
     [Range(0.0, 100.0)]
-    public double LexicalWeight { get; init; } = 1.0;
+    public double LexicalWeight { get; init; } = 0.13;
 
-    /// <summary>Weight of the embedding ranking in the passage fusion (tuned on SciFact dev).</summary>
+    /// <summary>Weight of the passage's cosine z-score in the first stage (embedding mode).</summary>
     [Range(0.0, 100.0)]
-    public double DenseWeight { get; init; } = 1.0;
+    public double DenseWeight { get; init; } = 0.87;
 
-    /// <summary>Share of the best other matching passage of the same document added to a passage's score.</summary>
+    /// <summary>How many first-stage candidates are re-ranked with the finer features below.</summary>
+    [Range(1, 100)]
+    public int RerankDepth { get; init; } = 30;
+
+    /// <summary>Weight of the share of the query's word weight (IDF) the passage holds.</summary>
     [Range(0.0, 100.0)]
-    public double DocumentContextWeight { get; init; } = 0.3;
+    public double CoverageWeight { get; init; } = 5.0;
+
+    /// <summary>Bonus of a passage holding what the question asks for (a number for "how many", a date for "when"...).</summary>
+    [Range(0.0, 100.0)]
+    public double AnswerTypeWeight { get; init; } = 0.75;
+
+    /// <summary>Weight of the query's cosine to the passage's whole paragraph (its mean vector).</summary>
+    [Range(0.0, 100.0)]
+    public double ParagraphDenseWeight { get; init; } = 2.0;
+
+    /// <summary>Weight of the share of the query's word weight the passage's whole paragraph holds.</summary>
+    [Range(0.0, 100.0)]
+    public double ParagraphCoverageWeight { get; init; } = 1.0;
+
+    /// <summary>Abstention with all-MiniLM-L6-v2 vectors (calibrated on SQuAD dev).</summary>
+    [ValidateObjectMembers]
+    public AbstentionCalibration MiniLm { get; init; } = new() { CoverageWeight = 0.65, AnswerThreshold = 0.732, ClosestThreshold = 0.35 };
+
+    /// <summary>Abstention with snowflake-arctic-embed-xs vectors (calibrated on SQuAD dev).</summary>
+    [ValidateObjectMembers]
+    public AbstentionCalibration ArcticXs { get; init; } = new() { CoverageWeight = 0.15, AnswerThreshold = 0.713, ClosestThreshold = 0.60 };
+
+    /// <summary>Without vectors (lexical mode), the least word-weight coverage for an answer.</summary>
+    [Range(-1000.0, 1000.0)]
+    public double LexicalAnswerThreshold { get; init; } = 0.37;
+
+    /// <summary>Without vectors, the least word-weight coverage for the closest passages.</summary>
+    [Range(-1000.0, 1000.0)]
+    public double LexicalClosestThreshold { get; init; } = 0.25;
 
     /// <summary>
     /// Weight of the passage's whole-document BM25 (scaled by the query's best document) added to its score.
@@ -80,6 +115,25 @@ public sealed record QuoteRankingOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double CommonTermShare { get; init; } = 0.02;
+}
+
+/// <summary>
+/// When the first passage counts as an answer. The confidence is the passage's raw cosine to the query plus
+/// <see cref="CoverageWeight"/> × the share of the query's word weight it holds; cosines differ by model, so each
+/// model has its own calibration.
+/// </summary>
+public sealed record AbstentionCalibration
+{
+    [Range(0.0, 10.0)]
+    public double CoverageWeight { get; init; }
+
+    /// <summary>Least confidence for the first passage to be presented as the answer.</summary>
+    [Range(-1000.0, 1000.0)]
+    public double AnswerThreshold { get; init; }
+
+    /// <summary>Least confidence for the closest passages to be shown, labelled as not answering directly.</summary>
+    [Range(-1000.0, 1000.0)]
+    public double ClosestThreshold { get; init; }
 }
 
 /// <summary>Checks <see cref="QuoteRankingOptions"/> at startup (source-generated from its attributes).</summary>

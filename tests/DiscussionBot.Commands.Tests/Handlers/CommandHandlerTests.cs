@@ -1,3 +1,4 @@
+using DiscussionBot.Commands.Handlers;
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Commands.Rendering;
 using DiscussionBot.Core.Answers;
@@ -116,6 +117,36 @@ public sealed class CommandHandlerTests : IDisposable
         Embed embed = response.Data!.Embeds!.Single();
         Assert.Equal("Not in the sources", embed.Title);
         Assert.Contains("quantum chromodynamics", embed.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quote_ClosestOnly_ShowsPassagesSayingNoneAnswersDirectly()
+    {
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new QuoteResult("expensive jewelry", [new QuoteMatch(_fixture.Cite(12), 0.4)], QuoteVerdict.ClosestOnly));
+
+        InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", "expensive jewelry")), CancellationToken.None);
+
+        Embed embed = response.Data!.Embeds!.Single();
+        Assert.Contains("None of these answers “expensive jewelry” directly", embed.Description, StringComparison.Ordinal);
+        Assert.Equal("> " + _fixture.Cite(12).Text, Assert.Single(embed.Fields!).Value);
+
+        // the More button still reads the query back from the title
+        Assert.Equal("expensive jewelry", QuoteButtons.QueryOf(new Message { Embeds = [embed] }));
+    }
+
+    [Fact]
+    public async Task Quote_OtherLanguage_AsksForTheSourcesLanguage()
+    {
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new QuoteResult("что сказал Путин", [], QuoteVerdict.OtherLanguage));
+
+        InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", "что сказал Путин")), CancellationToken.None);
+
+        Embed embed = response.Data!.Embeds!.Single();
+        Assert.Equal("Please ask in the sources' language", embed.Title);
+        Assert.Contains("English", embed.Description, StringComparison.Ordinal);
+        Assert.Null(embed.Fields);
     }
 
     [Fact]

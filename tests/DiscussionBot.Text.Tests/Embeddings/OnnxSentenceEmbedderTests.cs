@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Text.Tests.Embeddings;
 
-public sealed class MiniLmEmbedderTests(MiniLmFixture model) : IClassFixture<MiniLmFixture>
+public sealed class OnnxSentenceEmbedderTests(MiniLmFixture model) : IClassFixture<MiniLmFixture>
 {
     [Fact]
     public void Embed_ManyBatchesInParallel_SameVectorsAsOneAtATime()
@@ -27,7 +27,7 @@ public sealed class MiniLmEmbedderTests(MiniLmFixture model) : IClassFixture<Min
     [Fact]
     public void AnalyzerVersion_DoesNotLoadTheModel()
     {
-        using var embedder = new MiniLmEmbedder(Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }), NullLogger<MiniLmEmbedder>.Instance);
+        using var embedder = new OnnxSentenceEmbedder(Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }), NullLogger<OnnxSentenceEmbedder>.Instance);
         var analyzer = new DocumentAnalyzer(Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }), Options.Create(DiscussionBot.Text.Lexical.KeyPhraseOptions.Default), embedder);
 
         string version = analyzer.Version;
