@@ -24,8 +24,8 @@ public static partial class EvaluationCommand
     {
         EngineMode mode = ModeOf(options);
         var clock = Stopwatch.StartNew();
-        var articles = ReadJsonl(Required(options, "articles")).ToDictionary(a => (string)a["id"]!, StringComparer.Ordinal);
-        var definition = ReadJsonl(Required(options, "store")).ToList();
+        var articles = EvaluationData.ReadJsonl(EvaluationData.Required(options, "articles")).ToDictionary(a => (string)a["id"]!, StringComparer.Ordinal);
+        var definition = EvaluationData.ReadJsonl(EvaluationData.Required(options, "store")).ToList();
         var segmenter = new TextSegmenter();
         var documents = new List<(SourceDocument Document, Segmentation Segmentation)>();
         var articleOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ public static partial class EvaluationCommand
             articleOf[file] = (string)row["id"]!;
         }
 
-        using MiniLmEmbedder embedder = CreateEmbedder(mode);
+        using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         float[][]? allVectors = null;
         if (mode == EngineMode.Embedding)
         {
@@ -82,9 +82,9 @@ public static partial class EvaluationCommand
             });
         }
 
-        string outPath = Required(options, "out");
+        string outPath = EvaluationData.Required(options, "out");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
-        await File.WriteAllTextAsync(outPath, new JsonObject { ["themes"] = list }.ToJsonString(Compact), cancellationToken);
+        await File.WriteAllTextAsync(outPath, new JsonObject { ["themes"] = list }.ToJsonString(), cancellationToken);
         await Console.Out.WriteLineAsync(
             $"themes: {documents.Count} documents, mode {mode}, analysis {ingestSeconds:F1} s, {themes.Count} themes in {themesMs:F0} ms: " +
             string.Join(" | ", themes.Select(t => $"{t.Label} ({t.Sources.Count})")));
