@@ -23,14 +23,11 @@ public sealed class LiveConcurrencyTests
     public async Task SlowAnswer_BlockingEngine_OtherMembersSourcesAnsweredAtOnceSlowOneDeferredThenEdited()
     {
         using var engine = new BlockingSummaryEngine();
-        await using LiveHarness live = await LiveHarness.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISummaryEngine>(engine)));
-        engine.Arm();
+        await using LiveHarness live = await StartArmedAsync(engine);
         Interaction slow = FakeInteractions.SlashCommand("summary");
         Interaction fast = OtherMember(FakeInteractions.SlashCommand("sources"));
 
-        await live.Discord.Gateway.SendInteractionAsync(slow);
-        await engine.Entered.WaitAsync(Waiter.DefaultTimeout);
-        await live.Discord.Gateway.SendInteractionAsync(fast);
+        await SendWhileSlowComputesAsync(live, engine, slow, fast);
         RecordedRequest fastAnswer = await WaitForCallbackAsync(live, fast);
 
         // No time has passed on the bot's clock: the fast answer came while the slow one was still computing.
@@ -51,8 +48,7 @@ public sealed class LiveConcurrencyTests
     public async Task SlowPrivateAnswer_BlockingHandler_DeferredEphemerally()
     {
         using var engine = new BlockingSummaryEngine();
-        await using LiveHarness live = await LiveHarness.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<ISummaryEngine>(engine)));
-        engine.Arm();
+        await using LiveHarness live = await StartArmedAsync(engine);
         // /pin-summary replies privately (the moderator's confirmation); it summarizes first, so it blocks too.
         Interaction slow = Moderator(FakeInteractions.SlashCommand("pin-summary"));
 
@@ -72,22 +68,15 @@ public sealed class LiveConcurrencyTests
     public async Task QueuedInteraction_WindowPassedWhileWaitingForASlot_DroppedNotAnswered()
     {
         using var engine = new BlockingSummaryEngine();
-        await using LiveHarness live = await LiveHarness.StartAsync(s =>
+        await using LiveHarness live = await StartArmedAsync(engine, o =>
         {
-            s.Replace(ServiceDescriptor.Singleton<ISummaryEngine>(engine));
-            s.Configure<LiveOptions>(o =>
-            {
-                o.MaxConcurrentInteractions = 1;
-                o.MaxDeferredInteractions = 0;
-            });
+            o.MaxConcurrentInteractions = 1;
+            o.MaxDeferredInteractions = 0;
         });
-        engine.Arm();
         Interaction slow = FakeInteractions.SlashCommand("summary");
         Interaction queued = OtherMember(FakeInteractions.SlashCommand("sources"));
 
-        await live.Discord.Gateway.SendInteractionAsync(slow);
-        await engine.Entered.WaitAsync(Waiter.DefaultTimeout);
-        await live.Discord.Gateway.SendInteractionAsync(queued);
+        await SendWhileSlowComputesAsync(live, engine, slow, queued);
         // Received (and stamped) by the gateway before the clock moves: it waits in the queue for the only slot.
         ChannelReader<ReceivedInteraction> queue = live.Services.GetRequiredService<GatewayClient>().Interactions;
         Assert.True(await Task.Run(() => SpinWait.SpinUntil(() => queue.Count == 1, Waiter.DefaultTimeout)), "the queued interaction never arrived");
@@ -105,22 +94,15 @@ public sealed class LiveConcurrencyTests
     public async Task DeferredAnswer_HandsItsSlotBack_QueuedFastOneAnsweredWhileSlowStillComputes()
     {
         using var engine = new BlockingSummaryEngine();
-        await using LiveHarness live = await LiveHarness.StartAsync(s =>
+        await using LiveHarness live = await StartArmedAsync(engine, o =>
         {
-            s.Replace(ServiceDescriptor.Singleton<ISummaryEngine>(engine));
-            s.Configure<LiveOptions>(o =>
-            {
-                o.MaxConcurrentInteractions = 1;
-                o.MaxDeferredInteractions = 1;
-            });
+            o.MaxConcurrentInteractions = 1;
+            o.MaxDeferredInteractions = 1;
         });
-        engine.Arm();
         Interaction slow = FakeInteractions.SlashCommand("summary");
         Interaction queued = OtherMember(FakeInteractions.SlashCommand("sources"));
 
-        await live.Discord.Gateway.SendInteractionAsync(slow);
-        await engine.Entered.WaitAsync(Waiter.DefaultTimeout);
-        await live.Discord.Gateway.SendInteractionAsync(queued);
+        await SendWhileSlowComputesAsync(live, engine, slow, queued);
         await live.Time.AdvanceWhenWaitingAsync(DeferAfter);
         await WaitForCallbackAsync(live, slow);
         // Its 1.5 s from receipt have passed too, so it may be deferred itself; either way its answer arrives now.
@@ -131,6 +113,29 @@ public sealed class LiveConcurrencyTests
         Assert.DoesNotContain(live.Discord.Requests, r => r.Method == "PATCH" && r.Path.Contains(slow.Token, StringComparison.Ordinal));
         engine.Release();
         await live.Discord.Rest.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(slow.Token, StringComparison.Ordinal));
+    }
+
+    /// <summary>A started live host whose summary engine blocks from now on (after the warm-up) until the test releases it.</summary>
+    private static async Task<LiveHarness> StartArmedAsync(BlockingSummaryEngine engine, Action<LiveOptions>? configure = null)
+    {
+        LiveHarness live = await LiveHarness.StartAsync(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<ISummaryEngine>(engine));
+            if (configure is not null)
+            {
+                s.Configure(configure);
+            }
+        });
+        engine.Arm();
+        return live;
+    }
+
+    /// <summary>Sends the slow interaction, waits until its engine call is computing, then sends the other one.</summary>
+    private static async Task SendWhileSlowComputesAsync(LiveHarness live, BlockingSummaryEngine engine, Interaction slow, Interaction other)
+    {
+        await live.Discord.Gateway.SendInteractionAsync(slow);
+        await engine.Entered.WaitAsync(Waiter.DefaultTimeout);
+        await live.Discord.Gateway.SendInteractionAsync(other);
     }
 
     private static Interaction OtherMember(Interaction interaction) => interaction with
