@@ -1,4 +1,5 @@
 using DiscussionBot.Core.Documents;
+using DiscussionBot.Text.Embeddings;
 
 namespace DiscussionBot.Text.Answers;
 
@@ -7,21 +8,21 @@ internal sealed record SentenceRow(long DocumentId, int Ordinal, int ParagraphNu
 
 /// <summary>
 /// Everything commands need across documents, loaded once per store revision: quotable sentences, their
-/// salience and a contiguous matrix of their unit vectors for SIMD search.
+/// salience and their unit vectors, held as 8-bit integers (<see cref="QuantizedVectors"/>) for SIMD search.
 /// </summary>
 internal sealed class CorpusSnapshot
 {
     private readonly Dictionary<(long, int), int> _rows = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _memo = new(StringComparer.Ordinal);
 
-    public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
+    public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, QuantizedVectors? vectors, bool[]? hasVector)
     {
         Revision = revision;
         Documents = documents.OrderBy(d => d.Id).ToList();
         DocumentsById = Documents.ToDictionary(d => d.Id);
         Rows = rows;
         Dimension = dimension;
-        Matrix = matrix;
+        Vectors = vectors;
         HasVector = hasVector;
 
         var ranges = new Dictionary<long, (int Start, int Count)>();
@@ -46,35 +47,25 @@ internal sealed class CorpusSnapshot
 
     public int Dimension { get; }
 
-    public float[]? Matrix { get; }
+    public QuantizedVectors? Vectors { get; }
 
     public bool[]? HasVector { get; }
 
-    public bool HasVectors => Matrix is not null;
+    public bool HasVectors => Vectors is not null;
 
-    /// <summary>In how many quotable sentences each content-word stem occurs (computed once, on first use).</summary>
-    public Dictionary<string, int> SentenceFrequencies => Memo("sentence-frequencies", () =>
-    {
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SentenceRow row in Rows)
-        {
-            seen.Clear();
-            foreach (Lexical.Token t in Lexical.Tokenizer.Tokenize(row.Text))
-            {
-                if (!t.IsStopWord && seen.Add(t.Stem))
-                {
-                    df[t.Stem] = df.GetValueOrDefault(t.Stem) + 1;
-                }
-            }
-        }
-
-        return df;
-    });
+    /// <summary>Each sentence's content-word stems and their frequencies (computed once, on first use).</summary>
+    public SnapshotTerms Terms => Memo("terms", () => SnapshotTerms.Build(Rows));
 
     public int? RowOf(long documentId, int ordinal) => _rows.TryGetValue((documentId, ordinal), out int row) ? row : null;
 
-    public ReadOnlySpan<float> VectorOf(int row) => Matrix.AsSpan(row * Dimension, Dimension);
+    /// <summary>Cosine of the row's sentence to a unit query vector (the row must have a vector).</summary>
+    public float Dot(int row, ReadOnlySpan<float> query) => Vectors!.Dot(row, query);
+
+    /// <summary>Cosine of two rows' sentences (both must have vectors).</summary>
+    public float Dot(int a, int b) => Vectors!.Dot(a, b);
+
+    /// <summary>Adds the row's vector to <paramref name="sum"/> (the row must have a vector).</summary>
+    public void AddVectorTo(int row, Span<float> sum) => Vectors!.AddTo(row, sum);
 
     /// <summary>A value computed earlier for this snapshot, if any.</summary>
     public T? Memoized<T>(string key)
@@ -140,16 +131,16 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
     }
 
     /// <summary>
-    /// Streams the quotable sentences into the snapshot, copying each vector straight into one pre-sized matrix,
-    /// so a large store never holds every vector twice while its snapshot is built.
+    /// Streams the quotable sentences into the snapshot, quantising each vector straight into one pre-sized
+    /// 8-bit matrix, so a large store never holds its float vectors while its snapshot is built.
     /// </summary>
     private async Task<CorpusSnapshot> LoadAsync(long revision, IReadOnlyList<DocumentInfo> documents, CancellationToken cancellationToken)
     {
         var known = documents.Select(d => d.Id).ToHashSet();
-        long capacity = documents.Sum(d => (long)d.SentenceCount);
+        int capacity = (int)Math.Min(int.MaxValue / 1024, documents.Sum(d => (long)d.SentenceCount));
         var rows = new List<SentenceRow>();
         var hasVector = new List<bool>();
-        float[]? matrix = null;
+        QuantizedVectors? vectors = null;
         int dimension = 0;
         bool ordered = true;
         SentenceRow? previous = null;
@@ -163,16 +154,16 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
             var row = new SentenceRow(sentence.DocumentId, sentence.Ordinal, sentence.ParagraphNumber, sentence.Text, sentence.Salience);
             ordered &= previous is null || (previous.DocumentId, previous.Ordinal).CompareTo((row.DocumentId, row.Ordinal)) < 0;
             previous = row;
-            if (sentence.Vector is { } vector && matrix is null)
+            if (sentence.Vector is { } vector && vectors is null)
             {
                 dimension = vector.Length;
-                matrix = new float[Math.Max(capacity, rows.Count + 1) * dimension];
+                vectors = new QuantizedVectors(Math.Max(capacity, rows.Count + 1), dimension);
             }
 
-            bool stored = sentence.Vector is { } v && v.Length == dimension && (rows.Count + 1L) * dimension <= matrix!.Length;
+            bool stored = sentence.Vector is { } v && v.Length == dimension && rows.Count < vectors!.Count;
             if (stored)
             {
-                sentence.Vector!.CopyTo(matrix!, rows.Count * dimension);
+                vectors!.Set(rows.Count, sentence.Vector);
             }
 
             rows.Add(row);
@@ -180,29 +171,29 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
         }
 
         SentenceRow[] rowArray = [.. rows];
-        bool[]? vectorFlags = matrix is null ? null : [.. hasVector];
+        bool[]? vectorFlags = vectors is null ? null : [.. hasVector];
         if (!ordered)
         {
             // The port promises (document, ordinal) order; a store that breaks it still gets a correct snapshot.
             int[] order = Enumerable.Range(0, rowArray.Length).OrderBy(i => rowArray[i].DocumentId).ThenBy(i => rowArray[i].Ordinal).ToArray();
-            float[]? sortedMatrix = matrix is null ? null : new float[matrix.Length];
-            for (int k = 0; k < order.Length && sortedMatrix is not null; k++)
+            QuantizedVectors? sorted = vectors is null ? null : new QuantizedVectors(vectors.Count, dimension);
+            for (int k = 0; k < order.Length && sorted is not null; k++)
             {
-                Array.Copy(matrix!, order[k] * dimension, sortedMatrix, k * dimension, dimension);
+                sorted.CopyRow(vectors!, order[k], k);
             }
 
             rowArray = order.Select(i => rows[i]).ToArray();
             vectorFlags = vectorFlags is null ? null : order.Select(i => hasVector[i]).ToArray();
-            matrix = sortedMatrix;
+            vectors = sorted;
         }
 
-        return new CorpusSnapshot(revision, documents, rowArray, dimension, matrix, vectorFlags);
+        return new CorpusSnapshot(revision, documents, rowArray, dimension, vectors, vectorFlags);
     }
 
     /// <summary>Loads the snapshot and its word statistics ahead of the first command (e.g. at startup or right after ingestion).</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         CorpusSnapshot snapshot = await GetAsync(cancellationToken);
-        _ = snapshot.SentenceFrequencies;
+        _ = snapshot.Terms;
     }
 }

@@ -75,7 +75,8 @@ public sealed class QuoteEngine(
     /// Passages for a query, best first: candidates from the store's BM25 and (in embedding mode) from the query's
     /// cosine to every sentence vector, fused as z-scores (each signal in standard deviations above its mean over
     /// the scope, so neither scale dominates); then the best <see cref="QuoteRankingOptions.RerankDepth"/> are
-    /// re-ranked with the question's wording (coverage, proximity, answer type), their paragraph and document.
+    /// re-ranked with the question's wording (coverage, answer type), their paragraph and document (its BM25, and the
+    /// best other candidate it holds).
     /// Headlines are left out, and a sentence found in several documents is kept once.
     /// </summary>
     internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ public sealed class QuoteEngine(
             (queryVector, similarity) = await denseTask;
         }
 
-        double Cosine(int row) => queryVector is not null && snapshot.HasVector![row] ? VectorMath.Dot(snapshot.VectorOf(row), queryVector) : double.NaN;
+        double Cosine(int row) => queryVector is not null && snapshot.HasVector![row] ? snapshot.Dot(row, queryVector) : double.NaN;
         double LexicalZ(int row) => (bm25.GetValueOrDefault(row) - lexicalMean) / lexicalSpread;
         double DenseZ(double cosine) => double.IsNaN(cosine) ? 0 : (cosine - similarity.Mean) / similarity.Spread;
         double FirstStage(int row) => (_ranking.LexicalWeight * LexicalZ(row)) + (queryVector is null ? 0 : _ranking.DenseWeight * DenseZ(Cosine(row)));
@@ -143,9 +144,12 @@ public sealed class QuoteEngine(
 
         var queryStems = content.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var queryWords = queryTokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
-        Dictionary<string, int> df = snapshot.SentenceFrequencies;
-        var weightedStems = queryStems.Select(stem => (stem, Math.Log(1 + (snapshot.Rows.Length / (1.0 + df.GetValueOrDefault(stem)))))).ToList();
+        SnapshotTerms words = snapshot.Terms;
+        var weightedStems = queryStems
+            .Select(stem => new WeightedStem(words.IdOf(stem), Math.Log(1 + (snapshot.Rows.Length / (1.0 + words.FrequencyOf(stem))))))
+            .ToList();
         AnswerKind kind = QuestionCues.KindOf(query);
+        Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
         var ranked = new List<RankedPassage>(firstStage.Count);
         var shown = new HashSet<string>(StringComparer.Ordinal);
@@ -162,34 +166,29 @@ public sealed class QuoteEngine(
             // the paragraph as context: candidates often share one, so each is measured once per query
             if (!paragraphs.TryGetValue(paragraphStart, out (double Cosine, double Coverage) paragraph))
             {
-                var paragraphStems = new HashSet<string>(StringComparer.Ordinal);
-                for (int r = paragraphStart; r <= paragraphEnd; r++)
-                {
-                    paragraphStems.UnionWith(Tokenizer.Tokenize(snapshot.Rows[r].Text).Select(t => t.Stem));
-                }
-
                 paragraph = (queryVector is null ? 0 : MeanCosine(snapshot, queryVector, paragraphStart, paragraphEnd),
-                             PassageScoring.Coverage(paragraphStems, weightedStems));
+                             PassageScoring.Coverage(words, paragraphStart, paragraphEnd, weightedStems));
                 paragraphs[paragraphStart] = paragraph;
             }
 
-            var stems = Tokenizer.Tokenize(sentence.Text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
             double cosine = Cosine(row);
             var features = new PassageFeatures(
                 LexicalZ(row),
                 DenseZ(cosine),
                 cosine,
-                PassageScoring.Coverage(stems, weightedStems),
+                PassageScoring.Coverage(words, row, row, weightedStems),
                 QuestionCues.Satisfies(kind, sentence.Text, queryWords, queryStems),
                 prior.GetValueOrDefault(sentence.DocumentId),
                 paragraph.Cosine,
-                paragraph.Coverage);
+                paragraph.Coverage,
+                leaders[sentence.DocumentId].BestOtherThan(row));
             double score = first +
                            (_ranking.CoverageWeight * features.Coverage) +
                            (_ranking.AnswerTypeWeight * features.AnswerType) +
                            (_ranking.DocumentPriorWeight * features.DocumentPrior) +
                            (_ranking.ParagraphDenseWeight * features.ParagraphCosine) +
-                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage);
+                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage) +
+                           (_ranking.DocumentContextWeight * features.DocumentContext);
             ranked.Add(new RankedPassage(row, score, features));
         }
 
@@ -231,11 +230,7 @@ public sealed class QuoteEngine(
         {
             if (snapshot.HasVector![r])
             {
-                ReadOnlySpan<float> v = snapshot.VectorOf(r);
-                for (int d = 0; d < sum.Length; d++)
-                {
-                    sum[d] += v[d];
-                }
+                snapshot.AddVectorTo(r, sum);
             }
         }
 
@@ -323,7 +318,7 @@ public sealed class QuoteEngine(
                         continue;
                     }
 
-                    float score = VectorMath.Dot(snapshot.VectorOf(row), q);
+                    float score = snapshot.Dot(row, q);
                     sum += score;
                     if (score > best)
                     {
@@ -378,11 +373,7 @@ public sealed class QuoteEngine(
             {
                 if (snapshot.HasVector![row])
                 {
-                    ReadOnlySpan<float> v = snapshot.VectorOf(row);
-                    for (int d = 0; d < sum.Length; d++)
-                    {
-                        sum[d] += v[d];
-                    }
+                    snapshot.AddVectorTo(row, sum);
                 }
             }
 
@@ -400,11 +391,11 @@ public sealed class QuoteEngine(
     internal static List<string> SelectSearchTerms(CorpusSnapshot snapshot, List<Token> content, double commonTermShare)
     {
         var words = content.DistinctBy(t => t.Lower, StringComparer.Ordinal).ToList();
-        Dictionary<string, int> df = snapshot.SentenceFrequencies;
+        SnapshotTerms terms = snapshot.Terms;
         int limit = Math.Max(50, (int)(snapshot.Rows.Length * commonTermShare));
-        var ranked = words.OrderBy(t => df.GetValueOrDefault(t.Stem)).ThenBy(t => t.Lower, StringComparer.Ordinal).ToList();
+        var ranked = words.OrderBy(t => terms.FrequencyOf(t.Stem)).ThenBy(t => t.Lower, StringComparer.Ordinal).ToList();
         return ranked
-            .Where((t, i) => i < 3 || df.GetValueOrDefault(t.Stem) <= limit)
+            .Where((t, i) => i < 3 || terms.FrequencyOf(t.Stem) <= limit)
             .Select(t => t.Lower)
             .ToList();
     }
@@ -426,7 +417,7 @@ public sealed class QuoteEngine(
                 continue;
             }
 
-            float score = VectorMath.Dot(snapshot.VectorOf(row), query);
+            float score = snapshot.Dot(row, query);
             sum += score;
             squares += score * (double)score;
             scanned++;
