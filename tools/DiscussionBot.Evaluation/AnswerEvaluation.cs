@@ -22,8 +22,8 @@ internal static class AnswerEvaluation
         answers       --corpus <corpus.jsonl> --questions <qa.jsonl> --out <pred.jsonl> [--store <db>] [--count 10]
                       [--mode lexical|embedding] [--model ArcticXs|MiniLM] [--no-abstain] [--set Section:Key=value ...]
           --store       keep the store in this file and reuse it on the next run (default: a temporary file, deleted)
-          --no-abstain  always write the passages, with the engine's confidence as every row's first score,
-                        so that answer_eval.py --sweep can choose the abstention threshold
+          --no-abstain  always write every passage (no abstention, no margin), with the engine's confidence as
+                        every row's first score, so that answer_eval.py --sweep can choose the abstention threshold
           --features    also write every question's re-ranked candidates with their features (for tuning offline)
           --set         any configuration value for this run, e.g. --set Engine:Quotes:DocumentPriorWeight=0.5
         """;
@@ -50,14 +50,12 @@ internal static class AnswerEvaluation
 
         if (!abstain)
         {
-            foreach (string calibration in new[] { "MiniLm", "ArcticXs" })
+            configuration["Engine:Quotes:ShownScoreRatio"] = "0";
+            foreach (string calibration in new[] { "MiniLm", "ArcticXs", "Lexical" })
             {
                 configuration[$"Engine:Quotes:{calibration}:AnswerThreshold"] = "-1000";
                 configuration[$"Engine:Quotes:{calibration}:ClosestThreshold"] = "-1000";
             }
-
-            configuration["Engine:Quotes:LexicalAnswerThreshold"] = "-1000";
-            configuration["Engine:Quotes:LexicalClosestThreshold"] = "-1000";
         }
 
         foreach (string setting in settings)

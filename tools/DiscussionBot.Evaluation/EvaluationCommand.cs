@@ -286,8 +286,8 @@ public static partial class EvaluationCommand
             // ranking is measured here, not abstention: every query gets its passages
             MiniLm = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
             ArcticXs = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
-            LexicalAnswerThreshold = -1000,
-            LexicalClosestThreshold = -1000,
+            Lexical = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
+            ShownScoreRatio = 0,
             CentroidWeight = Number(options, "centroid-weight", defaults.CentroidWeight),
             DocumentDenseWeight = Number(options, "document-dense-weight", defaults.DocumentDenseWeight),
             DocumentLexicalWeight = Number(options, "document-lexical-weight", defaults.DocumentLexicalWeight),

@@ -93,6 +93,8 @@ internal sealed class CorpusSnapshot
 /// <summary>Holds the current <see cref="CorpusSnapshot"/> and rebuilds it when the store's revision changes.</summary>
 public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) : IDisposable
 {
+    private const int LargeSnapshotRows = 20_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CorpusSnapshot? _current;
 
@@ -120,8 +122,17 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
             }
 
             IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
+            CorpusSnapshot? previous = _current;
             current = await LoadAsync(revision, documents, cancellationToken);
             _current = current;
+            if (current.Rows.Length >= LargeSnapshotRows || previous?.Rows.Length >= LargeSnapshotRows)
+            {
+                // Building a large snapshot streams every stored vector through short-lived arrays (and may retire the
+                // previous snapshot); a compacting collection returns those pages to the system rather than keeping
+                // them as the process's working set. Once per store revision, and only for large stores.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             return current;
         }
         finally

@@ -47,7 +47,7 @@ public sealed class QuoteEngine(
 
         PassageFeatures best = ranked[0].Features;
         AbstentionCalibration calibration = double.IsNaN(best.Cosine)
-            ? new AbstentionCalibration { AnswerThreshold = _ranking.LexicalAnswerThreshold, ClosestThreshold = _ranking.LexicalClosestThreshold }
+            ? _ranking.Lexical
             : _options.Model == SentenceModel.ArcticXs ? _ranking.ArcticXs : _ranking.MiniLm;
         double confidence = Confidence(best, calibration);
         QuoteVerdict verdict = confidence >= calibration.AnswerThreshold ? QuoteVerdict.Answered
@@ -55,14 +55,16 @@ public sealed class QuoteEngine(
             : QuoteVerdict.NotInSources;
         IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
             ? []
-            : ranked.Take(Math.Clamp(request.Count, 1, MaxCount))
+            : ranked
+                .Where((p, i) => i == 0 || ranked[0].Score <= 0 || p.Score >= _ranking.ShownScoreRatio * ranked[0].Score)
+                .Take(Math.Clamp(request.Count, 1, MaxCount))
                 .Select(p => new QuoteMatch(SummaryEngine.Cite(snapshot, p.Row), Math.Round(p.Score, 6)))
                 .ToList();
         return new QuoteResult(request.Query, matches, verdict) { Confidence = Math.Round(confidence, 6) };
     }
 
     /// <summary>
-    /// How sure the engine is that the first passage answers: its raw cosine to the query plus a share of the query's
+    /// How sure the engine is that a passage answers: its raw cosine to the query plus a share of the query's
     /// word weight it holds. Both are absolute (unlike the z-scores that rank), so one threshold holds for a store
     /// of ten documents and one of thousands. Without vectors, the word share alone.
     /// </summary>
@@ -82,7 +84,7 @@ public sealed class QuoteEngine(
     internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken)
     {
         List<Token> queryTokens = Tokenizer.Tokenize(query);
-        var content = queryTokens.Where(t => !t.IsStopWord && t.Lower.Length > 1).ToList();
+        var content = queryTokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(queryTokens, i)).ToList();
         (int Start, int Count) scope = documentId is long doc ? snapshot.DocumentRows.GetValueOrDefault(doc) : (0, snapshot.Rows.Length);
         if (content.Count == 0 || scope.Count == 0)
         {
