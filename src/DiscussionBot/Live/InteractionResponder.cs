@@ -33,6 +33,7 @@ public sealed class InteractionResponder(
         {
             // Discord has already told the member the app did not respond, and would refuse the answer (10062).
             LiveLog.TooLateToAnswer(logger, kind, (long)queued.TotalMilliseconds);
+            received.Inline?.Abandon();
             return;
         }
 
@@ -55,6 +56,11 @@ public sealed class InteractionResponder(
         {
             LiveLog.AnswerFailed(logger, ex);
         }
+        finally
+        {
+            // An HTTP request still waiting for a first response learns that none will come.
+            received.Inline?.Abandon();
+        }
     }
 
     private async Task<string> DeliverAsync(ReceivedInteraction received, Task<InteractionResponse> answer, Action? deferred, CancellationToken cancellationToken)
@@ -65,15 +71,30 @@ public sealed class InteractionResponder(
         // Autocomplete cannot be deferred: it answers with whatever is ready.
         if (interaction.Type != InteractionType.ApplicationCommandAutocomplete && !await ReadyBeforeDeferralAsync(received, answer, cancellationToken))
         {
-            await rest.CreateInteractionResponseAsync(interaction, DeferralFor(interaction), windowCloses, cancellationToken);
+            await SendFirstResponseAsync(received, DeferralFor(interaction), windowCloses, cancellationToken);
             deferred?.Invoke();
             InteractionResponse late = await answer;
             await DeliverLateAsync(interaction, late, cancellationToken);
             return "deferred";
         }
 
-        await rest.CreateInteractionResponseAsync(interaction, await answer, windowCloses, cancellationToken);
+        await SendFirstResponseAsync(received, await answer, windowCloses, cancellationToken);
         return "immediate";
+    }
+
+    /// <summary>
+    /// The first response goes back in the HTTP response body for an interaction POSTed to our endpoint, and through
+    /// the callback endpoint for one from the gateway; everything after it (edits, follow-ups) goes by REST either way.
+    /// </summary>
+    private Task SendFirstResponseAsync(ReceivedInteraction received, InteractionResponse response, long windowCloses, CancellationToken cancellationToken)
+    {
+        if (received.Inline is { } inline)
+        {
+            inline.TrySend(response);
+            return Task.CompletedTask;
+        }
+
+        return rest.CreateInteractionResponseAsync(received.Interaction, response, windowCloses, cancellationToken);
     }
 
     /// <summary>Waits for the answer until the deferral point (receipt + <see cref="LiveOptions.DeferAfterMilliseconds"/>).</summary>
