@@ -3,6 +3,7 @@ using DiscussionBot.Discord;
 using DiscussionBot.Discord.Webhook;
 using DiscussionBot.Http;
 using DiscussionBot.Live;
+using DiscussionBot.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static class LiveMode
         services.AddSingleton<InteractionWorkScheduler>();
         services.AddScoped<InteractionResponder>();
         services.AddSingleton<LiveReadiness>();
+        services.AddMetricsExport(configuration);
         AddWebEndpointServices(services, configuration);
 
         // Started in this order: the web endpoint (health answers during start-up; interactions get 503 until it ends),
