@@ -20,7 +20,11 @@ start)
         touch /tmp/discussionbot-pgtest.installed
     fi
     bin=$(server_bin)
-    "$0" stop >/dev/null 2>&1 || true
+    # A cluster left by an earlier run (killed before its stop) is stopped and replaced.
+    if [ -f "$dir/data/postmaster.pid" ]; then
+        su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$dir/data' -m immediate -w stop" >&2 || true
+    fi
+    rm -rf "$dir"
     mkdir -p "$dir" && chown postgres "$dir"
     su postgres -s /bin/sh -c "'$bin/initdb' -D '$dir/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >'$dir/initdb.log'"
     su postgres -s /bin/sh -c "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start" >&2
