@@ -1,4 +1,5 @@
 using DiscussionBot.Storage.Postgres;
+using DiscussionBot.TestKit.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Storage.Contract.Tests;

@@ -1,6 +1,7 @@
 using Npgsql;
+using Xunit;
 
-namespace DiscussionBot.Storage.Contract.Tests;
+namespace DiscussionBot.TestKit.Storage;
 
 /// <summary>
 /// The PostgreSQL server the tests use: <c>DISCUSSIONBOT_TEST_POSTGRES</c> (a connection string; <c>.ci/postgres.sh start</c>
