@@ -58,6 +58,15 @@ public sealed class TextEngineOptions
     /// <summary>Most themes reported for one scope.</summary>
     [Range(1, 20)]
     public int MaxThemes { get; set; } = 8;
+
+    public const int DefaultGuildSnapshots = 16;
+
+    /// <summary>
+    /// Corpus snapshots kept for servers that added documents of their own (least recently used dropped first).
+    /// Servers without documents, and DMs, share the operator's snapshot and never count here.
+    /// </summary>
+    [Range(1, 1024)]
+    public int GuildSnapshots { get; set; } = DefaultGuildSnapshots;
 }
 
 /// <summary>Checks <see cref="TextEngineOptions"/> at startup (source-generated from its attributes).</summary>

@@ -1,4 +1,5 @@
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
 
 namespace DiscussionBot.TestKit;
 
@@ -30,7 +31,7 @@ public sealed class BlockingSummaryEngine : ISummaryEngine, IDisposable
     public void Release() => _release.Set();
 
     /// <inheritdoc />
-    public Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
+    public Task<Summary> SummarizeAsync(SummaryRequest request, DocumentScope scope, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _armed) == 1)
         {

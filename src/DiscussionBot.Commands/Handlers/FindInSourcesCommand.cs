@@ -40,7 +40,7 @@ public sealed class FindInSourcesCommand(IQuoteEngine engine) : ICommandHandler
             context.AddNotice($"The message is long, so I searched with its first {QuoteCommand.MaxQueryLength} characters.");
         }
 
-        QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(text, null, Passages), cancellationToken);
+        QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(text, null, Passages), InteractionScope.Of(context.Interaction), cancellationToken);
         return Rendering.Responses.Message(QuoteCommand.Render(result, scope: null), context.Notices);
     }
 }

@@ -47,7 +47,7 @@ public sealed class PinSummaryCommand(SourceOption sources, IPinningService pinn
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        sources.AutocompleteAsync(optionName, typed, cancellationToken);
+        sources.AutocompleteAsync(context, optionName, typed, cancellationToken);
 }
 
 /// <summary>Posts a summary and pins it. Only the live Discord transport can pin; the console says so.</summary>

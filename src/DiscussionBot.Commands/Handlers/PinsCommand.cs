@@ -36,7 +36,7 @@ public sealed class PinsCommand(IPinLedger ledger, IDocumentStore store) : IComm
             return Responses.Message(new Embed { Title = "Pinned summaries", Description = "I haven't pinned any summary in this server yet. Use `/pin-summary`.", Color = Responses.AccentColor }, ephemeral: true);
         }
 
-        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
+        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(InteractionScope.Of(interaction), cancellationToken);
         var fields = pins.Select(pin =>
         {
             IReadOnlyList<PinnedSource> changed = PinStaleness.ChangedSources(pin, documents);

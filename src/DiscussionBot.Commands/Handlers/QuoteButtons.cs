@@ -64,8 +64,9 @@ public sealed class QuoteContextButton(IDocumentStore store) : IComponentHandler
             throw ButtonScope.Outdated("quote");
         }
 
-        SourceDocument document = await store.GetDocumentAsync(documentId, cancellationToken)
-            ?? throw new DocumentNotFoundException(documentId);
+        SourceDocument document = await store.GetDocumentAsync(documentId, cancellationToken) is { } found && InteractionScope.Of(interaction).Includes(found.Info)
+            ? found
+            : throw new DocumentNotFoundException(documentId);
         Sentence sentence = document.Sentences.FirstOrDefault(s => s.Ordinal == ordinal && s.IsQuotable)
             ?? throw new CommandInputException("That passage is no longer in the source (it was updated). Run `/quote` again.");
         Paragraph paragraph = document.Paragraphs.First(p => p.Number == sentence.ParagraphNumber);
@@ -104,7 +105,7 @@ public sealed class MoreQuotesButton(IQuoteEngine engine) : IComponentHandler
 
         long? scope = ButtonScope.Parse(arguments[0], "quote");
         count = Math.Clamp(count, 1, QuoteCommand.MaxCount);
-        QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(query, scope, count), cancellationToken);
+        QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(query, scope, count), InteractionScope.Of(interaction), cancellationToken);
         return new InteractionResponse(
             InteractionCallbackType.UpdateMessage,
             Responses.MessageData(QuoteCommand.Render(result, scope: null), components: QuoteButtons.For(result, scope, count)));

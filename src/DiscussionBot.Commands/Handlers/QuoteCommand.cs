@@ -49,13 +49,13 @@ public sealed class QuoteCommand(IQuoteEngine engine, SourceOption sources) : IC
         string query = context.GetRequiredString(QueryOption);
         int count = context.GetInteger(CountOption) ?? DefaultCount;
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
-        QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(query, document?.Id, count), cancellationToken);
+        QuoteResult result = await engine.FindQuotesAsync(new QuoteRequest(query, document?.Id, count), InteractionScope.Of(context.Interaction), cancellationToken);
         return Responses.Message(Render(result, document), context.Notices, QuoteButtons.For(result, document?.Id, count));
     }
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        sources.AutocompleteAsync(optionName, typed, cancellationToken);
+        sources.AutocompleteAsync(context, optionName, typed, cancellationToken);
 
     public static Embed Render(QuoteResult result, DocumentInfo? scope)
     {

@@ -25,10 +25,13 @@ public sealed class SourceOption(IDocumentStore store)
     public async Task<DocumentInfo?> ResolveAsync(CommandContext context, CancellationToken cancellationToken)
     {
         string? typed = context.GetString(Name);
-        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
+        DocumentScope scope = InteractionScope.Of(context.Interaction);
+        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(scope, cancellationToken);
         if (documents.Count == 0)
         {
-            throw new CommandInputException("The store has no sources yet. An operator can add some with the `ingest` command.");
+            throw new CommandInputException(scope.GuildId is null
+                ? "The store has no sources yet. An operator can add some with the `ingest` command."
+                : "There are no sources here yet. A moderator can add one with `/source add`.");
         }
 
         if (typed is null)
@@ -53,17 +56,24 @@ public sealed class SourceOption(IDocumentStore store)
     }
 
     /// <summary>Resolution for autocomplete, where a half-typed or unknown source is not an error.</summary>
-    public async Task<DocumentInfo?> ResolveOrNullAsync(string typed, CancellationToken cancellationToken) =>
-        DocumentTitles.Resolve(await store.ListDocumentsAsync(cancellationToken), typed);
+    public async Task<DocumentInfo?> ResolveOrNullAsync(string typed, DocumentScope scope, CancellationToken cancellationToken) =>
+        DocumentTitles.Resolve(await store.ListDocumentsAsync(scope, cancellationToken), typed);
 
     /// <summary>Autocomplete for a command whose only autocompleted option is <c>source</c>.</summary>
-    public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(string optionName, string typed, CancellationToken cancellationToken) =>
-        optionName == Name ? SuggestAsync(typed, cancellationToken) : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
+    public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
+        CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
+        optionName == Name
+            ? SuggestAsync(typed, InteractionScope.Of(context.Interaction), cancellationToken)
+            : Task.FromResult<IReadOnlyList<ApplicationCommandOptionChoice>>([]);
 
-    public async Task<IReadOnlyList<ApplicationCommandOptionChoice>> SuggestAsync(string typed, CancellationToken cancellationToken)
+    /// <summary>Titles of the documents visible in <paramref name="scope"/> that match what is being typed.</summary>
+    public async Task<IReadOnlyList<ApplicationCommandOptionChoice>> SuggestAsync(string typed, DocumentScope scope, CancellationToken cancellationToken) =>
+        Choices(DocumentTitles.Suggest(await store.ListDocumentsAsync(scope, cancellationToken), typed));
+
+    /// <summary>Autocomplete choices for documents: the title, whose value is the title itself or, when too long, the id.</summary>
+    public static IReadOnlyList<ApplicationCommandOptionChoice> Choices(IEnumerable<DocumentInfo> documents)
     {
-        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
-        return DocumentTitles.Suggest(documents, typed)
+        return documents
             .Take(DiscordLimits.Choices)
             .Select(d => new ApplicationCommandOptionChoice(d.Title, d.Title.Length <= DiscordLimits.ChoiceLength ? d.Title : d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();

@@ -21,7 +21,7 @@ public sealed class SourcesCommand(IDocumentStore store) : ICommandHandler
     };
 
     public async Task<InteractionResponse> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
-        new(InteractionCallbackType.ChannelMessageWithSource, Render(await store.ListDocumentsAsync(cancellationToken), page: 0));
+        new(InteractionCallbackType.ChannelMessageWithSource, Render(await store.ListDocumentsAsync(InteractionScope.Of(context.Interaction), cancellationToken), page: 0));
 
     /// <summary>One page of the list; a page past the end (the store shrank since) shows the last page.</summary>
     public static InteractionCallbackData Render(IReadOnlyList<DocumentInfo> documents, int page)
@@ -83,6 +83,6 @@ public sealed class SourcesPageButton(IDocumentStore store) : IComponentHandler
             throw ButtonScope.Outdated("sources");
         }
 
-        return new(InteractionCallbackType.UpdateMessage, SourcesCommand.Render(await store.ListDocumentsAsync(cancellationToken), page));
+        return new(InteractionCallbackType.UpdateMessage, SourcesCommand.Render(await store.ListDocumentsAsync(InteractionScope.Of(interaction), cancellationToken), page));
     }
 }

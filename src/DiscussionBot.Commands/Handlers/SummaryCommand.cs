@@ -24,12 +24,12 @@ public sealed class SummaryCommand(SummaryPresenter presenter, SourceOption sour
     {
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
         SummaryLength length = SummaryPresenter.ParseLength(context.GetChoice(SummaryPresenter.LengthOptionName));
-        return await presenter.RespondAsync(document?.Id, length, context.Notices, InteractionCallbackType.ChannelMessageWithSource, cancellationToken);
+        return await presenter.RespondAsync(document?.Id, length, InteractionScope.Of(context.Interaction), context.Notices, InteractionCallbackType.ChannelMessageWithSource, cancellationToken);
     }
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        sources.AutocompleteAsync(optionName, typed, cancellationToken);
+        sources.AutocompleteAsync(context, optionName, typed, cancellationToken);
 }
 
 /// <summary>The "Shorter"/"Longer" buttons on a summary: redraw the same message at the new length.</summary>
@@ -40,6 +40,6 @@ public sealed class SummaryLengthButton(SummaryPresenter presenter) : IComponent
     public Task<InteractionResponse> ExecuteAsync(Interaction interaction, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         (long? documentId, SummaryLength length) = SummaryPresenter.ParseButtonArguments(arguments);
-        return presenter.RespondAsync(documentId, length, [], InteractionCallbackType.UpdateMessage, cancellationToken);
+        return presenter.RespondAsync(documentId, length, InteractionScope.Of(interaction), [], InteractionCallbackType.UpdateMessage, cancellationToken);
     }
 }

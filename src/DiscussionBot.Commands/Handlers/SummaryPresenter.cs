@@ -1,6 +1,7 @@
 using System.Globalization;
 using DiscussionBot.Commands.Rendering;
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
 using DiscussionBot.Discord.Models;
 
 namespace DiscussionBot.Commands.Handlers;
@@ -34,11 +35,12 @@ public sealed class SummaryPresenter(ISummaryEngine engine, IPinningService pinn
     public async Task<InteractionResponse> RespondAsync(
         long? documentId,
         SummaryLength length,
+        DocumentScope scope,
         IReadOnlyList<string> notices,
         InteractionCallbackType type,
         CancellationToken cancellationToken)
     {
-        Summary summary = await engine.SummarizeAsync(new SummaryRequest(documentId, length), cancellationToken);
+        Summary summary = await engine.SummarizeAsync(new SummaryRequest(documentId, length), scope, cancellationToken);
         InteractionCallbackData data = Render(summary, notices, withButtons: true, withPinButton: pinning.CanPin);
         return new InteractionResponse(type, data);
     }

@@ -36,7 +36,7 @@ public sealed class ExplainThemeButton(IThemeEngine engine, IDocumentStore store
         }
 
         long? scope = ButtonScope.Parse(arguments[0], "themes");
-        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(scope, cancellationToken);
+        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(scope, InteractionScope.Of(interaction), cancellationToken);
         Theme? theme = themes.FirstOrDefault(t => t.Id == arguments[1]);
         bool changed = revision != await store.GetRevisionAsync(cancellationToken);
         if (theme is null)

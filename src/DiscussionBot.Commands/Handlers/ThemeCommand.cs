@@ -34,7 +34,7 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
     {
         string wanted = context.GetRequiredString(NameOption);
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
-        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, cancellationToken);
+        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, InteractionScope.Of(context.Interaction), cancellationToken);
         Theme? theme = ThemeLookup.Find(themes, wanted);
         if (theme is null)
         {
@@ -90,7 +90,7 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
     {
         if (optionName == SourceOption.Name)
         {
-            return await sources.SuggestAsync(typed, cancellationToken);
+            return await sources.SuggestAsync(typed, InteractionScope.Of(context.Interaction), cancellationToken);
         }
 
         if (optionName != NameOption)
@@ -103,10 +103,10 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
         DocumentInfo? document = null;
         if (sourceTyped is not null)
         {
-            document = await sources.ResolveOrNullAsync(sourceTyped, cancellationToken);
+            document = await sources.ResolveOrNullAsync(sourceTyped, InteractionScope.Of(context.Interaction), cancellationToken);
         }
 
-        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, cancellationToken);
+        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, InteractionScope.Of(context.Interaction), cancellationToken);
         return ThemeLookup.Suggest(themes, typed)
             .Take(DiscordLimits.Choices)
             .Select(t => new ApplicationCommandOptionChoice(t.Label, t.Label))

@@ -21,7 +21,7 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, IDo
     {
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
         long revision = await store.GetRevisionAsync(cancellationToken);
-        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, cancellationToken);
+        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, InteractionScope.Of(context.Interaction), cancellationToken);
         string scope = document?.Title ?? "all sources";
         if (themes.Count == 0)
         {
@@ -46,7 +46,7 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, IDo
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
-        sources.AutocompleteAsync(optionName, typed, cancellationToken);
+        sources.AutocompleteAsync(context, optionName, typed, cancellationToken);
 
     /// <summary>"12 sources" for a theme of the store, "35% of the text" for a theme of one text.</summary>
     internal static string ShareOf(Theme theme) =>

@@ -1,3 +1,5 @@
+using DiscussionBot.Core.Documents;
+
 namespace DiscussionBot.Core.Answers;
 
 /// <param name="Query">The member's words, already capped in length.</param>
@@ -44,6 +46,11 @@ public sealed record QuoteResult(string Query, IReadOnlyList<QuoteMatch> Matches
 
 public interface IQuoteEngine
 {
-    /// <exception cref="DocumentNotFoundException">The requested document is not in the store.</exception>
-    Task<QuoteResult> FindQuotesAsync(QuoteRequest request, CancellationToken cancellationToken);
+    /// <summary>Passages from the documents visible in <paramref name="scope"/> only.</summary>
+    /// <exception cref="DocumentNotFoundException">The requested document is not in the store, or not in the scope.</exception>
+    Task<QuoteResult> FindQuotesAsync(QuoteRequest request, DocumentScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Passages from the operator's documents only (tools and tests; every command passes its scope).</summary>
+    Task<QuoteResult> FindQuotesAsync(QuoteRequest request, CancellationToken cancellationToken) =>
+        FindQuotesAsync(request, DocumentScope.OperatorOnly, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using DiscussionBot.Core.Documents;
+
 namespace DiscussionBot.Core.Answers;
 
 public enum SummaryLength
@@ -29,6 +31,11 @@ public sealed record Summary(
 
 public interface ISummaryEngine
 {
-    /// <exception cref="DocumentNotFoundException">The requested document is not in the store.</exception>
-    Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken);
+    /// <summary>A summary of one document or of every document visible in <paramref name="scope"/>.</summary>
+    /// <exception cref="DocumentNotFoundException">The requested document is not in the store, or not in the scope.</exception>
+    Task<Summary> SummarizeAsync(SummaryRequest request, DocumentScope scope, CancellationToken cancellationToken);
+
+    /// <summary>A summary over the operator's documents only (tools and tests; every command passes its scope).</summary>
+    Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken) =>
+        SummarizeAsync(request, DocumentScope.OperatorOnly, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using DiscussionBot.Core.Documents;
+
 namespace DiscussionBot.Core.Answers;
 
 /// <summary>One thing the sources are about.</summary>
@@ -24,7 +26,14 @@ public sealed record ThemeSource(long DocumentId, string Title);
 
 public interface IThemeEngine
 {
-    /// <summary>The themes of one document, or of the whole store when <paramref name="documentId"/> is null; largest first.</summary>
-    /// <exception cref="DocumentNotFoundException">The requested document is not in the store.</exception>
-    Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The themes of one document, or of every document visible in <paramref name="scope"/> when
+    /// <paramref name="documentId"/> is null; largest first.
+    /// </summary>
+    /// <exception cref="DocumentNotFoundException">The requested document is not in the store, or not in the scope.</exception>
+    Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, DocumentScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Themes over the operator's documents only (tools and tests; every command passes its scope).</summary>
+    Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken) =>
+        FindThemesAsync(documentId, DocumentScope.OperatorOnly, cancellationToken);
 }

@@ -109,15 +109,40 @@ public sealed class SourceFileReader
             throw new RejectedSourceException(path, $"the file cannot be read ({ex.GetType().Name})");
         }
 
+        return ToDocument(path, source.Key, bytes, ReadTitle(path));
+    }
+
+    /// <summary>
+    /// Reads a file that arrived in memory (an attachment), converted by the format its name's extension names, like
+    /// a file on disk; it has no metadata file. At most <see cref="MaxFileBytes"/>.
+    /// </summary>
+    /// <param name="fileName">Names the document in messages and picks the format.</param>
+    public IncomingDocument Read(string fileName, string key, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length > MaxFileBytes)
+        {
+            throw new RejectedSourceException(fileName, $"the file is larger than {MaxFileBytes / (1024 * 1024)} MB");
+        }
+
+        return ToDocument(fileName, key, bytes, title: null);
+    }
+
+    private IncomingDocument ToDocument(string path, string key, byte[] bytes, string? title)
+    {
         (string text, string? formatTitle) = _formats.TryGetValue(Path.GetExtension(path), out ISourceFormat? format)
             ? ConvertText(path, bytes, format)
             : (DecodeText(path, bytes), null);
         return new IncomingDocument(
-            SourceName: source.Key,
-            Title: ReadTitle(path) ?? formatTitle ?? DeriveTitle(text, path),
+            SourceName: key,
+            Title: title ?? formatTitle ?? DeriveTitle(text, path),
             Text: text,
             ContentHash: HashText(text));
     }
+
+    /// <summary>Whether a file of this name is read as a known format (HTML, Markdown, PDF) or else as plain text.</summary>
+    public string FormatOf(string fileName) =>
+        _formats.TryGetValue(Path.GetExtension(fileName), out ISourceFormat? format) ? format.Name : "text";
 
     private static (string Text, string? Title) ConvertText(string path, byte[] bytes, ISourceFormat format)
     {

@@ -63,4 +63,7 @@ public sealed record ApplicationCommandOption
 
     /// <summary>For string options: the longest length.</summary>
     public int? MaxLength { get; init; }
+
+    /// <summary>For sub-commands: their own options.</summary>
+    public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
 }

@@ -134,6 +134,28 @@ public sealed record ResolvedData
 
     /// <summary>Users by id.</summary>
     public IReadOnlyDictionary<string, User>? Users { get; init; }
+
+    /// <summary>Attachments by id (attachment options).</summary>
+    public IReadOnlyDictionary<string, Attachment>? Attachments { get; init; }
+}
+
+/// <summary>A file uploaded with a message or given to an attachment option.</summary>
+public sealed record Attachment
+{
+    /// <summary>The attachment's id.</summary>
+    public Snowflake Id { get; init; }
+
+    /// <summary>The file's name as uploaded.</summary>
+    public string Filename { get; init; } = string.Empty;
+
+    /// <summary>The size Discord reports, in bytes.</summary>
+    public long Size { get; init; }
+
+    /// <summary>Where Discord serves the file (its CDN).</summary>
+    public string Url { get; init; } = string.Empty;
+
+    /// <summary>The media type, if Discord knows it.</summary>
+    public string? ContentType { get; init; }
 }
 
 /// <summary>A guild member, as sent in an interaction.</summary>

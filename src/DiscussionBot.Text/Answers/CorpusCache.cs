@@ -1,4 +1,6 @@
+using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Text.Answers;
 
@@ -7,31 +9,67 @@ internal sealed record SentenceRow(long DocumentId, int Ordinal, int ParagraphNu
 
 /// <summary>
 /// Everything commands need across documents, loaded once per store revision: quotable sentences, their
-/// salience and a contiguous matrix of their unit vectors for SIMD search.
+/// salience and a contiguous matrix of their unit vectors for SIMD search. A server's snapshot extends the
+/// operator's (<see cref="Extend"/>): its first rows are the operator snapshot's own, read from there and never copied.
 /// </summary>
 internal sealed class CorpusSnapshot
 {
     private readonly Dictionary<(long, int), int> _rows = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _memo = new(StringComparer.Ordinal);
+    private readonly CorpusSnapshot? _shared;
+    private readonly int _sharedRows;
 
     public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
+        : this(null, revision, documents, rows, dimension, matrix, hasVector)
     {
+    }
+
+    private CorpusSnapshot(CorpusSnapshot? shared, long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
+    {
+        _shared = shared;
+        _sharedRows = shared?.Rows.Length ?? 0;
         Revision = revision;
-        Documents = documents.OrderBy(d => d.Id).ToList();
+        Documents = (shared is null ? documents : [.. shared.Documents, .. documents]).OrderBy(d => d.Id).ToList();
         DocumentsById = Documents.ToDictionary(d => d.Id);
-        Rows = rows;
+        Rows = shared is null ? rows : [.. shared.Rows, .. rows];
         Dimension = dimension;
         Matrix = matrix;
         HasVector = hasVector;
 
-        var ranges = new Dictionary<long, (int Start, int Count)>();
-        for (int i = 0; i < Rows.Length; i++)
+        var ranges = shared is null ? [] : new Dictionary<long, (int Start, int Count)>(shared.DocumentRows);
+        for (int i = _sharedRows; i < Rows.Length; i++)
         {
             _rows[(Rows[i].DocumentId, Rows[i].Ordinal)] = i;
             ranges[Rows[i].DocumentId] = ranges.TryGetValue(Rows[i].DocumentId, out (int Start, int Count) r) ? (r.Start, r.Count + 1) : (i, 1);
         }
 
         DocumentRows = ranges;
+    }
+
+    /// <summary>
+    /// A snapshot of <paramref name="shared"/>'s documents plus <paramref name="documents"/> (a server's own): rows,
+    /// vectors and word statistics of the shared part are read from <paramref name="shared"/>, so a server costs
+    /// memory for its own sentences only (plus one reference and one flag per shared row).
+    /// </summary>
+    /// <param name="matrix">Vectors of <paramref name="rows"/> only; rows of another dimension than the shared ones are treated as having none.</param>
+    public static CorpusSnapshot Extend(CorpusSnapshot shared, long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
+    {
+        if (shared.HasVectors && matrix is not null && dimension != shared.Dimension)
+        {
+            matrix = null;
+            hasVector = null;
+        }
+
+        int combinedDimension = shared.HasVectors ? shared.Dimension : dimension;
+        bool[]? flags = null;
+        if (shared.HasVectors || matrix is not null)
+        {
+            flags = new bool[shared.Rows.Length + rows.Length];
+            shared.HasVector?.CopyTo(flags, 0);
+            hasVector?.CopyTo(flags, shared.Rows.Length);
+        }
+
+        return new CorpusSnapshot(shared, revision, documents, rows, combinedDimension, matrix, flags);
     }
 
     public long Revision { get; }
@@ -46,21 +84,23 @@ internal sealed class CorpusSnapshot
 
     public int Dimension { get; }
 
+    /// <summary>Vectors of this snapshot's own rows (after the shared ones), row by row; read them through <see cref="VectorOf"/>.</summary>
     public float[]? Matrix { get; }
 
     public bool[]? HasVector { get; }
 
-    public bool HasVectors => Matrix is not null;
+    public bool HasVectors => HasVector is not null;
 
     /// <summary>In how many quotable sentences each content-word stem occurs (computed once, on first use).</summary>
     public Dictionary<string, int> SentenceFrequencies => Memo("sentence-frequencies", () =>
     {
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        // a server's snapshot counts only its own sentences on top of the shared counts
+        var df = _shared is null ? new Dictionary<string, int>(StringComparer.Ordinal) : new Dictionary<string, int>(_shared.SentenceFrequencies, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SentenceRow row in Rows)
+        for (int i = _sharedRows; i < Rows.Length; i++)
         {
             seen.Clear();
-            foreach (Lexical.Token t in Lexical.Tokenizer.Tokenize(row.Text))
+            foreach (Lexical.Token t in Lexical.Tokenizer.Tokenize(Rows[i].Text))
             {
                 if (!t.IsStopWord && seen.Add(t.Stem))
                 {
@@ -72,9 +112,12 @@ internal sealed class CorpusSnapshot
         return df;
     });
 
-    public int? RowOf(long documentId, int ordinal) => _rows.TryGetValue((documentId, ordinal), out int row) ? row : null;
+    public int? RowOf(long documentId, int ordinal) =>
+        _rows.TryGetValue((documentId, ordinal), out int row) ? row : _shared?.RowOf(documentId, ordinal);
 
-    public ReadOnlySpan<float> VectorOf(int row) => Matrix.AsSpan(row * Dimension, Dimension);
+    public ReadOnlySpan<float> VectorOf(int row) => row < _sharedRows
+        ? _shared!.VectorOf(row)
+        : Matrix.AsSpan((row - _sharedRows) * Dimension, Dimension);
 
     /// <summary>A value computed earlier for this snapshot, if any.</summary>
     public T? Memoized<T>(string key)
@@ -99,22 +142,50 @@ internal sealed class CorpusSnapshot
     }
 }
 
-/// <summary>Holds the current <see cref="CorpusSnapshot"/> and rebuilds it when the store's revision changes.</summary>
-public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) : IDisposable
+/// <summary>
+/// Holds the corpus snapshots and rebuilds one when the documents it covers change. The operator's documents have
+/// one snapshot, which DMs and every server without documents of its own share; a server with documents gets a
+/// snapshot extending it (<see cref="CorpusSnapshot.Extend"/>). When the store's revision changes, a snapshot whose
+/// documents (id, text hash, title) are unchanged is kept, so one server adding a source does not reload the seeds
+/// (nor recompute their themes) for everyone else.
+/// Eviction: at most <see cref="TextEngineOptions.GuildSnapshots"/> server snapshots, the least recently used dropped
+/// first; a server's snapshot is dropped as soon as it has no documents left.
+/// </summary>
+public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, IOptions<TextEngineOptions>? options = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private CorpusSnapshot? _current;
+    private readonly int _guildCapacity = options?.Value.GuildSnapshots ?? TextEngineOptions.DefaultGuildSnapshots;
+    private readonly Dictionary<ulong, GuildSnapshot> _guilds = [];
+    private volatile ScopeIndex? _index;
+    private volatile CorpusSnapshot? _operator;
+    private long _uses;
 
     /// <summary>Answers about single documents, remembered per store revision.</summary>
     public RevisionMemo Documents { get; } = new();
 
+    /// <summary>Servers whose snapshot is held now (for tests and the benchmark).</summary>
+    public int GuildSnapshotCount
+    {
+        get
+        {
+            lock (_guilds)
+            {
+                return _guilds.Count;
+            }
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
-    internal async Task<CorpusSnapshot> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The snapshot of the operator's documents (what a DM sees).</summary>
+    internal Task<CorpusSnapshot> GetAsync(CancellationToken cancellationToken) => GetAsync(DocumentScope.OperatorOnly, cancellationToken);
+
+    /// <summary>The snapshot of the documents visible in <paramref name="scope"/>.</summary>
+    internal async Task<CorpusSnapshot> GetAsync(DocumentScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         long revision = await store.GetRevisionAsync(cancellationToken);
-        CorpusSnapshot? current = _current;
-        if (current is not null && current.Revision == revision)
+        if (Current(scope, revision) is { } current)
         {
             return current;
         }
@@ -122,21 +193,171 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            current = _current;
-            if (current is not null && current.Revision == revision)
+            if (Current(scope, revision) is { } loaded)
             {
-                return current;
+                return loaded;
             }
 
-            IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
-            current = await LoadAsync(revision, documents, cancellationToken);
-            _current = current;
-            return current;
+            ScopeIndex index = await IndexAsync(revision, cancellationToken);
+            CorpusSnapshot shared = _operator is { } op && SameDocuments(op.Documents, index.Operator)
+                ? op
+                : await LoadAsync(revision, index.Operator, cancellationToken);
+            _operator = shared;
+            if (scope.GuildId is not ulong guild || !index.ByGuild.TryGetValue(guild, out IReadOnlyList<DocumentInfo>? own))
+            {
+                PruneGuilds(index, shared);
+                return shared;
+            }
+
+            GuildSnapshot? known;
+            lock (_guilds)
+            {
+                known = _guilds.GetValueOrDefault(guild);
+            }
+
+            CorpusSnapshot snapshot = known is not null && ReferenceEquals(known.Shared, shared) && SameDocuments(known.Own, own)
+                ? known.Snapshot
+                : await ExtendAsync(shared, revision, own, cancellationToken);
+            lock (_guilds)
+            {
+                _guilds[guild] = new GuildSnapshot(snapshot, shared, own, revision, ++_uses);
+                while (_guilds.Count > _guildCapacity)
+                {
+                    _guilds.Remove(_guilds.MinBy(g => g.Value.LastUse).Key);
+                }
+            }
+
+            PruneGuilds(index, shared);
+            return snapshot;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Throws unless <paramref name="documentId"/> is in the store and visible in <paramref name="scope"/>.</summary>
+    /// <exception cref="DocumentNotFoundException">Unknown, or another server's.</exception>
+    internal async Task EnsureVisibleAsync(long documentId, DocumentScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        long revision = await store.GetRevisionAsync(cancellationToken);
+        ScopeIndex? index = _index;
+        if (index is null || index.Revision != revision)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                index = await IndexAsync(revision, cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        if (!index.ById.TryGetValue(documentId, out DocumentInfo? info) || !scope.Includes(info))
+        {
+            throw new DocumentNotFoundException(documentId);
+        }
+    }
+
+    /// <summary>The snapshot already checked against this revision, if any (no lock: the common case).</summary>
+    private CorpusSnapshot? Current(DocumentScope scope, long revision)
+    {
+        ScopeIndex? index = _index;
+        CorpusSnapshot? shared = _operator;
+        if (index is null || index.Revision != revision || shared is null || !ReferenceEquals(index, _index))
+        {
+            return null;
+        }
+
+        if (scope.GuildId is not ulong guild || !index.ByGuild.ContainsKey(guild))
+        {
+            return ReferenceEquals(index.CheckedOperator, shared) ? shared : null;
+        }
+
+        lock (_guilds)
+        {
+            if (_guilds.TryGetValue(guild, out GuildSnapshot? known) && known.CheckedAt == revision && ReferenceEquals(known.Shared, shared))
+            {
+                _guilds[guild] = known with { LastUse = ++_uses };
+                return known.Snapshot;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<ScopeIndex> IndexAsync(long revision, CancellationToken cancellationToken)
+    {
+        if (_index is { } index && index.Revision == revision)
+        {
+            return index;
+        }
+
+        IReadOnlyList<DocumentInfo> documents = await store.ListDocumentsAsync(cancellationToken);
+        index = new ScopeIndex(revision, documents);
+        _index = index;
+        return index;
+    }
+
+    /// <summary>Marks what was checked at this revision and drops snapshots of servers that no longer have documents.</summary>
+    private void PruneGuilds(ScopeIndex index, CorpusSnapshot shared)
+    {
+        index.CheckedOperator = shared;
+        lock (_guilds)
+        {
+            foreach (ulong gone in _guilds.Keys.Where(g => !index.ByGuild.ContainsKey(g)).ToList())
+            {
+                _guilds.Remove(gone);
+            }
+        }
+    }
+
+    private static bool SameDocuments(IReadOnlyList<DocumentInfo> held, IReadOnlyList<DocumentInfo> now) =>
+        held.Count == now.Count &&
+        held.Zip(now).All(p => p.First.Id == p.Second.Id &&
+                               string.Equals(p.First.ContentHash, p.Second.ContentHash, StringComparison.Ordinal) &&
+                               string.Equals(p.First.Title, p.Second.Title, StringComparison.Ordinal));
+
+    /// <summary>A server's snapshot: the operator's plus its own documents, each loaded on its own (a server holds few).</summary>
+    private async Task<CorpusSnapshot> ExtendAsync(CorpusSnapshot shared, long revision, IReadOnlyList<DocumentInfo> own, CancellationToken cancellationToken)
+    {
+        var rows = new List<SentenceRow>();
+        var vectors = new List<float[]?>();
+        foreach (DocumentInfo info in own)
+        {
+            AnalyzedDocument loaded;
+            try
+            {
+                loaded = await DocumentLoader.LoadAsync(store, analyses, info.Id, cancellationToken);
+            }
+            catch (DocumentNotFoundException)
+            {
+                continue; // removed since the list was read: the next revision has the new list
+            }
+
+            foreach (Sentence sentence in loaded.Document.Sentences.Where(s => s.IsQuotable))
+            {
+                rows.Add(new SentenceRow(info.Id, sentence.Ordinal, sentence.ParagraphNumber, sentence.Text, loaded.Analysis.SentenceSalience[sentence.Ordinal]));
+                vectors.Add(loaded.Analysis.SentenceVectors?[sentence.Ordinal]);
+            }
+        }
+
+        int dimension = vectors.FirstOrDefault(v => v is not null)?.Length ?? 0;
+        float[]? matrix = dimension == 0 ? null : new float[rows.Count * dimension];
+        bool[]? hasVector = matrix is null ? null : new bool[rows.Count];
+        for (int i = 0; i < rows.Count && matrix is not null; i++)
+        {
+            if (vectors[i] is { } v && v.Length == dimension)
+            {
+                v.CopyTo(matrix, i * dimension);
+                hasVector![i] = true;
+            }
+        }
+
+        return CorpusSnapshot.Extend(shared, revision, own, [.. rows], dimension, matrix, hasVector);
     }
 
     /// <summary>
@@ -200,9 +421,46 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses) :
     }
 
     /// <summary>Loads the snapshot and its word statistics ahead of the first command (e.g. at startup or right after ingestion).</summary>
-    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    public Task WarmUpAsync(CancellationToken cancellationToken) => WarmUpAsync(DocumentScope.OperatorOnly, cancellationToken);
+
+    /// <summary>Loads the snapshot of <paramref name="scope"/> (e.g. right after a server added or removed a source).</summary>
+    public async Task WarmUpAsync(DocumentScope scope, CancellationToken cancellationToken)
     {
-        CorpusSnapshot snapshot = await GetAsync(cancellationToken);
+        CorpusSnapshot snapshot = await GetAsync(scope, cancellationToken);
         _ = snapshot.SentenceFrequencies;
     }
+
+    /// <summary>The documents at one store revision, by owner.</summary>
+    private sealed class ScopeIndex
+    {
+        public ScopeIndex(long revision, IReadOnlyList<DocumentInfo> documents)
+        {
+            Revision = revision;
+            var ordered = documents.OrderBy(d => d.Id).ToList();
+            ById = ordered.ToDictionary(d => d.Id);
+            Operator = ordered.Where(d => d.GuildId is null).ToList();
+            ByGuild = ordered.Where(d => d.GuildId is not null)
+                .GroupBy(d => d.GuildId!.Value)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<DocumentInfo>)g.ToList());
+        }
+
+        public long Revision { get; }
+
+        public IReadOnlyDictionary<long, DocumentInfo> ById { get; }
+
+        public IReadOnlyList<DocumentInfo> Operator { get; }
+
+        public IReadOnlyDictionary<ulong, IReadOnlyList<DocumentInfo>> ByGuild { get; }
+
+        /// <summary>The operator snapshot confirmed to match <see cref="Operator"/>, once it is.</summary>
+        public CorpusSnapshot? CheckedOperator
+        {
+            get => Volatile.Read(ref _checkedOperator);
+            set => Volatile.Write(ref _checkedOperator, value);
+        }
+
+        private CorpusSnapshot? _checkedOperator;
+    }
+
+    private sealed record GuildSnapshot(CorpusSnapshot Snapshot, CorpusSnapshot Shared, IReadOnlyList<DocumentInfo> Own, long CheckedAt, long LastUse);
 }

@@ -38,8 +38,13 @@ internal static class DocumentClustering
             }
         }
 
+        if (best is null)
+        {
+            return [ids]; // no split gave two non-empty groups (a tiny store): one group
+        }
+
         return Enumerable.Range(0, ids.Count)
-            .GroupBy(i => best![i])
+            .GroupBy(i => best[i])
             .Select(g => g.Select(i => ids[i]).ToList())
             .OrderByDescending(g => g.Count)
             .ThenBy(g => g[0])

@@ -25,10 +25,13 @@ public sealed class QuoteEngine(
     private readonly TextEngineOptions _options = options.Value;
     private readonly QuoteRankingOptions _ranking = ranking.Value;
 
-    public async Task<QuoteResult> FindQuotesAsync(QuoteRequest request, CancellationToken cancellationToken)
+    public Task<QuoteResult> FindQuotesAsync(QuoteRequest request, CancellationToken cancellationToken) =>
+        FindQuotesAsync(request, DocumentScope.OperatorOnly, cancellationToken);
+
+    public async Task<QuoteResult> FindQuotesAsync(QuoteRequest request, DocumentScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
+        CorpusSnapshot snapshot = await cache.GetAsync(scope, cancellationToken);
         if (request.DocumentId is long id && !snapshot.DocumentsById.ContainsKey(id))
         {
             throw new DocumentNotFoundException(id);
@@ -39,7 +42,7 @@ public sealed class QuoteEngine(
             return new QuoteResult(request.Query, [], QuoteVerdict.OtherLanguage);
         }
 
-        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, request.Query.Trim(), request.DocumentId, cancellationToken);
+        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, request.Query.Trim(), request.DocumentId, cancellationToken, scope);
         if (ranked.Count == 0)
         {
             return new QuoteResult(request.Query, [], QuoteVerdict.NotInSources);
@@ -78,7 +81,9 @@ public sealed class QuoteEngine(
     /// re-ranked with the question's wording (coverage, proximity, answer type), their paragraph and document.
     /// Headlines are left out, and a sentence found in several documents is kept once.
     /// </summary>
-    internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken)
+    /// <param name="visible">The snapshot's scope, so the store's full-text search spends its candidates there (operator's when null).</param>
+    internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
+        CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null)
     {
         List<Token> queryTokens = Tokenizer.Tokenize(query);
         var content = queryTokens.Where(t => !t.IsStopWord && t.Lower.Length > 1).ToList();
@@ -102,7 +107,9 @@ public sealed class QuoteEngine(
                 },
                 cancellationToken)
             : null;
-        IReadOnlyList<SentenceHit> hits = await store.SearchSentencesAsync(terms, documentId, CandidatePool, cancellationToken);
+        IReadOnlyList<SentenceHit> hits = documentId is null
+            ? await store.SearchSentencesInScopeAsync(terms, visible ?? DocumentScope.OperatorOnly, CandidatePool, cancellationToken)
+            : await store.SearchSentencesAsync(terms, documentId, CandidatePool, cancellationToken);
         Task<IReadOnlyList<DocumentHit>>? documentTask = _ranking.DocumentPriorWeight > 0 && documentId is null
             ? store.SearchDocumentsAsync(terms, 1000, cancellationToken)
             : null;

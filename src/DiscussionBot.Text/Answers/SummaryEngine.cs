@@ -16,11 +16,15 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
 
     public const string StoreScopeTitle = "All sources";
 
-    public async Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken)
+    public Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken) =>
+        SummarizeAsync(request, DocumentScope.OperatorOnly, cancellationToken);
+
+    public async Task<Summary> SummarizeAsync(SummaryRequest request, DocumentScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.DocumentId is long id)
         {
+            await cache.EnsureVisibleAsync(id, scope, cancellationToken);
             long revision = await store.GetRevisionAsync(cancellationToken);
             string key = $"summary:{id}:{request.Length}";
             if (cache.Documents.Find<Summary>(revision, key) is { } known)
@@ -32,7 +36,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             return cache.Documents.Get(revision, key, () => SummarizeDocument(loaded, request.Length, _options));
         }
 
-        CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
+        CorpusSnapshot snapshot = await cache.GetAsync(scope, cancellationToken);
         return snapshot.Memo($"summary:{request.Length}", () => SummarizeStore(snapshot, request.Length, _options));
     }
 

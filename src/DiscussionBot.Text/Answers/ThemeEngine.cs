@@ -26,10 +26,15 @@ public sealed class ThemeEngine(
     private readonly TextEngineOptions _options = options.Value;
     private readonly KeyPhraseOptions _keyPhrases = keyPhrases.Value;
 
-    public async Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken) =>
+        FindThemesAsync(documentId, DocumentScope.OperatorOnly, cancellationToken);
+
+    public async Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, DocumentScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         if (documentId is long id)
         {
+            await cache.EnsureVisibleAsync(id, scope, cancellationToken);
             long revision = await store.GetRevisionAsync(cancellationToken);
             string key = $"themes:{id}";
             if (cache.Documents.Find<IReadOnlyList<Theme>>(revision, key) is { } remembered)
@@ -41,7 +46,7 @@ public sealed class ThemeEngine(
             return cache.Documents.Get(revision, key, () => DocumentThemes(loaded, _options.MaxThemes, _keyPhrases));
         }
 
-        CorpusSnapshot snapshot = await cache.GetAsync(cancellationToken);
+        CorpusSnapshot snapshot = await cache.GetAsync(scope, cancellationToken);
         if (snapshot.Memoized<IReadOnlyList<Theme>>("themes") is { } known)
         {
             return known;

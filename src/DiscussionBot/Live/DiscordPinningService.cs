@@ -1,4 +1,5 @@
 using DiscussionBot.Commands.Handlers;
+using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Commands.Rendering;
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
@@ -41,7 +42,7 @@ public sealed class DiscordPinningService(
             return refusal;
         }
 
-        Summary summary = await summaries.SummarizeAsync(new SummaryRequest(document?.Id, length), cancellationToken);
+        Summary summary = await summaries.SummarizeAsync(new SummaryRequest(document?.Id, length), InteractionScope.Of(interaction), cancellationToken);
         InteractionCallbackData message = SummaryPresenter.Render(summary, [], withButtons: false, withPinButton: false);
         if (summary.Sentences.Count == 0)
         {
@@ -82,7 +83,7 @@ public sealed class DiscordPinningService(
             return Responses.Ephemeral("I can't tell which message to pin. Use `/pin-summary` instead.");
         }
 
-        Summary summary = await summaries.SummarizeAsync(new SummaryRequest(documentId, length), cancellationToken);
+        Summary summary = await summaries.SummarizeAsync(new SummaryRequest(documentId, length), InteractionScope.Of(interaction), cancellationToken);
         Snowflake channel = interaction.ChannelId ?? message.ChannelId;
         try
         {

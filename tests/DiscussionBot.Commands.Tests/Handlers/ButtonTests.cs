@@ -1,4 +1,5 @@
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.TestKit;
 using Moq;
@@ -15,7 +16,7 @@ public sealed class ButtonTests : IDisposable
     [Fact]
     public async Task Quote_Answer_OffersContextPerPassageAndMore()
     {
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult("troops", [new QuoteMatch(_fixture.Cite(3), 2), new QuoteMatch(_fixture.Cite(12), 1)]));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", "troops"), ("count", 2)), CancellationToken.None);
@@ -58,7 +59,7 @@ public sealed class ButtonTests : IDisposable
     [Fact]
     public async Task MoreButton_RerunsQueryFromMessageWithMorePassages()
     {
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(new QuoteRequest("why send troops", null, 6), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(new QuoteRequest("why send troops", null, 6), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult("why send troops", [new QuoteMatch(_fixture.Cite(20), 1)]));
         Interaction click = Interactions.Button("more:all:6") with
         {
@@ -79,7 +80,7 @@ public sealed class ButtonTests : IDisposable
             new("Propaganda", ["propaganda"], 0.3, [_fixture.Cite(6)]),
             new("Expendability", ["cannon fodder"], 0.2, [_fixture.Cite(12)]),
         ];
-        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync(themes);
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync(themes);
 
         InteractionResponse list = await _fixture.Router.HandleAsync(Interactions.Command("themes"), CancellationToken.None);
         string second = list.Data!.Components!.Single().Components![1].CustomId!;
@@ -93,7 +94,7 @@ public sealed class ButtonTests : IDisposable
     [Fact]
     public async Task ExplainButton_SourcesChangedAndThemeGone_SaysTheListIsOutdated()
     {
-        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:abc123:{revision - 1}"), CancellationToken.None);
@@ -105,7 +106,7 @@ public sealed class ButtonTests : IDisposable
     public async Task ExplainButton_SourcesChangedButThemeStillThere_ExplainsItWithANotice()
     {
         Theme theme = new("Propaganda", ["propaganda"], 0.3, [_fixture.Cite(6)]);
-        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync([theme]);
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync([theme]);
         long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:{theme.Id}:{revision - 1}"), CancellationToken.None);

@@ -2,6 +2,7 @@ using DiscussionBot.Commands.Handlers;
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Commands.Rendering;
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.TestKit;
 using Moq;
@@ -17,7 +18,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Summary_WholeStore_RendersCitedSentencesWithLengthButtons()
     {
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(null, SummaryLength.Short), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(null, SummaryLength.Short), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Summary(null, "All sources", SummaryLength.Short, [_fixture.Cite(0), _fixture.Cite(5)], 1));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("summary"), CancellationToken.None);
@@ -34,7 +35,7 @@ public sealed class CommandHandlerTests : IDisposable
     public async Task Summary_OneSourceByTitleFragment_AsksEngineForThatDocument()
     {
         long id = _fixture.SeedDocument.Id;
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(id, SummaryLength.Long), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(id, SummaryLength.Long), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Summary(id, SeedDocuments.KimTitle, SummaryLength.Long, [_fixture.Cite(2)], 1));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(
@@ -66,7 +67,7 @@ public sealed class CommandHandlerTests : IDisposable
     public async Task Summary_LongerButton_UpdatesSameMessage()
     {
         long id = _fixture.SeedDocument.Id;
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(id, SummaryLength.Medium), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(id, SummaryLength.Medium), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Summary(id, SeedDocuments.KimTitle, SummaryLength.Medium, [_fixture.Cite(0), _fixture.Cite(1)], 1));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"summary:{id}:Medium"), CancellationToken.None);
@@ -80,7 +81,7 @@ public sealed class CommandHandlerTests : IDisposable
     public async Task Summary_ManyLongSentences_StaysWithinEmbedLimits()
     {
         CitedSentence longSentence = _fixture.Cite(0) with { Text = new string('a', 900) };
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Summary(null, "All", SummaryLength.Long, Enumerable.Repeat(longSentence, 12).ToList(), 1));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("summary"), CancellationToken.None);
@@ -96,7 +97,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Quote_Found_ShowsVerbatimPassagesWithCitations()
     {
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult("cannon fodder", [new QuoteMatch(_fixture.Cite(12), 0.9)]));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", "cannon fodder")), CancellationToken.None);
@@ -109,7 +110,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Quote_NotCovered_SaysSoPlainly()
     {
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult("quantum chromodynamics", []));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", "quantum chromodynamics")), CancellationToken.None);
@@ -122,7 +123,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Quote_ClosestOnly_ShowsPassagesSayingNoneAnswersDirectly()
     {
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult("expensive jewelry", [new QuoteMatch(_fixture.Cite(12), 0.4)], QuoteVerdict.ClosestOnly));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", "expensive jewelry")), CancellationToken.None);
@@ -138,7 +139,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Quote_OtherLanguage_AsksForTheSourcesLanguage()
     {
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult("что сказал Путин", [], QuoteVerdict.OtherLanguage));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", "что сказал Путин")), CancellationToken.None);
@@ -153,9 +154,9 @@ public sealed class CommandHandlerTests : IDisposable
     public async Task Quote_OverlongQueryAndCount_CappedWithNotices()
     {
         QuoteRequest? seen = null;
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
-            .Callback<QuoteRequest, CancellationToken>((r, _) => seen = r)
-            .ReturnsAsync((QuoteRequest r, CancellationToken _) => new QuoteResult(r.Query, []));
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
+            .Callback<QuoteRequest, DocumentScope, CancellationToken>((r, _, _) => seen = r)
+            .ReturnsAsync((QuoteRequest r, DocumentScope _, CancellationToken _) => new QuoteResult(r.Query, []));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(
             Interactions.Command("quote", ("query", new string('q', 5000)), ("count", 50)), CancellationToken.None);
@@ -183,12 +184,12 @@ public sealed class CommandHandlerTests : IDisposable
     [InlineData("@everyone look <@&123>")]
     public async Task Quote_HostileQuery_PassedAsPlainTextAndNobodyPinged(string hostile)
     {
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((QuoteRequest r, CancellationToken _) => new QuoteResult(r.Query, []));
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((QuoteRequest r, DocumentScope _, CancellationToken _) => new QuoteResult(r.Query, []));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("quote", ("query", hostile)), CancellationToken.None);
 
-        _fixture.Quotes.Verify(e => e.FindQuotesAsync(It.Is<QuoteRequest>(r => r.Query == hostile.Trim()), It.IsAny<CancellationToken>()));
+        _fixture.Quotes.Verify(e => e.FindQuotesAsync(It.Is<QuoteRequest>(r => r.Query == hostile.Trim()), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()));
         Assert.Empty(response.Data!.AllowedMentions!.Parse);
         Assert.Single(await _fixture.Store.Store.ListDocumentsAsync(CancellationToken.None));
     }
@@ -196,7 +197,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Themes_RendersLabelsShareAndTerms()
     {
-        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync(
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync(
         [
             new Theme("propaganda", ["propaganda", "regime’s image"], 0.3, [_fixture.Cite(6)]),
             new Theme("cannon fodder", ["expendability", "cannon fodder"], 0.2, [_fixture.Cite(12)]),
@@ -212,7 +213,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Theme_Known_ExplainsWithSentences()
     {
-        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync(
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync(
             [new Theme("economic side of sending troops", ["money", "exchange for support"], 0.1, [_fixture.Cite(20)])]);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("theme", ("name", "Economic")), CancellationToken.None);
@@ -225,7 +226,7 @@ public sealed class CommandHandlerTests : IDisposable
     [Fact]
     public async Task Theme_Unknown_ListsKnownThemes()
     {
-        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<CancellationToken>())).ReturnsAsync(
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync(
             [new Theme("propaganda", ["propaganda"], 0.3, [])]);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("theme", ("name", "gardening")), CancellationToken.None);

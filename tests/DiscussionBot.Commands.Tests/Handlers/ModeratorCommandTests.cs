@@ -26,7 +26,7 @@ public sealed class ModeratorCommandTests : IDisposable
     [Fact]
     public async Task Summary_WhenPinningAvailable_OffersPinButton()
     {
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Summary(null, "All", SummaryLength.Short, [_fixture.Cite(0)], 1));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("summary"), CancellationToken.None);
@@ -104,7 +104,7 @@ public sealed class ModeratorCommandTests : IDisposable
     public async Task FindInSources_SearchesTheSelectedMessageText()
     {
         const string selected = "They are just cannon fodder for the regime";
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.Is<QuoteRequest>(r => r.Query == selected), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.Is<QuoteRequest>(r => r.Query == selected), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult(selected, [new QuoteMatch(_fixture.Cite(12), 1)]));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(MessageCommand(selected), CancellationToken.None);

@@ -28,7 +28,7 @@ public sealed class SourceListingTests : IDisposable
         Assert.Equal(["Blair resigns", "Blair returns", "Blair speaks", "Blair writes"], buttons.Select(b => b.Label));
         long resigns = await IdOfAsync("Blair resigns");
         Assert.Equal($"pick:{resigns}:summary:length=medium", buttons[0].CustomId);
-        _fixture.Summaries.Verify(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        _fixture.Summaries.Verify(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SourceListingTests : IDisposable
     {
         await AddDocumentsAsync("Blair speaks", "Blair resigns");
         long id = await IdOfAsync("Blair resigns");
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(id, SummaryLength.Medium), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(new SummaryRequest(id, SummaryLength.Medium), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Summary(id, "Blair resigns", SummaryLength.Medium, [], 1));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(
@@ -52,7 +52,7 @@ public sealed class SourceListingTests : IDisposable
         await AddDocumentsAsync("Blair speaks", "Blair resigns");
         long id = await IdOfAsync("Blair speaks");
         const string Query = "war: costs & gains";
-        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Quotes.Setup(e => e.FindQuotesAsync(It.IsAny<QuoteRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new QuoteResult(Query, []));
         InteractionResponse choice = await _fixture.Router.HandleAsync(
             Interactions.Command("quote", ("query", Query), ("source", "Blair")), CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class SourceListingTests : IDisposable
         await _fixture.Router.HandleAsync(Interactions.Button(customId), CancellationToken.None);
 
         _fixture.Quotes.Verify(e => e.FindQuotesAsync(
-            It.Is<QuoteRequest>(r => r.Query == Query && r.DocumentId == id), It.IsAny<CancellationToken>()));
+            It.Is<QuoteRequest>(r => r.Query == Query && r.DocumentId == id), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()));
     }
 
     [Fact]

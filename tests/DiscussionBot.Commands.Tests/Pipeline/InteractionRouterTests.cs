@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Core.Documents;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.TestKit;
 using Moq;
@@ -51,7 +52,7 @@ public sealed class InteractionRouterTests : IDisposable
     [Fact]
     public async Task HandleAsync_HandlerThrows_GenericEphemeralWithoutDetails()
     {
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("secret internal detail at Foo.Bar()"));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("summary"), CancellationToken.None);
@@ -64,7 +65,7 @@ public sealed class InteractionRouterTests : IDisposable
     [Fact]
     public async Task HandleAsync_DocumentRemovedMeanwhile_SaysSo()
     {
-        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<CancellationToken>()))
+        _fixture.Summaries.Setup(e => e.SummarizeAsync(It.IsAny<SummaryRequest>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DocumentNotFoundException(42));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("summary"), CancellationToken.None);
@@ -93,7 +94,7 @@ public sealed class InteractionRouterTests : IDisposable
     [Fact]
     public async Task HandleAsync_AutocompleteThemeEngineFails_EmptyChoicesNotError()
     {
-        _fixture.Themes.Setup(e => e.FindThemesAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk"));
+        _fixture.Themes.Setup(e => e.FindThemesAsync(It.IsAny<long?>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("disk"));
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Autocomplete("theme", "name", "pro"), CancellationToken.None);
 
@@ -105,7 +106,7 @@ public sealed class InteractionRouterTests : IDisposable
     public async Task HandleAsync_AutocompleteManyThemes_AtMost25()
     {
         var themes = Enumerable.Range(0, 40).Select(i => new Theme($"theme {i}", ["x"], 0.1, [])).ToList();
-        _fixture.Themes.Setup(e => e.FindThemesAsync(It.IsAny<long?>(), It.IsAny<CancellationToken>())).ReturnsAsync(themes);
+        _fixture.Themes.Setup(e => e.FindThemesAsync(It.IsAny<long?>(), It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync(themes);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Autocomplete("theme", "name", ""), CancellationToken.None);
 
