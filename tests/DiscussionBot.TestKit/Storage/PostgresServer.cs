@@ -5,8 +5,10 @@ namespace DiscussionBot.TestKit.Storage;
 
 /// <summary>
 /// The PostgreSQL server the tests use: <c>DISCUSSIONBOT_TEST_POSTGRES</c> (a connection string; <c>.ci/postgres.sh start</c>
-/// starts one on loopback and prints it). Without it the PostgreSQL tests fail, telling how to get one, unless
-/// <c>DISCUSSIONBOT_TEST_POSTGRES_SKIP=1</c> explicitly allows skipping them. Each test gets a database of its own.
+/// starts one on loopback and prints it) or, when that is not set, a throwaway cluster this test process starts itself
+/// from the installed server binaries (<see cref="LocalPostgresCluster"/>). With neither, the PostgreSQL tests fail,
+/// telling how to get a server, unless <c>DISCUSSIONBOT_TEST_POSTGRES_SKIP=1</c> explicitly allows skipping them.
+/// Each test gets a database of its own.
 /// </summary>
 public static class PostgresServer
 {
@@ -18,14 +20,15 @@ public static class PostgresServer
     /// <summary>A fresh, empty database; skips the test only when skipping was explicitly allowed.</summary>
     public static async Task<(string ConnectionString, Func<ValueTask> Drop)> CreateDatabaseAsync()
     {
-        string? server = ConnectionString;
+        string? server = ConnectionString ?? (await LocalPostgresCluster.GetAsync())?.ConnectionString;
         Skip.If(
             server is null && Environment.GetEnvironmentVariable(SkipVariable) == "1",
-            $"PostgreSQL tests skipped: {SkipVariable}=1 and no {ConnectionVariable} set.");
+            $"PostgreSQL tests skipped: {SkipVariable}=1, no {ConnectionVariable} set and no PostgreSQL server installed.");
         if (server is null)
         {
             throw new InvalidOperationException(
-                $"The PostgreSQL store tests need a server: run `.ci/postgres.sh start` (as root) and export {ConnectionVariable}=<the connection string it prints>, " +
+                $"The PostgreSQL store tests need a server: install Debian's postgresql (its binaries under /usr/lib/postgresql are started " +
+                $"automatically), or run `.ci/postgres.sh start` (as root) and export {ConnectionVariable}=<the connection string it prints>, " +
                 $"or set {SkipVariable}=1 to skip them explicitly.");
         }
 
