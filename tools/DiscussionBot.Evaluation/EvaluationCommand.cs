@@ -31,7 +31,7 @@ public static partial class EvaluationCommand
         summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 1] [--lead-share 0.8] [--dangling-weight 1]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
-        quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
+        quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
         themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8]
                       (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM)
         """ + AnswerEvaluation.Usage;
@@ -297,8 +297,8 @@ public static partial class EvaluationCommand
             // ranking is measured here, not abstention: every query gets its passages
             MiniLm = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
             ArcticXs = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
-            LexicalAnswerThreshold = -1000,
-            LexicalClosestThreshold = -1000,
+            Lexical = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
+            ShownScoreRatio = 0,
             CentroidWeight = Number(options, "centroid-weight", defaults.CentroidWeight),
             DocumentDenseWeight = Number(options, "document-dense-weight", defaults.DocumentDenseWeight),
             DocumentLexicalWeight = Number(options, "document-lexical-weight", defaults.DocumentLexicalWeight),
@@ -306,6 +306,7 @@ public static partial class EvaluationCommand
             DenseSecondWeight = Number(options, "dense-second-weight", defaults.DenseSecondWeight),
             ScoreFusionWeight = Number(options, "score-fusion-weight", defaults.ScoreFusionWeight),
             DocumentPriorWeight = Number(options, "document-prior-weight", defaults.DocumentPriorWeight),
+            DocumentContextWeight = Number(options, "document-context-weight", defaults.DocumentContextWeight),
             CommonTermShare = Number(options, "common-term-share", defaults.CommonTermShare),
             LexicalDepth = (int)Number(options, "lexical-depth", defaults.LexicalDepth),
             LexicalDecay = Number(options, "lexical-decay", defaults.LexicalDecay),
@@ -321,8 +322,15 @@ public static partial class EvaluationCommand
         // as the bot does after ingestion: load the snapshot and its word statistics, and the model, before timing
         await cache.WarmUpAsync(cancellationToken);
         await engine.FindQuotesAsync(new QuoteRequest("warm up", null, 1), cancellationToken);
+        await using StreamWriter? features = !documents && options.TryGetValue("features", out string? featurePath) ? new StreamWriter(featurePath) : null;
         foreach (JsonObject query in EvaluationData.ReadJsonl(EvaluationData.Required(options, "queries")))
         {
+            if (features is not null)
+            {
+                await features.WriteLineAsync(await CandidateFeatures.LineAsync(
+                    services, query["_id"]!, (string)query["text"]!, c => $"{externalIds[c.DocumentId]}:{c.Ordinal}", cancellationToken));
+            }
+
             long started = Stopwatch.GetTimestamp();
             string text = (string)query["text"]!;
             IEnumerable<(string Id, double Score)> ranked;

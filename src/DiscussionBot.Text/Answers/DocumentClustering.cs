@@ -257,11 +257,7 @@ internal static class DocumentClustering
                     {
                         if (snapshot.HasVector![r])
                         {
-                            ReadOnlySpan<float> row = snapshot.VectorOf(r);
-                            for (int d = 0; d < sum.Length; d++)
-                            {
-                                sum[d] += row[d];
-                            }
+                            snapshot.AddVectorTo(r, sum);
                         }
                     }
 

@@ -70,7 +70,7 @@ public static class ExtractiveSummarizer
         {
             double s = lexical.Cosine(a, b);
             return snapshot.HasVectors && snapshot.HasVector![rows[a]] && snapshot.HasVector[rows[b]]
-                ? Math.Max(s, MeaningOverlap(VectorMath.Dot(snapshot.VectorOf(rows[a]), snapshot.VectorOf(rows[b])), floor))
+                ? Math.Max(s, MeaningOverlap(snapshot.Dot(rows[a], rows[b]), floor))
                 : s;
         }
 
