@@ -28,7 +28,7 @@ public static partial class EvaluationCommand
     public const string Usage =
         """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
-        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 1] [--lead-share 0.7]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 1] [--lead-share 0.8] [--dangling-weight 1]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
@@ -110,6 +110,7 @@ public static partial class EvaluationCommand
         {
             RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor),
             LeadShare = Number(options, "lead-share", SummaryOptions.Default.LeadShare),
+            DanglingWeight = Number(options, "dangling-weight", SummaryOptions.Default.DanglingWeight),
         };
         // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never quoted)
         bool withTitle = Number(options, "titles", 0) > 0;

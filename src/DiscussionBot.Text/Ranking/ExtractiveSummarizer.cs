@@ -33,9 +33,19 @@ public static class ExtractiveSummarizer
             return vectors is null ? s : Math.Max(s, MeaningOverlap(Dot(vectors[candidates[a]], vectors[candidates[b]]), floor));
         }
 
+        SummaryOptions tuning = options ?? SummaryOptions.Default;
         double max = candidates.Max(i => salience[i]);
         double[] relevance = candidates.Select(i => max > 0 ? salience[i] / max : 0).ToArray();
-        bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], (options ?? SummaryOptions.Default).LeadShare);
+        bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], tuning.LeadShare);
+        for (int k = 1; k < candidates.Count; k++)
+        {
+            // "It/This/He…" points back to a sentence the reader may not be shown
+            if (Lexical.Openers.Dangles(sentences[candidates[k]]))
+            {
+                relevance[k] *= tuning.DanglingWeight;
+            }
+        }
+
         return Mmr(relevance, Similarity, count, keepLead ? 0 : null).Select(k => candidates[k]).Order().ToList();
     }
 

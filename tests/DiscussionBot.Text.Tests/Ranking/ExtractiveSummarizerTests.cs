@@ -45,6 +45,24 @@ public sealed class ExtractiveSummarizerTests
         Assert.Equal(kept, chosen.Contains(0));
     }
 
+    [Theory]
+    [InlineData(1.0, 2)]
+    [InlineData(0.6, 1)]
+    public void Select_DanglingOpener_IsChosenOnlyWhenClearlyCentral(double danglingWeight, int expected)
+    {
+        string[] sentences =
+        [
+            "Officials met on Monday to review the plan.",
+            "The council approved the new budget for schools.",
+            "It also cut the money for road repairs by half.",
+        ];
+        var options = new SummaryOptions { DanglingWeight = danglingWeight };
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, 0.9f, 1f], null, 1, options);
+
+        Assert.Equal([expected], chosen);
+    }
+
     [Fact]
     public void Select_DanglingLead_IsNotForced()
     {
