@@ -9,6 +9,12 @@ public sealed class DiscordClientOptions
     /// <summary>The default REST base address (API v10).</summary>
     public const string DefaultApiBaseUrl = "https://discord.com/api/v10";
 
+    /// <summary>How interactions arrive: over the gateway (default) or POSTed to our HTTP endpoint.</summary>
+    public InteractionDelivery Mode { get; set; } = InteractionDelivery.Gateway;
+
+    /// <summary>The application's public key (hex, from the Developer Portal); required in <see cref="InteractionDelivery.Http"/> mode.</summary>
+    public string? PublicKey { get; set; }
+
     /// <summary>The bot token. Optional at startup; required once a client talks to Discord.</summary>
     public string? Token { get; set; }
 
@@ -57,6 +63,16 @@ public sealed class DiscordClientOptions
         $"GuildId = {GuildId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, Shard = {ShardId}/{ShardCount} }}";
 }
 
+/// <summary>How Discord delivers interactions to the bot; one or the other, never both.</summary>
+public enum InteractionDelivery
+{
+    /// <summary>INTERACTION_CREATE over the gateway WebSocket.</summary>
+    Gateway,
+
+    /// <summary>POSTs to the Interactions Endpoint URL, signed with Ed25519.</summary>
+    Http,
+}
+
 /// <summary>Checks <see cref="DiscordClientOptions"/> at startup. The token is not required here.</summary>
 public sealed class DiscordClientOptionsValidator : IValidateOptions<DiscordClientOptions>
 {
@@ -94,6 +110,16 @@ public sealed class DiscordClientOptionsValidator : IValidateOptions<DiscordClie
         if (options.MaxGatewayMessageBytes < 65536)
         {
             failures.Add("Discord:MaxGatewayMessageBytes must be at least 65536.");
+        }
+
+        if (options.Mode == InteractionDelivery.Http && !Webhook.InteractionSignatureVerifier.IsWellFormedKey(options.PublicKey))
+        {
+            failures.Add("Discord:PublicKey must be the application's public key (64 hexadecimal digits) when Discord:Mode is Http.");
+        }
+
+        if (!Enum.IsDefined(options.Mode))
+        {
+            failures.Add("Discord:Mode must be Gateway or Http.");
         }
 
         if (string.IsNullOrWhiteSpace(options.RepositoryUrl) || string.IsNullOrWhiteSpace(options.Version))

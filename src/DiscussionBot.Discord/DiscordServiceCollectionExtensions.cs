@@ -31,6 +31,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordClientOptions>, DiscordClientOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
         services.TryAddSingleton<IRandomSource, SystemRandomSource>();
         services.TryAddSingleton<IReconnectStrategy>(sp => new ExponentialReconnectStrategy(sp.GetRequiredService<IRandomSource>()));
         services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();

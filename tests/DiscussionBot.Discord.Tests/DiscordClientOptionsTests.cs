@@ -35,6 +35,20 @@ public sealed class DiscordClientOptionsTests
         Assert.True(new DiscordClientOptionsValidator().Validate(null, options).Failed);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("abcd", false)]
+    [InlineData("0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789abcdef", true)]
+    public void Validate_HttpMode_NeedsAWellFormedPublicKey(string? publicKey, bool valid)
+    {
+        var options = new DiscordClientOptions { Mode = InteractionDelivery.Http, PublicKey = publicKey };
+
+        ValidateOptionsResult result = new DiscordClientOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.True(valid || result.FailureMessage!.Contains("Discord:PublicKey", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_TokenWithBotPrefix_FailsWithoutEchoingToken()
     {

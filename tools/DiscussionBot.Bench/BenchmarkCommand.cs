@@ -13,7 +13,7 @@ namespace DiscussionBot.Benchmarks;
 public static class BenchmarkCommand
 {
     public const string Help = """
-        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|sourceadd] [--sizes seed,bbc,scifact,scifact4x]
+        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|big1-embedding|big8-embedding|sourceadd] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
               [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>]
 
@@ -26,7 +26,8 @@ public static class BenchmarkCommand
                       sentences; cold: `ask` as child processes;
                       long: /themes and /summary of one 600-paragraph document (first call, then 200 calls);
                       big1 / big8: lexical ingestion of 8 MB of plain text as one file / eight files (run each in
-                      its own process: the peak working set reported is the process's).
+                      its own process: the peak working set reported is the process's); big1-embedding /
+                      big8-embedding: the same in embedding mode (MiniLM vectors for every sentence).
           --data      folder holding summarization/bbc_dev.jsonl and retrieval/scifact_corpus.jsonl
                       (default: $DISCUSSIONBOT_EVAL_DATA). Sizes whose data is absent are reported and skipped.
           --work      where stores are built (default: a new temporary folder, deleted afterwards).
@@ -165,7 +166,7 @@ internal sealed record BenchmarkSettings(
             phases = ["prepare", "serve", "ingest", "formats", "encoder", "cold"];
         }
 
-        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold", "long", "big1", "big8", "sourceadd"];
+        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold", "long", "big1", "big8", "big1-embedding", "big8-embedding", "sourceadd"];
         if (phases.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
         {
             throw new Cli.UsageException($"Unknown phase '{unknown}'. Phases: all, {string.Join(", ", known)}.");

@@ -59,8 +59,8 @@ internal static class LongDocumentBenchmark
         await report.NoteAsync(string.Empty);
     }
 
-    /// <summary>Ingests 8 MB of plain text, as one file (<paramref name="files"/> = 1) or split into that many files.</summary>
-    public static async Task IngestBigAsync(BenchmarkCorpus source, int files, string work, string seeds, BenchmarkReport report, CancellationToken cancellationToken)
+    /// <summary>Ingests 8 MB of plain text, as one file (<paramref name="files"/> = 1) or split into that many files, in the given Engine:Mode.</summary>
+    public static async Task IngestBigAsync(BenchmarkCorpus source, int files, string mode, string work, string seeds, BenchmarkReport report, CancellationToken cancellationToken)
     {
         const int bytes = 8 * 1024 * 1024;
         var paragraphs = new List<string>();
@@ -77,10 +77,10 @@ internal static class LongDocumentBenchmark
         var documents = paragraphs.Chunk(per).Select((chunk, i) => Document($"big-{files}-{i}.txt", chunk)).ToList();
         var corpus = new BenchmarkCorpus($"8 MB as {files} file{(files == 1 ? string.Empty : "s")}", "plain text", documents);
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        IngestionResult result = await IngestionBenchmark.RunAsync(corpus, documents, Path.Combine(work, $"big-{files}.db"), seeds, "Lexical", chunk: 1000, cancellationToken);
+        IngestionResult result = await IngestionBenchmark.RunAsync(corpus, documents, Path.Combine(work, $"big-{files}-{mode}.db"), seeds, mode, chunk: 1000, cancellationToken);
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
         await report.NoteAsync(
-            $"| {corpus.Name} | {result.Megabytes:0.0} | {result.Sentences} | {result.Wall.TotalSeconds:0.0} | {peak / (1024 * 1024)} | lexical |");
+            $"| {corpus.Name} | {result.Megabytes:0.0} | {result.Sentences} | {result.Wall.TotalSeconds:0.0} | {peak / (1024 * 1024)} | {mode.ToLowerInvariant()} |");
     }
 
     private static async Task<(double First, List<double> Later)> TimeAsync<T>(Func<Task<T>> call)

@@ -23,6 +23,7 @@ public sealed class GatewayClient
     private readonly IRandomSource _random;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly DiscordMetrics? _metrics;
     private readonly Channel<ReceivedInteraction> _interactions;
     private readonly GatewaySession _session = new();
     private readonly TaskCompletionSource<GatewayReadyInfo> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,6 +40,7 @@ public sealed class GatewayClient
     /// <param name="random">Heartbeat jitter and the op 9 pause.</param>
     /// <param name="time">The clock for heartbeats and waits.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="metrics">Where rate limits and reconnects are counted; none in tests that do not look.</param>
     public GatewayClient(
         IOptions<DiscordClientOptions> options,
         IGatewayBotProvider gatewayBot,
@@ -46,7 +48,8 @@ public sealed class GatewayClient
         IReconnectStrategy reconnect,
         IRandomSource random,
         TimeProvider time,
-        ILogger<GatewayClient> logger)
+        ILogger<GatewayClient> logger,
+        DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -56,6 +59,7 @@ public sealed class GatewayClient
         _random = random;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _interactions = Channel.CreateBounded<ReceivedInteraction>(new BoundedChannelOptions(Math.Max(1, _options.InteractionQueueCapacity))
         {
             SingleWriter = true,
@@ -166,6 +170,7 @@ public sealed class GatewayClient
                     _session.Clear();
                 }
 
+                _metrics?.Reconnect(outcome.Action == CloseAction.NewSession ? "identify" : "resume");
                 TimeSpan delay = _reconnect.GetDelay(attempt++);
                 if (outcome.MinimumDelay > delay)
                 {

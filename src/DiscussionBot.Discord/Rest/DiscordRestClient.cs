@@ -33,6 +33,7 @@ public sealed class DiscordRestClient : IGatewayBotProvider
     private readonly DiscordClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly DiscordMetrics? _metrics;
     private readonly Uri _baseUri;
 
     /// <summary>Creates the client.</summary>
@@ -41,7 +42,8 @@ public sealed class DiscordRestClient : IGatewayBotProvider
     /// <param name="options">Token, base URL and User-Agent parts.</param>
     /// <param name="time">The clock for waits.</param>
     /// <param name="logger">The logger.</param>
-    public DiscordRestClient(HttpClient http, RestRateLimiter limiter, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
+    /// <param name="metrics">Where rate limits and reconnects are counted; none in tests that do not look.</param>
+    public DiscordRestClient(HttpClient http, RestRateLimiter limiter, IOptions<DiscordClientOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger, DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,6 +52,7 @@ public sealed class DiscordRestClient : IGatewayBotProvider
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         string baseUrl = http.BaseAddress?.ToString() ?? _options.ApiBaseUrl;
         _baseUri = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
     }
@@ -296,6 +299,7 @@ public sealed class DiscordRestClient : IGatewayBotProvider
                     bool global = limit?.Global == true || HeaderEquals(response, "X-RateLimit-Global", "true");
                     string scope = Header(response, "X-RateLimit-Scope") ?? (global ? "global" : "user");
                     Log.RateLimited(_logger, route.Display, retryAfter, scope);
+                    _metrics?.RateLimited(scope);
                     lease.Complete(response, retryAfter, global);
                     // A 429 was not processed, so repeating is always safe, but not past the route's deadline.
                     if (rateLimitRetries++ >= MaxRateLimitRetries || EndsPastDeadline(route, retryAfter + RestRateLimiter.ResetSafetyMargin))

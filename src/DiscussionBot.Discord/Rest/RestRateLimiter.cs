@@ -10,7 +10,8 @@ namespace DiscussionBot.Discord.Rest;
 /// </summary>
 /// <param name="time">The clock.</param>
 /// <param name="logger">The logger.</param>
-public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>? logger = null)
+/// <param name="metrics">Where rate-limit waits are counted; none in tests that do not look.</param>
+public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>? logger = null, DiscordMetrics? metrics = null)
 {
     /// <summary>Requests per second allowed by the global limit.</summary>
     public const int GlobalLimitPerSecond = 50;
@@ -76,6 +77,7 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
             if (wait > TimeSpan.Zero)
             {
                 Log.RateLimitWait(_logger, route.Display, wait);
+                metrics?.RateLimitWait("bucket", wait);
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             }
 
@@ -169,6 +171,7 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter>?
                 {
                     TimeSpan blocked = _time.GetElapsedTime(now, blockedUntil);
                     Log.RateLimitWait(_logger, route.Display, blocked);
+                    metrics?.RateLimitWait("global", blocked);
                     await Task.Delay(blocked, _time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }

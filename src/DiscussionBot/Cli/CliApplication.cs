@@ -46,6 +46,7 @@ public static class CliApplication
                 "ingest" => VerbHelp.Ingest,
                 "sources" => VerbHelp.Sources,
                 "remove" => VerbHelp.Remove,
+                "register" => VerbHelp.Register,
                 _ => throw new UsageException($"Unknown verb '{verb}'. Run with --help to see the verbs."),
             };
             if (rest.Contains("--help") || rest.Contains("-h"))
@@ -97,12 +98,23 @@ public static class CliApplication
         CancellationToken cancellationToken)
     {
         HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(configure);
+        if (verb == "run")
+        {
+            rest = TakeUrls(rest, builder.Configuration);
+        }
+
         bool live = verb == "run" && DiscussionBotHost.HasDiscordToken(builder.Configuration);
         DiscussionBotHost.UseLogging(builder, interactive: !live);
         if (live)
         {
             ExpectNoArguments(verb, rest);
             return await LiveMode.RunAsync(builder, error, cancellationToken);
+        }
+
+        if (verb == "register")
+        {
+            ExpectNoArguments(verb, rest);
+            return await RegisterVerb.RunAsync(builder, output, error, cancellationToken);
         }
 
         // The console and ask act as a local server whose attachments are files on this machine.
@@ -144,6 +156,24 @@ public static class CliApplication
                 ExpectNoArguments(verb, rest);
                 return await verbs.SourcesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Takes <c>--urls &lt;value&gt;</c> (as ASP.NET apps accept it) into the configuration as <c>Urls</c>.</summary>
+    private static string[] TakeUrls(string[] rest, IConfigurationBuilder configuration)
+    {
+        int at = Array.IndexOf(rest, "--urls");
+        if (at < 0)
+        {
+            return rest;
+        }
+
+        if (at + 1 >= rest.Length || rest[at + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException("--urls takes the addresses to listen on, e.g. --urls http://0.0.0.0:8080");
+        }
+
+        configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Urls", rest[at + 1])]);
+        return [.. rest[..at], .. rest[(at + 2)..]];
     }
 
     private static void ExpectNoArguments(string verb, string[] rest)

@@ -15,6 +15,7 @@ public static class VerbHelp
           ingest <path> Add or update source documents from files or folders.
           sources       List the documents in the store, with their keys.
           remove <key>  Remove documents from the store by key.
+          register      Register the slash commands with Discord (only when they changed) and exit.
 
         Every verb takes --help. Configuration: config/appsettings.json and environment variables
         (Discord__Token, Store__Path, Store__SeedsPath, Engine__Mode). See README.md.
@@ -22,9 +23,11 @@ public static class VerbHelp
         """;
 
     public const string Run = """
-        Usage: dotnet run --project src/DiscussionBot [-- run]
+        Usage: dotnet run --project src/DiscussionBot [-- run [--urls <url;url>]]
 
-        With Discord:Token set (environment Discord__Token), connects to Discord and answers there.
+        With Discord:Token set (environment Discord__Token), answers on Discord: over the gateway
+        (Discord:Mode=Gateway, the default) or at POST /interactions (Discord:Mode=Http, with Discord:PublicKey),
+        listening on --urls, Urls or ASPNETCORE_URLS (default http://localhost:5000).
         Without a token, builds the store from seeds/ when it is missing or stale and opens the local console,
         where you type the bot's slash commands (/help, /summary, /quote query:...). /exit leaves.
         """;
@@ -70,6 +73,14 @@ public static class VerbHelp
         Removes the documents with these keys (as the sources verb shows them), all in one transaction: if
         any key is unknown, nothing is removed. Pins that quoted a removed document are shown as stale.
         A document still in the seeds folder comes back at the next start; delete the file too.
+        """;
+
+    public const string Register = """
+        Usage: dotnet run --project src/DiscussionBot -- register
+
+        Registers the bot's slash commands with Discord by bulk overwrite, only when Discord's copy differs,
+        globally or to Discord:GuildId, then exits (0 when done or unchanged, 1 when Discord refused). Needs
+        Discord:Token. In Http mode replicas do not register at start: run this once per release instead.
         """;
 
     public const string Sources = """

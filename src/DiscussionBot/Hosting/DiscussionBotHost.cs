@@ -4,6 +4,7 @@ using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Formats;
 using DiscussionBot.LocalConsole;
+using DiscussionBot.Metrics;
 using DiscussionBot.Sources;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -86,6 +87,7 @@ public static class DiscussionBotHost
         services.AddSingleton<IngestionService>();
         AddGuildSources(services, configuration);
         services.AddSingleton<StoreBootstrapper>();
+        services.AddBotMetrics(configuration);
         services.AddDiscussionCommands();
         services.Configure<CommandOptions>(configuration.GetSection(CommandOptions.SectionName));
         services.AddSingleton<LocalInteractionFactory>();

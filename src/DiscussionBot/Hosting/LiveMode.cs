@@ -1,6 +1,9 @@
 using DiscussionBot.Commands.Handlers;
 using DiscussionBot.Discord;
+using DiscussionBot.Discord.Webhook;
+using DiscussionBot.Http;
 using DiscussionBot.Live;
+using DiscussionBot.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +12,11 @@ using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Hosting;
 
-/// <summary>Runs the bot on Discord until SIGTERM or Ctrl+C (exit code 0) or a fatal error (exit code 1).</summary>
+/// <summary>
+/// Runs the bot on Discord until SIGTERM or Ctrl+C (exit code 0) or a fatal error (exit code 1). Interactions come
+/// over the gateway (Discord:Mode=Gateway, the default) or to our HTTP endpoint (Http); either way the same
+/// dispatcher, responder and router answer them.
+/// </summary>
 public static class LiveMode
 {
     public static async Task<int> RunAsync(HostApplicationBuilder builder, TextWriter error, CancellationToken cancellationToken)
@@ -45,10 +52,52 @@ public static class LiveMode
         services.AddSingleton<AnswerWarmUp>();
         services.AddSingleton<InteractionWorkScheduler>();
         services.AddScoped<InteractionResponder>();
+        services.AddSingleton<LiveReadiness>();
+        services.AddMetricsExport(configuration);
+        AddWebEndpointServices(services, configuration);
 
-        // Started in this order: store and commands first, then the gateway and the answers.
+        // Started in this order: the web endpoint (health answers during start-up; interactions get 503 until it ends),
+        // store and commands, then the gateway and the answers.
+        bool http = DeliveryMode(configuration) == InteractionDelivery.Http;
+        if (http || ServesHealthInGatewayMode(configuration))
+        {
+            services.AddSingleton<WebEndpointHostedService>();
+            services.AddHostedService(sp => sp.GetRequiredService<WebEndpointHostedService>());
+        }
+
         services.AddHostedService<StartupHostedService>();
-        services.AddHostedService<GatewayHostedService>();
+        if (http)
+        {
+            services.AddSingleton<HttpInteractionQueue>();
+            services.AddSingleton<IInteractionSource>(sp => sp.GetRequiredService<HttpInteractionQueue>());
+            services.AddSingleton(sp => new InteractionSignatureVerifier(sp.GetRequiredService<IOptions<DiscordClientOptions>>().Value.PublicKey ?? ""));
+            services.AddSingleton<InteractionEndpoint>();
+        }
+        else
+        {
+            services.AddSingleton<IInteractionSource, GatewayInteractionSource>();
+            services.AddHostedService<GatewayHostedService>();
+        }
+
         services.AddHostedService<InteractionDispatchHostedService>();
     }
+
+    private static void AddWebEndpointServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HttpEndpointOptions>().Bind(configuration.GetSection(HttpEndpointOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpEndpointOptions>, HttpEndpointOptionsValidator>());
+        services.AddSingleton<HealthEndpoints>();
+    }
+
+    /// <summary>
+    /// The mode decides which services exist, so it is read before the host is built. An unreadable value falls back to
+    /// Gateway here and is reported by the configuration check (binder error), like every other bad value.
+    /// </summary>
+    public static InteractionDelivery DeliveryMode(IConfiguration configuration) =>
+        Enum.TryParse(configuration["Discord:Mode"], ignoreCase: true, out InteractionDelivery mode) && Enum.IsDefined(mode)
+            ? mode
+            : InteractionDelivery.Gateway;
+
+    private static bool ServesHealthInGatewayMode(IConfiguration configuration) =>
+        bool.TryParse(configuration[$"{HttpEndpointOptions.SectionName}:{nameof(HttpEndpointOptions.HealthInGatewayMode)}"], out bool on) && on;
 }

@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ public sealed partial class StoreBootstrapper(
     IngestionService ingestion,
     IDocumentStore store,
     IOptions<SeedOptions> seeds,
-    ILogger<StoreBootstrapper> logger)
+    ILogger<StoreBootstrapper> logger,
+    BotMetrics? metrics = null)
 {
     public async Task<IngestionReport?> EnsureSeededAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +45,7 @@ public sealed partial class StoreBootstrapper(
         }
 
         IngestionReport report = await ingestion.IngestPathsAsync([folder], cancellationToken);
+        metrics?.Ingestion(report);
         if (report.ChangedAnything)
         {
             LogSeeded(folder, report.Added.Count, report.Updated.Count, report.Unchanged.Count);

@@ -7,12 +7,12 @@ using Microsoft.Extensions.Options;
 namespace DiscussionBot.Live;
 
 /// <summary>
-/// Reads interactions from the gateway's bounded queue and answers up to <see cref="LiveOptions.MaxConcurrentInteractions"/>
+/// Reads interactions from the bounded queue of their source (gateway or HTTP endpoint) and answers up to <see cref="LiveOptions.MaxConcurrentInteractions"/>
 /// at once, each on its own task in its own DI scope. This loop only takes a slot and starts the answer: the handler's
 /// work runs on <see cref="InteractionWorkScheduler"/>, so one slow answer never holds up the others or the gateway.
 /// </summary>
 public sealed class InteractionDispatchHostedService(
-    GatewayClient gateway,
+    IInteractionSource source,
     IServiceScopeFactory scopes,
     IOptions<LiveOptions> options) : BackgroundService
 {
@@ -23,7 +23,7 @@ public sealed class InteractionDispatchHostedService(
         var running = new HashSet<Task>();
         try
         {
-            ChannelReader<ReceivedInteraction> queue = gateway.Interactions;
+            ChannelReader<ReceivedInteraction> queue = source.Interactions;
             while (true)
             {
                 // A slot first, then an interaction: those waiting stay in the gateway's bounded queue, none held here.

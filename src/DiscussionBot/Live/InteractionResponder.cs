@@ -2,6 +2,7 @@ using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Discord.Gateway;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.Discord.Rest;
+using DiscussionBot.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed class InteractionResponder(
     DiscordRestClient rest,
     TimeProvider time,
     IOptions<LiveOptions> options,
+    BotMetrics metrics,
     ILogger<InteractionResponder> logger)
 {
     private readonly TimeSpan _deferAfter = TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds);
@@ -33,6 +35,8 @@ public sealed class InteractionResponder(
         {
             // Discord has already told the member the app did not respond, and would refuse the answer (10062).
             LiveLog.TooLateToAnswer(logger, kind, (long)queued.TotalMilliseconds);
+            metrics.Interaction(kind, "too_late", latency: null);
+            received.Inline?.Abandon();
             return;
         }
 
@@ -40,20 +44,30 @@ public sealed class InteractionResponder(
         {
             Task<InteractionResponse> answer = work.RunAsync(() => router.HandleAsync(interaction, cancellationToken), cancellationToken);
             string mode = await DeliverAsync(received, answer, deferred, cancellationToken);
-            LiveLog.Answered(logger, kind, (long)time.GetElapsedTime(received.ReceivedTimestamp).TotalMilliseconds, mode);
+            TimeSpan elapsed = time.GetElapsedTime(received.ReceivedTimestamp);
+            LiveLog.Answered(logger, kind, (long)elapsed.TotalMilliseconds, mode);
+            metrics.Interaction(kind, mode, elapsed);
         }
         catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.UnknownInteraction)
         {
             // The token is gone (too late, or answered elsewhere): retrying cannot succeed.
             LiveLog.InteractionExpired(logger);
+            metrics.Interaction(kind, "expired", latency: null);
         }
         catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.InteractionAlreadyAcknowledged)
         {
             LiveLog.AlreadyAcknowledged(logger);
+            metrics.Interaction(kind, "already_acknowledged", latency: null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LiveLog.AnswerFailed(logger, ex);
+            metrics.Interaction(kind, "failed", latency: null);
+        }
+        finally
+        {
+            // An HTTP request still waiting for a first response learns that none will come.
+            received.Inline?.Abandon();
         }
     }
 
@@ -65,15 +79,30 @@ public sealed class InteractionResponder(
         // Autocomplete cannot be deferred: it answers with whatever is ready.
         if (interaction.Type != InteractionType.ApplicationCommandAutocomplete && !await ReadyBeforeDeferralAsync(received, answer, cancellationToken))
         {
-            await rest.CreateInteractionResponseAsync(interaction, DeferralFor(interaction), windowCloses, cancellationToken);
+            await SendFirstResponseAsync(received, DeferralFor(interaction), windowCloses, cancellationToken);
             deferred?.Invoke();
             InteractionResponse late = await answer;
             await DeliverLateAsync(interaction, late, cancellationToken);
             return "deferred";
         }
 
-        await rest.CreateInteractionResponseAsync(interaction, await answer, windowCloses, cancellationToken);
+        await SendFirstResponseAsync(received, await answer, windowCloses, cancellationToken);
         return "immediate";
+    }
+
+    /// <summary>
+    /// The first response goes back in the HTTP response body for an interaction POSTed to our endpoint, and through
+    /// the callback endpoint for one from the gateway; everything after it (edits, follow-ups) goes by REST either way.
+    /// </summary>
+    private Task SendFirstResponseAsync(ReceivedInteraction received, InteractionResponse response, long windowCloses, CancellationToken cancellationToken)
+    {
+        if (received.Inline is { } inline)
+        {
+            inline.TrySend(response);
+            return Task.CompletedTask;
+        }
+
+        return rest.CreateInteractionResponseAsync(received.Interaction, response, windowCloses, cancellationToken);
     }
 
     /// <summary>Waits for the answer until the deferral point (receipt + <see cref="LiveOptions.DeferAfterMilliseconds"/>).</summary>

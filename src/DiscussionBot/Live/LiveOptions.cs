@@ -27,6 +27,13 @@ public sealed class LiveOptions
     /// </summary>
     [Range(0, 64)]
     public int MaxDeferredInteractions { get; set; } = 8;
+
+    /// <summary>
+    /// Register the commands at start (only when they changed). Unset: yes in Gateway mode, no in Http mode, where
+    /// replicas start and stop freely and registration is one explicit step (the <c>register</c> verb), or the job of
+    /// the one instance configured with true.
+    /// </summary>
+    public bool? RegisterCommandsAtStart { get; set; }
 }
 
 [OptionsValidator]

@@ -1,20 +1,26 @@
+using DiscussionBot.Discord;
 using DiscussionBot.Discord.Rest;
 using DiscussionBot.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Live;
 
 /// <summary>
-/// Runs once before the gateway connects: brings the store up to date with the seeds, warms up the answer engine
-/// (so the first members are not queued behind a model load or a whole-store computation) and registers the
-/// commands (only when they changed). A rejected token stops the host with a clear line and exit code 1.
+/// Runs once before the gateway connects (or the HTTP endpoint takes interactions): brings the store up to date with
+/// the seeds, warms up the answer engine (so the first members are not queued behind a model load or a whole-store
+/// computation) and, where configured, registers the commands (only when they changed). A rejected token stops the
+/// host with a clear line and exit code 1.
 /// </summary>
 public sealed class StartupHostedService(
     StoreBootstrapper store,
     AnswerWarmUp warmUp,
     CommandRegistrar registrar,
     LiveExit exit,
+    LiveReadiness readiness,
+    IOptions<LiveOptions> liveOptions,
+    IOptions<DiscordClientOptions> discordOptions,
     IHostApplicationLifetime lifetime,
     ILogger<StartupHostedService> logger) : IHostedService
 {
@@ -23,6 +29,16 @@ public sealed class StartupHostedService(
         await store.EnsureSeededAsync(cancellationToken);
 
         await warmUp.WarmUpAsync(cancellationToken);
+        if (liveOptions.Value.RegisterCommandsAtStart ?? discordOptions.Value.Mode == InteractionDelivery.Gateway)
+        {
+            await RegisterCommandsAsync(cancellationToken);
+        }
+
+        readiness.MarkStartupComplete();
+    }
+
+    private async Task RegisterCommandsAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await registrar.RegisterAsync(cancellationToken);

@@ -46,6 +46,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task PinMessageAsync_429_CountedWithItsScopeAndTheWaitMeasured()
+    {
+        await using RestHarness h = await RestHarness.StartAsync();
+        using var recorder = new TestKit.MeasurementRecorder(h.MeterFactory, DiscordMetrics.MeterName);
+        h.Rest.Enqueue("PUT", "/pins/", FakeResponse.RateLimited(64.57));
+
+        Task call = h.Client.PinMessageAsync(Channel, new Snowflake(1), "pin", CancellationToken.None);
+        h.Time.Advance(await h.Time.WaitForTimerAsync(d => d > TimeSpan.FromSeconds(60)));
+        await call.WaitAsync(TestKit.Waiter.DefaultTimeout);
+
+        TestKit.MeasurementRecorder.Measurement limited = await recorder.WaitForAsync("discussionbot.discord.rest.rate_limited");
+        TestKit.MeasurementRecorder.Measurement waited = await recorder.WaitForAsync("discussionbot.discord.rest.rate_limit_wait.duration");
+        Assert.Equal("user", limited.Tags["scope"]);
+        Assert.InRange(waited.Value, 64.57, 64.7);
+        Assert.Equal("bucket", waited.Tags["limit"]);
+    }
+
+    [Fact]
     public async Task SendAsync_Repeated429_GivesUpAfterBoundedRetries()
     {
         await using RestHarness h = await RestHarness.StartAsync();

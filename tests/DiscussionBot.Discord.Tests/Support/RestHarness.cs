@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using DiscussionBot.Discord.Rest;
 using DiscussionBot.TestKit;
 using DiscussionBot.TestKit.FakeDiscord;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Discord.Tests.Support;
@@ -10,6 +12,7 @@ internal sealed class RestHarness : IAsyncDisposable
 {
     public const string BotToken = "rest-bot-token.SECRET";
     private readonly HttpClient _http = new();
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     private RestHarness(FakeDiscordServer discord)
     {
@@ -21,8 +24,10 @@ internal sealed class RestHarness : IAsyncDisposable
             RepositoryUrl = "https://example.test/bot",
             Version = "9.9.9",
         };
-        Limiter = new RestRateLimiter(Time, Logs.CreateLogger<RestRateLimiter>());
-        Client = new DiscordRestClient(_http, Limiter, Microsoft.Extensions.Options.Options.Create(Options), Time, Logs.CreateLogger<DiscordRestClient>());
+        MeterFactory = _meters.GetRequiredService<IMeterFactory>();
+        Metrics = new DiscordMetrics(MeterFactory);
+        Limiter = new RestRateLimiter(Time, Logs.CreateLogger<RestRateLimiter>(), Metrics);
+        Client = new DiscordRestClient(_http, Limiter, Microsoft.Extensions.Options.Options.Create(Options), Time, Logs.CreateLogger<DiscordRestClient>(), Metrics);
     }
 
     public FakeDiscordServer Discord { get; }
@@ -35,6 +40,10 @@ internal sealed class RestHarness : IAsyncDisposable
 
     public CollectingLoggerProvider Logs { get; } = new();
 
+    public IMeterFactory MeterFactory { get; }
+
+    public DiscordMetrics Metrics { get; }
+
     public RestRateLimiter Limiter { get; }
 
     public DiscordRestClient Client { get; }
@@ -45,5 +54,6 @@ internal sealed class RestHarness : IAsyncDisposable
     {
         await Discord.DisposeAsync();
         _http.Dispose();
+        await _meters.DisposeAsync();
     }
 }

@@ -26,6 +26,9 @@ public sealed class ConfigurationErrorTests
         data.Add("run-live", "Live:DeferAfterMilliseconds", "10", "DeferAfterMilliseconds");
         data.Add("run-live", "Live:MaxConcurrentInteractions", "0", "MaxConcurrentInteractions");
         data.Add("run-live", "Discord:ShardCount", "0", "ShardCount");
+        data.Add("run-live", "Discord:Mode", "Bogus", "Discord:Mode");
+        data.Add("run-live", "Discord:Mode", "Http", "Discord:PublicKey");
+        data.Add("run-live", "Http:MaxRequestBodyBytes", "10", "MaxRequestBodyBytes");
         return data;
     }
 

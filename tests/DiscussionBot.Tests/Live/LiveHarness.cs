@@ -46,7 +46,8 @@ public sealed class LiveHarness : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null,
         TemporaryFolder? folder = null,
         FakeDiscordServer? discord = null,
-        bool start = true)
+        bool start = true,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         bool ownsFixtures = discord is null && folder is null;
         discord ??= await FakeDiscordServer.StartAsync();
@@ -64,7 +65,7 @@ public sealed class LiveHarness : IAsyncDisposable
             ["Commands:CooldownBurst"] = "1000",
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
-        }));
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         builder.Logging.AddProvider(logs);
         LiveMode.AddLiveServices(builder.Services, builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
@@ -76,7 +77,10 @@ public sealed class LiveHarness : IAsyncDisposable
         if (start)
         {
             await host.StartAsync();
-            await host.Services.GetRequiredService<GatewayClient>().Ready.WaitAsync(Waiter.DefaultTimeout);
+            if (LiveMode.DeliveryMode(builder.Configuration) == DiscussionBot.Discord.InteractionDelivery.Gateway)
+            {
+                await host.Services.GetRequiredService<GatewayClient>().Ready.WaitAsync(Waiter.DefaultTimeout);
+            }
         }
 
         return harness;

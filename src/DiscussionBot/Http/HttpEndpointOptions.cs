@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace DiscussionBot.Http;
+
+/// <summary>The bot's own web endpoint (Kestrel), bound from the <c>Http</c> section; its address comes from <c>Urls</c>.</summary>
+public sealed class HttpEndpointOptions
+{
+    public const string SectionName = "Http";
+
+    /// <summary>Where Kestrel listens when neither <c>Urls</c>, <c>ASPNETCORE_URLS</c> nor <c>--urls</c> says.</summary>
+    public const string DefaultUrls = "http://localhost:5000";
+
+    /// <summary>
+    /// The largest interaction POST accepted. Interactions are a few KiB; a message command carries the target
+    /// message (2,000 characters plus embeds), far below this. Larger bodies get 413 without being read.
+    /// </summary>
+    [Range(4096, 8 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Serve <c>/healthz</c> and <c>/readyz</c> in Gateway mode too (starting the web endpoint for them). In Http mode
+    /// they are always served, beside <c>/interactions</c>; the console and one-shot verbs never serve them.
+    /// </summary>
+    public bool HealthInGatewayMode { get; set; }
+}
+
+[OptionsValidator]
+public sealed partial class HttpEndpointOptionsValidator : IValidateOptions<HttpEndpointOptions>;
