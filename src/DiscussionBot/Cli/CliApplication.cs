@@ -72,6 +72,11 @@ public static class CliApplication
             await error.WriteLineAsync($"Error: {ex.Message}");
             return ExitCodes.Failure;
         }
+        catch (Storage.Postgres.PostgresStoreUnavailableException ex)
+        {
+            await error.WriteLineAsync($"Error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
         catch (OptionsValidationException ex)
         {
             await error.WriteLineAsync($"Invalid configuration: {ex.Message}");

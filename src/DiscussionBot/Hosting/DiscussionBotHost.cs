@@ -71,8 +71,7 @@ public static class DiscussionBotHost
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSqliteStore();
-        services.Configure<StoreOptions>(configuration.GetSection(StoreOptions.SectionName));
+        StoreSelection.AddStore(services, configuration);
         services.Configure<SeedOptions>(configuration.GetSection(StoreOptions.SectionName));
 
         EngineRegistration.AddAnswerEngine(services, configuration);
