@@ -20,8 +20,9 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, IDo
     public async Task<InteractionResponse> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
-        long revision = await store.GetRevisionAsync(cancellationToken);
-        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, InteractionScope.Of(context.Interaction), cancellationToken);
+        DocumentScope visible = InteractionScope.Of(context.Interaction);
+        long revision = await ExplainThemeButton.VersionAsync(store, visible, cancellationToken);
+        IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, visible, cancellationToken);
         string scope = document?.Title ?? "all sources";
         if (themes.Count == 0)
         {

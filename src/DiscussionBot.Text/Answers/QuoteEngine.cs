@@ -147,7 +147,10 @@ public sealed class QuoteEngine(
             .Take(_ranking.RerankDepth)
             .ToList();
 
-        IReadOnlyList<DocumentHit> documentHits = documentTask is null ? [] : await documentTask;
+        // the store ranks every document; only those this scope sees may set the scale (another server's must not)
+        IReadOnlyList<DocumentHit> documentHits = documentTask is null
+            ? []
+            : (await documentTask).Where(h => snapshot.DocumentsById.ContainsKey(h.DocumentId)).ToList();
         double bestDocument = documentHits.Count == 0 ? 1 : Math.Max(1e-9, documentHits.Max(h => h.Score));
         var prior = documentHits.ToDictionary(h => h.DocumentId, h => h.Score / bestDocument);
 

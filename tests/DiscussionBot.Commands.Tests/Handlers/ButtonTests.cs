@@ -1,3 +1,5 @@
+using DiscussionBot.Commands.Handlers;
+using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Discord.Models;
@@ -86,7 +88,7 @@ public sealed class ButtonTests : IDisposable
         string second = list.Data!.Components!.Single().Components![1].CustomId!;
         InteractionResponse explained = await _fixture.Router.HandleAsync(Interactions.Button(second), CancellationToken.None);
 
-        long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
+        long revision = await ExplainThemeButton.VersionAsync(_fixture.Store.Store, InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
         Assert.Equal($"explain:all:{themes[1].Id}:{revision}", second);
         Assert.Equal("Theme: Expendability", explained.Data!.Embeds!.Single().Title);
     }
@@ -95,7 +97,7 @@ public sealed class ButtonTests : IDisposable
     public async Task ExplainButton_SourcesChangedAndThemeGone_SaysTheListIsOutdated()
     {
         _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
+        long revision = await ExplainThemeButton.VersionAsync(_fixture.Store.Store, InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:abc123:{revision - 1}"), CancellationToken.None);
 
@@ -107,7 +109,7 @@ public sealed class ButtonTests : IDisposable
     {
         Theme theme = new("Propaganda", ["propaganda"], 0.3, [_fixture.Cite(6)]);
         _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync([theme]);
-        long revision = await _fixture.Store.Store.GetRevisionAsync(CancellationToken.None);
+        long revision = await ExplainThemeButton.VersionAsync(_fixture.Store.Store, InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:{theme.Id}:{revision - 1}"), CancellationToken.None);
 

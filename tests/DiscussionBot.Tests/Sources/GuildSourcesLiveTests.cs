@@ -153,6 +153,22 @@ public sealed class GuildSourcesLiveTests
     }
 
     [Fact]
+    public async Task ThemeButton_AnotherServerAddsADocument_NotOutdatedHere()
+    {
+        await using LiveHarness live = await LiveHarness.StartAsync();
+        Interaction themesInB = FakeInteractions.InGuild(FakeInteractions.SlashCommand("themes"), OtherServer);
+        string button = JsonNode.Parse(await AskAsync(live, themesInB))!["data"]!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>();
+
+        await AddAsync(live, "festival.txt", Encoding.UTF8.GetBytes(ServerText));
+        string inB = await AskAsync(live, FakeInteractions.InGuild(Button(button), OtherServer));
+        string inA = await AskAsync(live, Button(button));
+
+        Assert.Contains("Theme:", inB, StringComparison.Ordinal);
+        Assert.DoesNotContain("sources changed", inB, StringComparison.Ordinal);
+        Assert.Contains("sources changed", inA, StringComparison.Ordinal); // A's sources did change
+    }
+
+    [Fact]
     public async Task SourceRemove_OwnDocument_RemovedAndNoLongerQuoted()
     {
         (LiveHarness live, _) = await StartWithServerDocumentAsync();
