@@ -78,7 +78,7 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
     {
         foreach (PreparedDocument document in documents)
         {
-            CheckConsistent(document);
+            DocumentConsistency.Check(document);
         }
 
         var added = new List<string>();
@@ -128,32 +128,6 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
 
         transaction.Commit();
         return Task.FromResult(new IngestionReport(added, updated, unchanged) { Duplicates = duplicates });
-    }
-
-    /// <summary>
-    /// Refuses a document whose segmentation does not match its text, so a stored quote can always be
-    /// re-checked as an exact substring of its source.
-    /// </summary>
-    private static void CheckConsistent(PreparedDocument document)
-    {
-        string text = document.Source.Text;
-        string name = document.Source.SourceName;
-        foreach (Sentence sentence in document.Segmentation.Sentences)
-        {
-            if (sentence.Start < 0 || sentence.Length <= 0 || sentence.Start + sentence.Length > text.Length ||
-                string.CompareOrdinal(text, sentence.Start, sentence.Text, 0, sentence.Length) != 0 ||
-                sentence.Text.Length != sentence.Length)
-            {
-                throw new InvalidOperationException($"{name}: sentence {sentence.Ordinal} does not match the text at its offsets.");
-            }
-        }
-
-        DocumentAnalysis analysis = document.Analysis;
-        int count = document.Segmentation.Sentences.Count;
-        if (analysis.SentenceSalience.Count != count || (analysis.SentenceVectors is { } vectors && vectors.Count != count))
-        {
-            throw new InvalidOperationException($"{name}: the analysis does not have one entry per sentence.");
-        }
     }
 
     private sealed class WriteStatements(SqliteConnection connection, SqliteTransaction transaction)

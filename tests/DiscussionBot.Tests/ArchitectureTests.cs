@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
         { "DiscussionBot.Core", ["DiscussionBot.Discord", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Text", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.DependencyInjection"] },
         { "DiscussionBot.Text", ["DiscussionBot.Discord", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
         { "DiscussionBot.Storage.Sqlite", ["DiscussionBot.Discord", "DiscussionBot.Text", "DiscussionBot.Commands", "Microsoft.Extensions.Hosting"] },
+        { "DiscussionBot.Storage.Postgres", ["DiscussionBot.Discord", "DiscussionBot.Text", "DiscussionBot.Commands", "DiscussionBot.Storage.Sqlite", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
         { "DiscussionBot.Discord", ["DiscussionBot.Core", "DiscussionBot.Text", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
         { "DiscussionBot.Formats", ["DiscussionBot.Discord", "DiscussionBot.Storage.Sqlite", "DiscussionBot.Text", "DiscussionBot.Commands", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },
         { "DiscussionBot.Commands", ["DiscussionBot.Storage.Sqlite", "DiscussionBot.Text", "Microsoft.Data.Sqlite", "Microsoft.Extensions.Hosting"] },

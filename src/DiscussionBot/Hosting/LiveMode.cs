@@ -29,7 +29,7 @@ public static class LiveMode
         {
             await host.RunAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not (OperationCanceledException or Storage.Sqlite.StoreUnusableException or Core.Ingestion.RejectedSourceException))
+        catch (Exception ex) when (ex is not (OperationCanceledException or Storage.Sqlite.StoreUnusableException or Storage.Postgres.PostgresStoreUnavailableException or Core.Ingestion.RejectedSourceException))
         {
             // The host logged the details; the operator's terminal gets one line.
             await error.WriteLineAsync($"Error: the bot stopped: {ex.Message}");

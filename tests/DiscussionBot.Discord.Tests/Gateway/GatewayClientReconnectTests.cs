@@ -60,6 +60,21 @@ public sealed class GatewayClientReconnectTests
         }
     }
 
+    [Theory]
+    [InlineData(4000, "resume")]
+    [InlineData(4009, "identify")]
+    public async Task RunAsync_ClosedByDiscord_ReconnectCountedWithWhatItDoes(int closeCode, string action)
+    {
+        await using GatewayHarness h = await GatewayHarness.StartReadyAsync();
+        using var recorder = new TestKit.MeasurementRecorder(h.MeterFactory, DiscordMetrics.MeterName);
+
+        await h.Gateway.CloseAsync(closeCode);
+
+        TestKit.MeasurementRecorder.Measurement reconnect = await recorder.WaitForAsync("discussionbot.discord.gateway.reconnects");
+        Assert.Equal(action, reconnect.Tags["action"]);
+        Assert.Equal(1, reconnect.Value);
+    }
+
     [Fact]
     public async Task RunAsync_AfterResume_LiveEventsStillDelivered()
     {

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using DiscussionBot.Discord.Gateway;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.Discord.Rest;
 using DiscussionBot.Discord.Transport;
 using DiscussionBot.TestKit;
 using DiscussionBot.TestKit.FakeDiscord;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Discord.Tests.Support;
@@ -17,6 +19,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     private readonly CancellationTokenSource _cts = new();
     private readonly HttpClient _http = new();
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     private GatewayHarness(FakeDiscordServer discord, IReconnectStrategy? reconnect, string token)
     {
@@ -30,7 +33,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
             reconnect ?? new ExponentialReconnectStrategy(new FixedRandom(0.5)),
             new FixedRandom(0.5),
             Time,
-            Logs.CreateLogger<GatewayClient>());
+            Logs.CreateLogger<GatewayClient>(),
+            new DiscordMetrics(MeterFactory));
         Client.HeartbeatAcknowledged += (_, _) =>
         {
             Interlocked.Increment(ref _acks);
@@ -46,6 +50,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public Task WaitUntilAsync(Func<bool> condition, string what) => _waiter.UntilAsync(condition, what);
 
     public FakeDiscordServer Discord { get; }
+
+    public IMeterFactory MeterFactory => _meters.GetRequiredService<IMeterFactory>();
 
     public FakeGateway Gateway => Discord.Gateway;
 
@@ -97,5 +103,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await Discord.DisposeAsync();
         _http.Dispose();
         _cts.Dispose();
+        await _meters.DisposeAsync();
     }
 }

@@ -27,9 +27,18 @@ internal sealed class HttpBot : IAsyncDisposable
 
     public Uri Endpoint => new(Root, "interactions");
 
-    public static async Task<HttpBot> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    private bool _ownsSigner = true;
+
+    /// <param name="signer">Shared by replicas (one application, one key); the first bot's when null.</param>
+    public static async Task<HttpBot> StartAsync(
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        InteractionSigner? signer = null,
+        FakeDiscordServer? discord = null,
+        TemporaryFolder? folder = null)
     {
-        var signer = new InteractionSigner();
+        bool ownsSigner = signer is null;
+        signer ??= new InteractionSigner();
         var all = new Dictionary<string, string?>
         {
             ["Discord:Mode"] = "Http",
@@ -41,9 +50,9 @@ internal sealed class HttpBot : IAsyncDisposable
             all[key] = value;
         }
 
-        LiveHarness live = await LiveHarness.StartAsync(services, settings: all);
+        LiveHarness live = await LiveHarness.StartAsync(services, folder, discord, settings: all);
         IReadOnlyList<Uri> addresses = await live.Services.GetRequiredService<WebEndpointHostedService>().Addresses.WaitAsync(Waiter.DefaultTimeout);
-        return new HttpBot(live, signer, addresses[0]);
+        return new HttpBot(live, signer, addresses[0]) { _ownsSigner = ownsSigner };
     }
 
     public Task<HttpResponseMessage> PostAsync(HttpRequestMessage request) => _client.SendAsync(request);
@@ -57,7 +66,11 @@ internal sealed class HttpBot : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
-        Signer.Dispose();
+        if (_ownsSigner)
+        {
+            Signer.Dispose();
+        }
+
         await Live.DisposeAsync();
     }
 }
