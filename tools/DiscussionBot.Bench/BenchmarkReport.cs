@@ -60,11 +60,11 @@ internal sealed class BenchmarkReport(TextWriter output)
         await Output.WriteLineAsync();
         await Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Memory while serving: peak working set {Stats.Mb(result.PeakWorkingSet)} MB, peak managed heap {Stats.Mb(result.PeakManagedHeap)} MB, working set at the end {Stats.Mb(result.WorkingSetAfter)} MB. Store on disk: {Stats.Mb(storeBytes)} MB for {sourceMegabytes:0.00} MB of source text ({storeBytes / (1024.0 * 1024.0) / sourceMegabytes:0.0} MB/MB)."));
-        await Output.WriteLineAsync("| memory stage | working set MB | managed heap after full GC MB |");
-        await Output.WriteLineAsync("|---|---:|---:|");
-        foreach ((string stage, long workingSet, long managed) in result.MemoryStages)
+        await Output.WriteLineAsync("| memory stage | working set MB | managed heap after full GC MB | peak working set so far MB |");
+        await Output.WriteLineAsync("|---|---:|---:|---:|");
+        foreach ((string stage, long workingSet, long managed, long peak) in result.MemoryStages)
         {
-            await Output.WriteLineAsync($"| {stage} | {Stats.Mb(workingSet)} | {Stats.Mb(managed)} |");
+            await Output.WriteLineAsync($"| {stage} | {Stats.Mb(workingSet)} | {Stats.Mb(managed)} | {Stats.Mb(peak)} |");
         }
 
         await Output.WriteLineAsync();

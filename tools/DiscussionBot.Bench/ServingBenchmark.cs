@@ -29,7 +29,7 @@ internal sealed record ServingResult(
     long WorkingSetAfter,
     string LoadBefore,
     string LoadAfter,
-    IReadOnlyList<(string Stage, long WorkingSet, long ManagedRetained)> MemoryStages);
+    IReadOnlyList<(string Stage, long WorkingSet, long ManagedRetained, long PeakSoFar)> MemoryStages);
 
 /// <summary>
 /// Per-command latency through the whole pipeline: interaction JSON in (deserialized with
@@ -58,7 +58,7 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
     public async Task<ServingResult> RunAsync(CancellationToken cancellationToken)
     {
         string loadBefore = Stats.LoadAverage();
-        var stages = new List<(string, long, long)> { Stage("host built, store opened") };
+        var stages = new List<(string, long, long, long)> { Stage("host built, store opened") };
         using var memory = new MemorySampler();
 
         // The snapshot every cross-document command shares, loaded once per store revision.
@@ -71,16 +71,15 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
         var byName = corpus.Documents.ToDictionary(d => d.SourceName, StringComparer.Ordinal);
         var usable = documents.Where(d => byName.ContainsKey(d.SourceName)).ToList();
 
-        // First calls pay for what is computed once per revision (store summary, store themes) or per process (the model).
-        var firstCalls = new List<(string, double)>
-        {
-            ("snapshot load (CorpusCache)", snapshotMs),
-            ("first /summary (whole store)", await TimeOneAsync(Command("summary", ("length", "medium")), cancellationToken)),
-            ("first /themes (whole store)", await TimeOneAsync(Command("themes"), cancellationToken)),
-            ("first /quote (loads the model)", await TimeOneAsync(Command("quote", ("query", "what did the study find")), cancellationToken)),
-        };
-
-        stages.Add(Stage("+ model loaded, store summary and themes memoized"));
+        // First calls pay for what is computed once per revision (store summary, store themes) or per process (the model);
+        // a stage after each shows which of them raises the peak working set.
+        var firstCalls = new List<(string, double)> { ("snapshot load (CorpusCache)", snapshotMs) };
+        firstCalls.Add(("first /summary (whole store)", await TimeOneAsync(Command("summary", ("length", "medium")), cancellationToken)));
+        stages.Add(Stage("+ store summary memoized"));
+        firstCalls.Add(("first /themes (whole store)", await TimeOneAsync(Command("themes"), cancellationToken)));
+        stages.Add(Stage("+ store themes memoized"));
+        firstCalls.Add(("first /quote (loads the model)", await TimeOneAsync(Command("quote", ("query", "what did the study find")), cancellationToken)));
+        stages.Add(Stage("+ model loaded (first /quote)"));
         IThemeEngine themes = host.Services.GetRequiredService<IThemeEngine>();
         var storeThemes = (await themes.FindThemesAsync(null, cancellationToken)).Select(t => t.Label).ToList();
         var sourceThemes = new List<(DocumentInfo Document, string Label)>();
@@ -165,12 +164,21 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
             stages);
     }
 
-    /// <summary>Working set and the managed heap that survives a full collection, at one stage of serving.</summary>
-    private static (string Stage, long WorkingSet, long ManagedRetained) Stage(string name)
+    /// <summary>
+    /// Working set and the managed heap that survives a full collection at one stage of serving, and the process's
+    /// peak working set so far (read before that collection).
+    /// </summary>
+    private static (string Stage, long WorkingSet, long ManagedRetained, long PeakSoFar) Stage(string name)
     {
+        long peak;
+        using (var before = Process.GetCurrentProcess())
+        {
+            peak = before.PeakWorkingSet64;
+        }
+
         long managed = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
-        return (name, process.WorkingSet64, managed);
+        return (name, process.WorkingSet64, managed, peak);
     }
 
     private double Budget(bool autocomplete) => autocomplete ? 10 : seedBudgets ? 25 : 50;

@@ -110,12 +110,15 @@ public sealed class QuoteEngine(
                 },
                 cancellationToken)
             : null;
+
+        // the whole-document search for the prior runs beside the sentence search (a SQLite store answers "async"
+        // calls synchronously, so without a thread of its own it would wait for the sentence search to finish)
+        Task<IReadOnlyList<DocumentHit>>? documentTask = _ranking.DocumentPriorWeight > 0 && documentId is null
+            ? Task.Run(() => store.SearchDocumentsAsync(terms, 1000, cancellationToken), cancellationToken)
+            : null;
         IReadOnlyList<SentenceHit> hits = documentId is null
             ? await store.SearchSentencesInScopeAsync(terms, visible ?? DocumentScope.OperatorOnly, CandidatePool, cancellationToken)
             : await store.SearchSentencesAsync(terms, documentId, CandidatePool, cancellationToken);
-        Task<IReadOnlyList<DocumentHit>>? documentTask = _ranking.DocumentPriorWeight > 0 && documentId is null
-            ? store.SearchDocumentsAsync(terms, 1000, cancellationToken)
-            : null;
 
         var bm25 = new Dictionary<int, double>();
         foreach (SentenceHit hit in hits)

@@ -34,4 +34,22 @@ public sealed class SnapshotTermsTests
         Assert.False(terms.Holds(0, terms.IdOf("volcano")));
         Assert.True(terms.Holds(19_999, terms.IdOf("19999")));
     }
+
+    [Fact]
+    public void Extend_ServerRowsOnTopOfTheOperators_CountsBothAndKeepsSharedIds()
+    {
+        SentenceRow[] shared = [new(1, 0, 1, "Grain prices rose.", 0), new(1, 1, 1, "Rain fell on the grain.", 0)];
+        SentenceRow[] all = [.. shared, new(2, 0, 1, "Grain silos and volcano ash.", 0)];
+        SnapshotTerms operatorTerms = SnapshotTerms.Build(shared);
+
+        SnapshotTerms serverTerms = SnapshotTerms.Extend(operatorTerms, all, shared.Length);
+
+        Assert.Equal(operatorTerms.IdOf("grain"), serverTerms.IdOf("grain"));
+        Assert.Equal(3, serverTerms.FrequencyOf("grain"));
+        Assert.Equal(2, operatorTerms.FrequencyOf("grain"));
+        Assert.Equal(-1, operatorTerms.IdOf("volcano"));
+        Assert.True(serverTerms.Holds(2, serverTerms.IdOf("volcano")));
+        Assert.True(serverTerms.Holds(1, serverTerms.IdOf("rain")));
+        Assert.False(serverTerms.Holds(0, serverTerms.IdOf("volcano")));
+    }
 }
