@@ -57,7 +57,8 @@ for size in ${sizes//,/ }; do
 done
 "$bench" --phase ingest,formats,encoder --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
 # Long documents: /themes and /summary of one 600-paragraph document; 8 MB as one file vs eight (own processes, own peaks).
-for phase in long big1 big8; do
+# Then /source add through the fake Discord (download included), and per-server snapshot memory (own process).
+for phase in long big1 big8 sourceadd; do
   "$bench" --phase "$phase" --sizes "$sizes" --work "$work" "${pass[@]}" | tee -a "$out"
 done
 "$bench" --phase cold --app "$app" --work "$work" "${pass[@]}" | tee -a "$out"

@@ -8,7 +8,11 @@ namespace DiscussionBot.Commands;
 
 public static class CommandsServiceCollectionExtensions
 {
-    /// <summary>Registers the command pipeline and every command. Needs the Core ports (store and engines) registered elsewhere.</summary>
+    /// <summary>
+    /// Registers the command pipeline and every command. Needs the Core ports (store and engines), the ingestion use case
+    /// (<see cref="Core.Ingestion.IngestionService"/>, <see cref="Core.Ingestion.SourceFileReader"/>) and an
+    /// <see cref="IAttachmentDownloader"/> registered elsewhere.
+    /// </summary>
     public static IServiceCollection AddDiscussionCommands(this IServiceCollection services, Action<CommandOptions>? configure = null)
     {
         OptionsBuilder<CommandOptions> options = services.AddOptions<CommandOptions>().ValidateOnStart();
@@ -22,6 +26,7 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<SourceModerators>();
         services.TryAddSingleton<SourceOption>();
         services.TryAddSingleton<SummaryPresenter>();
+        services.TryAddSingleton<GuildSources>();
         services.TryAddSingleton<IPinningService, UnavailablePinningService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, HelpCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, SourcesCommand>());
@@ -32,6 +37,8 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, PinSummaryCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, PinsCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, FindInSourcesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, SourceCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, AddToSourcesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, SummaryLengthButton>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, PinButton>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComponentHandler, QuoteContextButton>());

@@ -1,6 +1,7 @@
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Core.Pins;
 using DiscussionBot.Storage.Sqlite;
 using DiscussionBot.TestKit;
@@ -28,6 +29,9 @@ public sealed class RouterFixture : IDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton<IDocumentStore>(Store.Store);
+        services.AddSingleton(Store.Ingestion);
+        services.AddSingleton(new SourceFileReader());
+        services.AddSingleton(Attachments.Object);
         services.AddSingleton<IPinLedger>(Ledger);
         services.AddSingleton(Summaries.Object);
         services.AddSingleton(Themes.Object);
@@ -47,6 +51,9 @@ public sealed class RouterFixture : IDisposable
     public SqlitePinLedger Ledger => _ledger ??= new SqlitePinLedger(Store.Connections);
 
     public Mock<ISummaryEngine> Summaries { get; } = new();
+
+    /// <summary>The attachment host; Discord-level download behaviour is tested through the fake Discord in the app's tests.</summary>
+    public Mock<IAttachmentDownloader> Attachments { get; } = new();
 
     public Mock<IThemeEngine> Themes { get; } = new();
 

@@ -13,7 +13,7 @@ namespace DiscussionBot.Benchmarks;
 public static class BenchmarkCommand
 {
     public const string Help = """
-        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|big1-embedding|big8-embedding] [--sizes seed,bbc,scifact,scifact4x]
+        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|big1-embedding|big8-embedding|sourceadd] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
               [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>]
 
@@ -166,7 +166,7 @@ internal sealed record BenchmarkSettings(
             phases = ["prepare", "serve", "ingest", "formats", "encoder", "cold"];
         }
 
-        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold", "long", "big1", "big8", "big1-embedding", "big8-embedding"];
+        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold", "long", "big1", "big8", "big1-embedding", "big8-embedding", "sourceadd"];
         if (phases.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
         {
             throw new Cli.UsageException($"Unknown phase '{unknown}'. Phases: all, {string.Join(", ", known)}.");

@@ -44,6 +44,9 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
             case "long":
                 await LongDocumentBenchmark.ServeAsync(Prose(), work, seeds, report, cancellationToken);
                 break;
+            case "sourceadd":
+                await SourceAddAsync(cancellationToken);
+                break;
             case "big1" or "big8" or "big1-embedding" or "big8-embedding":
                 // one phase per process (bench/run.sh), so the peak working set is that ingestion's own
                 await report.NoteAsync("| 8 MB plain text | MB | sentences | wall (s) | peak working set (MB) | mode |");
@@ -58,6 +61,26 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
                 await report.NoteAsync("Cold start to IDENTIFY in live mode: measured by tools/DiscussionBot.MicroBenchmarks (live-cold-start), which bench/run.sh runs next.");
                 break;
         }
+    }
+
+    /// <summary>
+    /// <c>/source add</c> through the fake Discord, then per-server snapshot memory on a copy of the largest prepared
+    /// store among bbc and seed (prepared first if needed), so the serving stores stay as they were.
+    /// </summary>
+    private async Task SourceAddAsync(CancellationToken cancellationToken)
+    {
+        string size = Corpus(BenchmarkCorpora.Bbc) is not null ? BenchmarkCorpora.Bbc : BenchmarkCorpora.Seed;
+        if (!File.Exists(StorePath(size) + ".ready"))
+        {
+            await PrepareAsync(size, cancellationToken);
+        }
+
+        string copy = Path.Combine(work, "source-add-memory.db");
+        IngestionBenchmark.DeleteStore(copy);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Copy(StorePath(size), copy);
+        await SourceAddBenchmark.RunAsync(Prose(), copy, work, seeds, report, cancellationToken);
+        IngestionBenchmark.DeleteStore(copy);
     }
 
     /// <summary>Real prose for the long-document phases: BBC articles when the data is there, else the seeds.</summary>

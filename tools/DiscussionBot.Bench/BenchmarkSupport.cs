@@ -9,7 +9,9 @@ namespace DiscussionBot.Benchmarks;
 /// <summary>Builds the real DI graph (the same <see cref="DiscussionBotHost"/> the app uses) over a benchmark store.</summary>
 internal static class BenchmarkHost
 {
-    public static IHost Build(string storePath, string seedsFolder, string engineMode, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="configure">Extra services, e.g. live mode's (the <c>/source add</c> phase).</param>
+    public static IHost Build(
+        string storePath, string seedsFolder, string engineMode, IReadOnlyDictionary<string, string?>? extra = null, Action<HostApplicationBuilder>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -26,7 +28,8 @@ internal static class BenchmarkHost
             settings[pair.Key] = pair.Value;
         }
 
-        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: true, c => c.AddInMemoryCollection(settings));
+        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: configure is null, c => c.AddInMemoryCollection(settings));
+        configure?.Invoke(builder);
         return builder.Build();
     }
 }

@@ -22,40 +22,11 @@ internal static class AnswerEvaluation
         answers       --corpus <corpus.jsonl> --questions <qa.jsonl> --out <pred.jsonl> [--store <db>] [--count 10]
                       [--mode lexical|embedding] [--model ArcticXs|MiniLM] [--no-abstain] [--set Section:Key=value ...]
           --store       keep the store in this file and reuse it on the next run (default: a temporary file, deleted)
-          --no-abstain  always write the passages, with the engine's confidence as every row's first score,
-                        so that answer_eval.py --sweep can choose the abstention threshold
+          --no-abstain  always write every passage (no abstention, no margin), with the engine's confidence as
+                        every row's first score, so that answer_eval.py --sweep can choose the abstention threshold
           --features    also write every question's re-ranked candidates with their features (for tuning offline)
           --set         any configuration value for this run, e.g. --set Engine:Quotes:DocumentPriorWeight=0.5
         """;
-
-    /// <summary>One JSON line: the question's candidates in engine order, with the re-ranker's features.</summary>
-    private static async Task<string> FeaturesAsync(IServiceProvider services, JsonObject question, CancellationToken cancellationToken)
-    {
-        var engine = (QuoteEngine)services.GetRequiredService<IQuoteEngine>();
-        CorpusSnapshot snapshot = await services.GetRequiredService<CorpusCache>().GetAsync(cancellationToken);
-        IReadOnlyList<RankedPassage> ranked = await engine.RankPassagesAsync(snapshot, ((string)question["question"]!).Trim(), null, cancellationToken);
-        var candidates = new JsonArray();
-        foreach (RankedPassage p in ranked)
-        {
-            PassageFeatures f = p.Features;
-            candidates.Add(new JsonObject
-            {
-                ["text"] = snapshot.Rows[p.Row].Text,
-                ["doc"] = snapshot.Rows[p.Row].DocumentId,
-                ["score"] = p.Score,
-                ["lz"] = f.LexicalZ,
-                ["dz"] = f.DenseZ,
-                ["cos"] = double.IsNaN(f.Cosine) ? 0 : f.Cosine,
-                ["cov"] = f.Coverage,
-                ["type"] = f.AnswerType,
-                ["prior"] = f.DocumentPrior,
-                ["pcos"] = f.ParagraphCosine,
-                ["pcov"] = f.ParagraphCoverage,
-            });
-        }
-
-        return new JsonObject { ["id"] = question["id"]!.DeepClone(), ["candidates"] = candidates }.ToJsonString();
-    }
 
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> options, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
@@ -79,14 +50,12 @@ internal static class AnswerEvaluation
 
         if (!abstain)
         {
-            foreach (string calibration in new[] { "MiniLm", "ArcticXs" })
+            configuration["Engine:Quotes:ShownScoreRatio"] = "0";
+            foreach (string calibration in new[] { "MiniLm", "ArcticXs", "Lexical" })
             {
                 configuration[$"Engine:Quotes:{calibration}:AnswerThreshold"] = "-1000";
                 configuration[$"Engine:Quotes:{calibration}:ClosestThreshold"] = "-1000";
             }
-
-            configuration["Engine:Quotes:LexicalAnswerThreshold"] = "-1000";
-            configuration["Engine:Quotes:LexicalClosestThreshold"] = "-1000";
         }
 
         foreach (string setting in settings)
@@ -129,7 +98,7 @@ internal static class AnswerEvaluation
                 verdicts[result.Verdict] = verdicts.GetValueOrDefault(result.Verdict) + 1;
                 if (features is not null)
                 {
-                    await features.WriteLineAsync(await FeaturesAsync(host.Services, question, cancellationToken));
+                    await features.WriteLineAsync(await CandidateFeatures.LineAsync(host.Services, question["id"]!, (string)question["question"]!, _ => null, cancellationToken));
                 }
 
                 // "not in the sources" and "closest passages; none answers directly" both count as abstaining

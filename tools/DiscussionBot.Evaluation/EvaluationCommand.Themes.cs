@@ -28,7 +28,9 @@ public static partial class EvaluationCommand
         var definition = EvaluationData.ReadJsonl(EvaluationData.Required(options, "store")).ToList();
         var segmenter = new TextSegmenter();
         var documents = new List<(SourceDocument Document, Segmentation Segmentation)>();
-        var articleOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        // identical files (the BBC set repeats a few articles word for word) are one document in a store: it stands for all of them
+        var hashOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var articlesOfHash = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (JsonObject row in definition)
         {
             JsonObject article = articles[(string)row["id"]!];
@@ -37,7 +39,14 @@ public static partial class EvaluationCommand
             Segmentation segmentation = segmenter.Segment(text);
             var info = new DocumentInfo(documents.Count + 1, file, (string)article["title"]!, SourceFileReader.HashText(text), text.Length, segmentation.Paragraphs.Count, segmentation.Sentences.Count, DateTimeOffset.UnixEpoch);
             documents.Add((new SourceDocument(info, text, segmentation.Paragraphs, segmentation.Sentences), segmentation));
-            articleOf[file] = (string)row["id"]!;
+            hashOf[file] = info.ContentHash;
+            if (!articlesOfHash.TryGetValue(info.ContentHash, out List<string>? same))
+            {
+                same = [];
+                articlesOfHash[info.ContentHash] = same;
+            }
+
+            same.Add((string)row["id"]!);
         }
 
         using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
@@ -77,7 +86,10 @@ public static partial class EvaluationCommand
             {
                 ["label"] = theme.Label,
                 ["key_terms"] = new JsonArray(theme.KeyTerms.Select(k => (JsonNode)JsonValue.Create(k)).ToArray()),
-                ["documents"] = new JsonArray(theme.Sources.Select(s => (JsonNode)JsonValue.Create(articleOf[store.ExternalIds[s.DocumentId]])).ToArray()),
+                ["documents"] = new JsonArray(theme.Sources
+                    .SelectMany(s => articlesOfHash[hashOf[store.ExternalIds[s.DocumentId]]])
+                    .Select(id => (JsonNode)JsonValue.Create(id))
+                    .ToArray()),
                 ["sentences"] = new JsonArray(theme.Sentences.Select(s => (JsonNode)JsonValue.Create(s.Text)).ToArray()),
             });
         }

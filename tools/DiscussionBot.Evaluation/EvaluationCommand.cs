@@ -28,10 +28,10 @@ public static partial class EvaluationCommand
     public const string Usage =
         """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
-        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 1] [--lead-share 0.7]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
-        quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
+        quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
         themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8]
                       (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM)
         """ + AnswerEvaluation.Usage;
@@ -104,14 +104,21 @@ public static partial class EvaluationCommand
             LongPositionWeight: Number(options, "long-position-weight", RankerSettings.Default.LongPositionWeight),
             LongLengthWeight: Number(options, "long-length-weight", RankerSettings.Default.LongLengthWeight),
             LongFrom: (int)Number(options, "long-from", RankerSettings.Default.LongFrom),
-            LongTo: (int)Number(options, "long-to", RankerSettings.Default.LongTo));
-        var summaryOptions = new SummaryOptions { RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor) };
+            LongTo: (int)Number(options, "long-to", RankerSettings.Default.LongTo),
+            DatelineMarksNews: Number(options, "dateline-news", 1) > 0);
+        var summaryOptions = new SummaryOptions
+        {
+            RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor),
+            LeadShare = Number(options, "lead-share", SummaryOptions.Default.LeadShare),
+        };
+        // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never quoted)
+        bool withTitle = Number(options, "titles", 0) > 0;
         using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var segmenter = new TextSegmenter();
         var rows = new List<JsonObject>();
         var clock = Stopwatch.StartNew();
         var articles = EvaluationData.ReadJsonl(EvaluationData.Required(options, "data"))
-            .Select(a => (Article: a, Segmentation: segmenter.Segment(SourceFileReader.NormalizeText((string)a["text"]!))))
+            .Select(a => (Article: a, Segmentation: segmenter.Segment(SourceFileReader.NormalizeText(ArticleText(a, withTitle)))))
             .ToList();
         float[][]? allVectors = null;
         if (mode == EngineMode.Embedding)
@@ -128,7 +135,7 @@ public static partial class EvaluationCommand
             var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
             float[][]? vectors = allVectors is null || texts.Count == 0 ? null : allVectors[offset..(offset + texts.Count)];
             offset += texts.Count;
-            float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings);
+            float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings, TextSegmenter.OpensWithDateline(segmentation));
             IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k, summaryOptions);
             rows.Add(new JsonObject
             {
@@ -141,6 +148,9 @@ public static partial class EvaluationCommand
         await Console.Out.WriteLineAsync($"summarization: {rows.Count} articles, K={k}, mode {mode}, {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
+
+    private static string ArticleText(JsonObject article, bool withTitle) =>
+        withTitle && article["title"]?.GetValue<string>() is { Length: > 0 } title ? $"{title}\n\n{(string)article["text"]!}" : (string)article["text"]!;
 
     private static async Task<int> KeyphraseAsync(Dictionary<string, string> options, CancellationToken cancellationToken)
     {
@@ -286,8 +296,8 @@ public static partial class EvaluationCommand
             // ranking is measured here, not abstention: every query gets its passages
             MiniLm = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
             ArcticXs = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
-            LexicalAnswerThreshold = -1000,
-            LexicalClosestThreshold = -1000,
+            Lexical = new AbstentionCalibration { AnswerThreshold = -1000, ClosestThreshold = -1000 },
+            ShownScoreRatio = 0,
             CentroidWeight = Number(options, "centroid-weight", defaults.CentroidWeight),
             DocumentDenseWeight = Number(options, "document-dense-weight", defaults.DocumentDenseWeight),
             DocumentLexicalWeight = Number(options, "document-lexical-weight", defaults.DocumentLexicalWeight),
@@ -295,6 +305,7 @@ public static partial class EvaluationCommand
             DenseSecondWeight = Number(options, "dense-second-weight", defaults.DenseSecondWeight),
             ScoreFusionWeight = Number(options, "score-fusion-weight", defaults.ScoreFusionWeight),
             DocumentPriorWeight = Number(options, "document-prior-weight", defaults.DocumentPriorWeight),
+            DocumentContextWeight = Number(options, "document-context-weight", defaults.DocumentContextWeight),
             CommonTermShare = Number(options, "common-term-share", defaults.CommonTermShare),
             LexicalDepth = (int)Number(options, "lexical-depth", defaults.LexicalDepth),
             LexicalDecay = Number(options, "lexical-decay", defaults.LexicalDecay),
@@ -310,8 +321,15 @@ public static partial class EvaluationCommand
         // as the bot does after ingestion: load the snapshot and its word statistics, and the model, before timing
         await cache.WarmUpAsync(cancellationToken);
         await engine.FindQuotesAsync(new QuoteRequest("warm up", null, 1), cancellationToken);
+        await using StreamWriter? features = !documents && options.TryGetValue("features", out string? featurePath) ? new StreamWriter(featurePath) : null;
         foreach (JsonObject query in EvaluationData.ReadJsonl(EvaluationData.Required(options, "queries")))
         {
+            if (features is not null)
+            {
+                await features.WriteLineAsync(await CandidateFeatures.LineAsync(
+                    services, query["_id"]!, (string)query["text"]!, c => $"{externalIds[c.DocumentId]}:{c.Ordinal}", cancellationToken));
+            }
+
             long started = Stopwatch.GetTimestamp();
             string text = (string)query["text"]!;
             IEnumerable<(string Id, double Score)> ranked;

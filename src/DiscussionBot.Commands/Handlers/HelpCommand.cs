@@ -23,7 +23,9 @@ public sealed class HelpCommand(IEngineDescription engine) : ICommandHandler
             ("themes", "The themes the sources discuss, with key terms and how much of the text each takes."),
             ("theme", "One theme explained: its key terms and the sentences that carry it."),
             ("quote", "Passages that answer your question, word for word with their citation, or a plain “not in the sources”."),
-            ("sources", "The documents I answer from."),
+            ("sources", "The documents I answer from: the operator's, plus this server's own."),
+            ("source", "Moderators: add a document to this server's sources (text, Markdown, HTML or PDF), or remove one. " +
+                       "Other servers and DMs never see it. A message's ⋯ menu → Apps → **Add to sources** adds that message."),
             ("pin-summary", "Moderators: post a summary and pin it in this channel."),
         ];
         var embed = new Embed

@@ -11,6 +11,7 @@ public static class CommandExamples
         "quote" => "`/quote query:cannon fodder count:3`",
         "sources" => "`/sources`",
         "pin-summary" => "`/pin-summary length:short`",
+        "source" => "`/source add file:` (attach a .txt, .md, .html or .pdf), `/source remove source:Weekly report`",
         _ => "`/help`",
     };
 }

@@ -100,7 +100,7 @@ public sealed partial class InteractionRouter
             return Responses.Choices([]);
         }
 
-        InteractionDataOption? focused = interaction.Data?.Options?.FirstOrDefault(o => o.Focused == true);
+        InteractionDataOption? focused = Leaves(interaction.Data?.Options).FirstOrDefault(o => o.Focused == true);
         if (focused is null)
         {
             return Responses.Choices([]);
@@ -119,6 +119,12 @@ public sealed partial class InteractionRouter
             return Responses.Choices([]);
         }
     }
+
+    /// <summary>The options a member fills in, inside sub-commands (<c>/source remove source:</c>) too.</summary>
+    private static IEnumerable<InteractionDataOption> Leaves(IReadOnlyList<InteractionDataOption>? options) =>
+        (options ?? []).SelectMany(o => o.Type is ApplicationCommandOptionType.SubCommand or ApplicationCommandOptionType.SubCommandGroup
+            ? Leaves(o.Options)
+            : [o]);
 
     private async Task<InteractionResponse> GuardAsync(string name, Func<Task<InteractionResponse>> run, CancellationToken cancellationToken)
     {

@@ -140,9 +140,19 @@ public sealed class SourceFileReader
             ContentHash: HashText(text));
     }
 
-    /// <summary>Whether a file of this name is read as a known format (HTML, Markdown, PDF) or else as plain text.</summary>
-    public string FormatOf(string fileName) =>
-        _formats.TryGetValue(Path.GetExtension(fileName), out ISourceFormat? format) ? format.Name : "text";
+    /// <summary>The extensions read as plain text; any other extension must be a registered format's.</summary>
+    public static IReadOnlyList<string> TextExtensions { get; } = [".txt", ".text", ""];
+
+    /// <summary>Whether a file of this name is plain text or one of the registered formats (HTML, Markdown, PDF).</summary>
+    public bool Reads(string fileName)
+    {
+        string extension = Path.GetExtension(fileName);
+        return _formats.ContainsKey(extension) || TextExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The extensions this reader accepts, for messages ("Markdown (.md, .markdown)").</summary>
+    public IEnumerable<string> Describe() =>
+        new[] { "text (.txt)" }.Concat(_formats.Values.Distinct().Select(f => $"{f.Name} ({string.Join(", ", f.Extensions)})"));
 
     private static (string Text, string? Title) ConvertText(string path, byte[] bytes, ISourceFormat format)
     {

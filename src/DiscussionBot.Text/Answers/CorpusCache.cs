@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
+using DiscussionBot.Text.Embeddings;
 using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Text.Answers;
@@ -9,7 +10,7 @@ internal sealed record SentenceRow(long DocumentId, int Ordinal, int ParagraphNu
 
 /// <summary>
 /// Everything commands need across documents, loaded once per store revision: quotable sentences, their
-/// salience and a contiguous matrix of their unit vectors for SIMD search. A server's snapshot extends the
+/// salience and their unit vectors, held as 8-bit integers (<see cref="QuantizedVectors"/>) for SIMD search. A server's snapshot extends the
 /// operator's (<see cref="Extend"/>): its first rows are the operator snapshot's own, read from there and never copied.
 /// </summary>
 internal sealed class CorpusSnapshot
@@ -19,12 +20,12 @@ internal sealed class CorpusSnapshot
     private readonly CorpusSnapshot? _shared;
     private readonly int _sharedRows;
 
-    public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
-        : this(null, revision, documents, rows, dimension, matrix, hasVector)
+    public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, QuantizedVectors? vectors, bool[]? hasVector)
+        : this(null, revision, documents, rows, dimension, vectors, hasVector)
     {
     }
 
-    private CorpusSnapshot(CorpusSnapshot? shared, long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
+    private CorpusSnapshot(CorpusSnapshot? shared, long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, QuantizedVectors? vectors, bool[]? hasVector)
     {
         _shared = shared;
         _sharedRows = shared?.Rows.Length ?? 0;
@@ -33,7 +34,7 @@ internal sealed class CorpusSnapshot
         DocumentsById = Documents.ToDictionary(d => d.Id);
         Rows = shared is null ? rows : [.. shared.Rows, .. rows];
         Dimension = dimension;
-        Matrix = matrix;
+        Vectors = vectors;
         HasVector = hasVector;
 
         var ranges = shared is null ? [] : new Dictionary<long, (int Start, int Count)>(shared.DocumentRows);
@@ -51,25 +52,25 @@ internal sealed class CorpusSnapshot
     /// vectors and word statistics of the shared part are read from <paramref name="shared"/>, so a server costs
     /// memory for its own sentences only (plus one reference and one flag per shared row).
     /// </summary>
-    /// <param name="matrix">Vectors of <paramref name="rows"/> only; rows of another dimension than the shared ones are treated as having none.</param>
-    public static CorpusSnapshot Extend(CorpusSnapshot shared, long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, float[]? matrix, bool[]? hasVector)
+    /// <param name="vectors">Vectors of <paramref name="rows"/> only; rows of another dimension than the shared ones are treated as having none.</param>
+    public static CorpusSnapshot Extend(CorpusSnapshot shared, long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, QuantizedVectors? vectors, bool[]? hasVector)
     {
-        if (shared.HasVectors && matrix is not null && dimension != shared.Dimension)
+        if (shared.HasVectors && vectors is not null && dimension != shared.Dimension)
         {
-            matrix = null;
+            vectors = null;
             hasVector = null;
         }
 
         int combinedDimension = shared.HasVectors ? shared.Dimension : dimension;
         bool[]? flags = null;
-        if (shared.HasVectors || matrix is not null)
+        if (shared.HasVectors || vectors is not null)
         {
             flags = new bool[shared.Rows.Length + rows.Length];
             shared.HasVector?.CopyTo(flags, 0);
             hasVector?.CopyTo(flags, shared.Rows.Length);
         }
 
-        return new CorpusSnapshot(shared, revision, documents, rows, combinedDimension, matrix, flags);
+        return new CorpusSnapshot(shared, revision, documents, rows, combinedDimension, vectors, flags);
     }
 
     public long Revision { get; }
@@ -84,40 +85,55 @@ internal sealed class CorpusSnapshot
 
     public int Dimension { get; }
 
-    /// <summary>Vectors of this snapshot's own rows (after the shared ones), row by row; read them through <see cref="VectorOf"/>.</summary>
-    public float[]? Matrix { get; }
+    /// <summary>Vectors of this snapshot's own rows (after the shared ones); read them through <see cref="Dot(int, ReadOnlySpan{float})"/> and <see cref="AddVectorTo"/>.</summary>
+    public QuantizedVectors? Vectors { get; }
 
     public bool[]? HasVector { get; }
 
     public bool HasVectors => HasVector is not null;
 
-    /// <summary>In how many quotable sentences each content-word stem occurs (computed once, on first use).</summary>
-    public Dictionary<string, int> SentenceFrequencies => Memo("sentence-frequencies", () =>
-    {
-        // a server's snapshot counts only its own sentences on top of the shared counts
-        var df = _shared is null ? new Dictionary<string, int>(StringComparer.Ordinal) : new Dictionary<string, int>(_shared.SentenceFrequencies, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = _sharedRows; i < Rows.Length; i++)
-        {
-            seen.Clear();
-            foreach (Lexical.Token t in Lexical.Tokenizer.Tokenize(Rows[i].Text))
-            {
-                if (!t.IsStopWord && seen.Add(t.Stem))
-                {
-                    df[t.Stem] = df.GetValueOrDefault(t.Stem) + 1;
-                }
-            }
-        }
-
-        return df;
-    });
+    /// <summary>
+    /// Each sentence's content-word stems and their frequencies (computed once, on first use); a server's snapshot
+    /// tokenises only its own sentences on top of the shared ones.
+    /// </summary>
+    public SnapshotTerms Terms => Memo("terms", () => _shared is null
+        ? SnapshotTerms.Build(Rows)
+        : SnapshotTerms.Extend(_shared.Terms, Rows, _sharedRows));
 
     public int? RowOf(long documentId, int ordinal) =>
         _rows.TryGetValue((documentId, ordinal), out int row) ? row : _shared?.RowOf(documentId, ordinal);
 
-    public ReadOnlySpan<float> VectorOf(int row) => row < _sharedRows
-        ? _shared!.VectorOf(row)
-        : Matrix.AsSpan((row - _sharedRows) * Dimension, Dimension);
+    /// <summary>Cosine of the row's sentence to a unit query vector (the row must have a vector).</summary>
+    public float Dot(int row, ReadOnlySpan<float> query) => row < _sharedRows
+        ? _shared!.Dot(row, query)
+        : Vectors!.Dot(row - _sharedRows, query);
+
+    /// <summary>Cosine of two rows' sentences (both must have vectors).</summary>
+    public float Dot(int a, int b)
+    {
+        Span<float> decoded = stackalloc float[Dimension];
+        CopyVectorTo(a, decoded);
+        return Dot(b, decoded);
+    }
+
+    /// <summary>Adds the row's vector to <paramref name="sum"/> (the row must have a vector).</summary>
+    public void AddVectorTo(int row, Span<float> sum)
+    {
+        if (row < _sharedRows)
+        {
+            _shared!.AddVectorTo(row, sum);
+        }
+        else
+        {
+            Vectors!.AddTo(row - _sharedRows, sum);
+        }
+    }
+
+    private void CopyVectorTo(int row, Span<float> target)
+    {
+        target.Clear();
+        AddVectorTo(row, target);
+    }
 
     /// <summary>A value computed earlier for this snapshot, if any.</summary>
     public T? Memoized<T>(string key)
@@ -153,6 +169,8 @@ internal sealed class CorpusSnapshot
 /// </summary>
 public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, IOptions<TextEngineOptions>? options = null) : IDisposable
 {
+    private const int LargeSnapshotRows = 20_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly int _guildCapacity = options?.Value.GuildSnapshots ?? TextEngineOptions.DefaultGuildSnapshots;
     private readonly Dictionary<ulong, GuildSnapshot> _guilds = [];
@@ -199,10 +217,18 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
             }
 
             ScopeIndex index = await IndexAsync(revision, cancellationToken);
-            CorpusSnapshot shared = _operator is { } op && SameDocuments(op.Documents, index.Operator)
+            CorpusSnapshot? previous = _operator;
+            CorpusSnapshot shared = previous is { } op && SameDocuments(op.Documents, index.Operator)
                 ? op
                 : await LoadAsync(revision, index.Operator, cancellationToken);
             _operator = shared;
+            if (!ReferenceEquals(shared, previous) && (shared.Rows.Length >= LargeSnapshotRows || previous?.Rows.Length >= LargeSnapshotRows))
+            {
+                // Building a large snapshot streams every stored vector through short-lived arrays (and may retire the
+                // previous one); a compacting collection returns those pages to the system rather than keeping them
+                // as the process's working set. Once per change of the operator's documents, large stores only.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
             if (scope.GuildId is not ulong guild || !index.ByGuild.TryGetValue(guild, out IReadOnlyList<DocumentInfo>? own))
             {
                 PruneGuilds(index, shared);
@@ -346,31 +372,31 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         }
 
         int dimension = vectors.FirstOrDefault(v => v is not null)?.Length ?? 0;
-        float[]? matrix = dimension == 0 ? null : new float[rows.Count * dimension];
-        bool[]? hasVector = matrix is null ? null : new bool[rows.Count];
-        for (int i = 0; i < rows.Count && matrix is not null; i++)
+        QuantizedVectors? quantized = dimension == 0 ? null : new QuantizedVectors(rows.Count, dimension);
+        bool[]? hasVector = quantized is null ? null : new bool[rows.Count];
+        for (int i = 0; i < rows.Count && quantized is not null; i++)
         {
             if (vectors[i] is { } v && v.Length == dimension)
             {
-                v.CopyTo(matrix, i * dimension);
+                quantized.Set(i, v);
                 hasVector![i] = true;
             }
         }
 
-        return CorpusSnapshot.Extend(shared, revision, own, [.. rows], dimension, matrix, hasVector);
+        return CorpusSnapshot.Extend(shared, revision, own, [.. rows], dimension, quantized, hasVector);
     }
 
     /// <summary>
-    /// Streams the quotable sentences into the snapshot, copying each vector straight into one pre-sized matrix,
-    /// so a large store never holds every vector twice while its snapshot is built.
+    /// Streams the quotable sentences into the snapshot, quantising each vector straight into one pre-sized
+    /// 8-bit matrix, so a large store never holds its float vectors while its snapshot is built.
     /// </summary>
     private async Task<CorpusSnapshot> LoadAsync(long revision, IReadOnlyList<DocumentInfo> documents, CancellationToken cancellationToken)
     {
         var known = documents.Select(d => d.Id).ToHashSet();
-        long capacity = documents.Sum(d => (long)d.SentenceCount);
+        int capacity = (int)Math.Min(int.MaxValue / 1024, documents.Sum(d => (long)d.SentenceCount));
         var rows = new List<SentenceRow>();
         var hasVector = new List<bool>();
-        float[]? matrix = null;
+        QuantizedVectors? vectors = null;
         int dimension = 0;
         bool ordered = true;
         SentenceRow? previous = null;
@@ -384,16 +410,16 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
             var row = new SentenceRow(sentence.DocumentId, sentence.Ordinal, sentence.ParagraphNumber, sentence.Text, sentence.Salience);
             ordered &= previous is null || (previous.DocumentId, previous.Ordinal).CompareTo((row.DocumentId, row.Ordinal)) < 0;
             previous = row;
-            if (sentence.Vector is { } vector && matrix is null)
+            if (sentence.Vector is { } vector && vectors is null)
             {
                 dimension = vector.Length;
-                matrix = new float[Math.Max(capacity, rows.Count + 1) * dimension];
+                vectors = new QuantizedVectors(Math.Max(capacity, rows.Count + 1), dimension);
             }
 
-            bool stored = sentence.Vector is { } v && v.Length == dimension && (rows.Count + 1L) * dimension <= matrix!.Length;
+            bool stored = sentence.Vector is { } v && v.Length == dimension && rows.Count < vectors!.Count;
             if (stored)
             {
-                sentence.Vector!.CopyTo(matrix!, rows.Count * dimension);
+                vectors!.Set(rows.Count, sentence.Vector);
             }
 
             rows.Add(row);
@@ -401,23 +427,23 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         }
 
         SentenceRow[] rowArray = [.. rows];
-        bool[]? vectorFlags = matrix is null ? null : [.. hasVector];
+        bool[]? vectorFlags = vectors is null ? null : [.. hasVector];
         if (!ordered)
         {
             // The port promises (document, ordinal) order; a store that breaks it still gets a correct snapshot.
             int[] order = Enumerable.Range(0, rowArray.Length).OrderBy(i => rowArray[i].DocumentId).ThenBy(i => rowArray[i].Ordinal).ToArray();
-            float[]? sortedMatrix = matrix is null ? null : new float[matrix.Length];
-            for (int k = 0; k < order.Length && sortedMatrix is not null; k++)
+            QuantizedVectors? sorted = vectors is null ? null : new QuantizedVectors(vectors.Count, dimension);
+            for (int k = 0; k < order.Length && sorted is not null; k++)
             {
-                Array.Copy(matrix!, order[k] * dimension, sortedMatrix, k * dimension, dimension);
+                sorted.CopyRow(vectors!, order[k], k);
             }
 
             rowArray = order.Select(i => rows[i]).ToArray();
             vectorFlags = vectorFlags is null ? null : order.Select(i => hasVector[i]).ToArray();
-            matrix = sortedMatrix;
+            vectors = sorted;
         }
 
-        return new CorpusSnapshot(revision, documents, rowArray, dimension, matrix, vectorFlags);
+        return new CorpusSnapshot(revision, documents, rowArray, dimension, vectors, vectorFlags);
     }
 
     /// <summary>Loads the snapshot and its word statistics ahead of the first command (e.g. at startup or right after ingestion).</summary>
@@ -427,7 +453,7 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
     public async Task WarmUpAsync(DocumentScope scope, CancellationToken cancellationToken)
     {
         CorpusSnapshot snapshot = await GetAsync(scope, cancellationToken);
-        _ = snapshot.SentenceFrequencies;
+        _ = snapshot.Terms;
     }
 
     /// <summary>The documents at one store revision, by owner.</summary>

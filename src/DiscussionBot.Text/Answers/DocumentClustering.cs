@@ -3,7 +3,7 @@ namespace DiscussionBot.Text.Answers;
 /// <summary>
 /// Groups a store's documents by what they are about: spherical k-means over each document's TF-IDF vector,
 /// blended with its mean sentence embedding when the store has vectors. The number of groups is chosen from
-/// the store (up to the square root of its size, at most <c>maxGroups</c>) by the simplified silhouette.
+/// the store (up to the square root of twice its size, at most <c>maxGroups</c>) by the simplified silhouette.
 /// Every document lands in a group; cost is O(documents x groups) per iteration.
 /// </summary>
 internal static class DocumentClustering
@@ -24,7 +24,8 @@ internal static class DocumentClustering
         }
 
         Points points = Points.Build(snapshot, terms, ids);
-        int most = Math.Min(maxGroups, Math.Max(2, (int)Math.Ceiling(Math.Sqrt(ids.Count))));
+        // up to √(2n) groups: a small store of a few desks plus one odd document still gets a group for each
+        int most = Math.Min(maxGroups, Math.Max(2, (int)Math.Ceiling(Math.Sqrt(2.0 * ids.Count))));
         int[]? best = null;
         double bestScore = double.NegativeInfinity;
         for (int k = 2; k <= Math.Min(most, ids.Count - 1); k++)
@@ -256,11 +257,7 @@ internal static class DocumentClustering
                     {
                         if (snapshot.HasVector![r])
                         {
-                            ReadOnlySpan<float> row = snapshot.VectorOf(r);
-                            for (int d = 0; d < sum.Length; d++)
-                            {
-                                sum[d] += row[d];
-                            }
+                            snapshot.AddVectorTo(r, sum);
                         }
                     }
 

@@ -11,6 +11,7 @@ namespace DiscussionBot.Text.Answers;
 /// <param name="DocumentPrior">Its whole document's BM25, scaled by the query's best document.</param>
 /// <param name="ParagraphCosine">Cosine of the query to its paragraph's mean vector (0 without vectors).</param>
 /// <param name="ParagraphCoverage">Share of the query's word weight its whole paragraph holds.</param>
+/// <param name="DocumentContext">The first-stage score of the best other candidate from the same document (0 when none, never negative).</param>
 internal sealed record PassageFeatures(
     double LexicalZ,
     double DenseZ,
@@ -19,7 +20,53 @@ internal sealed record PassageFeatures(
     double AnswerType,
     double DocumentPrior,
     double ParagraphCosine,
-    double ParagraphCoverage);
+    double ParagraphCoverage,
+    double DocumentContext);
+
+/// <summary>A query word's stem (its id in <see cref="SnapshotTerms"/>, -1 when no sentence holds it) and its IDF weight.</summary>
+internal readonly record struct WeightedStem(int Id, double Idf);
+
+/// <summary>The two best first-stage candidates of one document, for <see cref="PassageFeatures.DocumentContext"/>.</summary>
+internal sealed class DocumentLeaders
+{
+    private int _bestRow = -1;
+    private double _best;
+    private double _second;
+
+    public static Dictionary<long, DocumentLeaders> Of(CorpusSnapshot snapshot, IEnumerable<(int Row, double Score)> candidates)
+    {
+        var leaders = new Dictionary<long, DocumentLeaders>();
+        foreach ((int row, double score) in candidates)
+        {
+            long document = snapshot.Rows[row].DocumentId;
+            if (!leaders.TryGetValue(document, out DocumentLeaders? entry))
+            {
+                entry = new DocumentLeaders();
+                leaders[document] = entry;
+            }
+
+            entry.Add(row, Math.Max(0, score));
+        }
+
+        return leaders;
+    }
+
+    /// <summary>The best score among the document's other candidates (0 when the row is its only one).</summary>
+    public double BestOtherThan(int row) => row == _bestRow ? _second : _best;
+
+    private void Add(int row, double score)
+    {
+        if (_bestRow < 0 || score > _best)
+        {
+            _second = _bestRow < 0 ? 0 : _best;
+            (_bestRow, _best) = (row, score);
+        }
+        else
+        {
+            _second = Math.Max(_second, score);
+        }
+    }
+}
 
 /// <summary>A candidate passage after re-ranking.</summary>
 internal sealed record RankedPassage(int Row, double Score, PassageFeatures Features);
@@ -27,11 +74,27 @@ internal sealed record RankedPassage(int Row, double Score, PassageFeatures Feat
 /// <summary>The lexical measures of a passage against a query, and what makes a line a headline rather than a passage.</summary>
 internal static class PassageScoring
 {
-    /// <summary>Share of the query's IDF weight found in the sentence; words the corpus never uses weigh most.</summary>
-    public static double Coverage(IReadOnlyCollection<string> sentenceStems, IReadOnlyList<(string Stem, double Idf)> query)
+    /// <summary>
+    /// Share of the query's IDF weight found in rows <paramref name="first"/>..<paramref name="last"/> (one sentence, or
+    /// its paragraph); words the corpus never uses weigh most.
+    /// </summary>
+    public static double Coverage(SnapshotTerms terms, int first, int last, IReadOnlyList<WeightedStem> query)
     {
-        double total = query.Sum(q => q.Idf);
-        return total <= 0 ? 0 : query.Where(q => sentenceStems.Contains(q.Stem)).Sum(q => q.Idf) / total;
+        double total = 0, found = 0;
+        foreach (WeightedStem stem in query)
+        {
+            total += stem.Idf;
+            for (int row = first; row <= last; row++)
+            {
+                if (terms.Holds(row, stem.Id))
+                {
+                    found += stem.Idf;
+                    break;
+                }
+            }
+        }
+
+        return total <= 0 ? 0 : found / total;
     }
 
     /// <summary>
@@ -57,6 +120,21 @@ internal static class PassageScoring
     }
 
     /// <summary>The same sentence in two documents is shown once: compared without case, punctuation or spacing.</summary>
-    public static string DuplicateKey(string text) =>
-        string.Join(' ', Tokenizer.Tokenize(text).Select(t => t.Lower));
+    public static string DuplicateKey(string text)
+    {
+        var key = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(char.ToLowerInvariant(c));
+            }
+            else if (key.Length > 0 && key[^1] != ' ')
+            {
+                key.Append(' ');
+            }
+        }
+
+        return key.ToString().TrimEnd();
+    }
 }

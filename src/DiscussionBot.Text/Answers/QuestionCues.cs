@@ -35,6 +35,16 @@ internal static class QuestionCues
         "before", "bc", "ad", "spring", "summer", "autumn", "winter", "week", "weeks", "month", "months", "day", "days",
     ], StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> MeasureWords = FrozenSet.ToFrozenSet(
+        ["many", "much", "long", "old", "far", "large", "big", "tall", "high", "often"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when token <paramref name="i"/> only says what kind of answer is wanted ("many" in "how many troops"):
+    /// it is not a word the answer must contain, so it neither searches nor counts toward a passage's coverage.
+    /// </summary>
+    public static bool IsCueWord(IReadOnlyList<Token> tokens, int i) =>
+        i > 0 && tokens[i - 1].Lower == "how" && MeasureWords.Contains(tokens[i].Lower);
+
     public static AnswerKind KindOf(string question)
     {
         string q = question.TrimStart().ToLowerInvariant();

@@ -50,7 +50,7 @@ public sealed class QuoteEngine(
 
         PassageFeatures best = ranked[0].Features;
         AbstentionCalibration calibration = double.IsNaN(best.Cosine)
-            ? new AbstentionCalibration { AnswerThreshold = _ranking.LexicalAnswerThreshold, ClosestThreshold = _ranking.LexicalClosestThreshold }
+            ? _ranking.Lexical
             : _options.Model == SentenceModel.ArcticXs ? _ranking.ArcticXs : _ranking.MiniLm;
         double confidence = Confidence(best, calibration);
         QuoteVerdict verdict = confidence >= calibration.AnswerThreshold ? QuoteVerdict.Answered
@@ -58,14 +58,16 @@ public sealed class QuoteEngine(
             : QuoteVerdict.NotInSources;
         IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
             ? []
-            : ranked.Take(Math.Clamp(request.Count, 1, MaxCount))
+            : ranked
+                .Where((p, i) => i == 0 || ranked[0].Score <= 0 || p.Score >= _ranking.ShownScoreRatio * ranked[0].Score)
+                .Take(Math.Clamp(request.Count, 1, MaxCount))
                 .Select(p => new QuoteMatch(SummaryEngine.Cite(snapshot, p.Row), Math.Round(p.Score, 6)))
                 .ToList();
         return new QuoteResult(request.Query, matches, verdict) { Confidence = Math.Round(confidence, 6) };
     }
 
     /// <summary>
-    /// How sure the engine is that the first passage answers: its raw cosine to the query plus a share of the query's
+    /// How sure the engine is that a passage answers: its raw cosine to the query plus a share of the query's
     /// word weight it holds. Both are absolute (unlike the z-scores that rank), so one threshold holds for a store
     /// of ten documents and one of thousands. Without vectors, the word share alone.
     /// </summary>
@@ -78,7 +80,8 @@ public sealed class QuoteEngine(
     /// Passages for a query, best first: candidates from the store's BM25 and (in embedding mode) from the query's
     /// cosine to every sentence vector, fused as z-scores (each signal in standard deviations above its mean over
     /// the scope, so neither scale dominates); then the best <see cref="QuoteRankingOptions.RerankDepth"/> are
-    /// re-ranked with the question's wording (coverage, proximity, answer type), their paragraph and document.
+    /// re-ranked with the question's wording (coverage, answer type), their paragraph and document (its BM25, and the
+    /// best other candidate it holds).
     /// Headlines are left out, and a sentence found in several documents is kept once.
     /// </summary>
     /// <param name="visible">The snapshot's scope, so the store's full-text search spends its candidates there (operator's when null).</param>
@@ -86,7 +89,7 @@ public sealed class QuoteEngine(
         CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null)
     {
         List<Token> queryTokens = Tokenizer.Tokenize(query);
-        var content = queryTokens.Where(t => !t.IsStopWord && t.Lower.Length > 1).ToList();
+        var content = queryTokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(queryTokens, i)).ToList();
         (int Start, int Count) scope = documentId is long doc ? snapshot.DocumentRows.GetValueOrDefault(doc) : (0, snapshot.Rows.Length);
         if (content.Count == 0 || scope.Count == 0)
         {
@@ -133,7 +136,7 @@ public sealed class QuoteEngine(
             (queryVector, similarity) = await denseTask;
         }
 
-        double Cosine(int row) => queryVector is not null && snapshot.HasVector![row] ? VectorMath.Dot(snapshot.VectorOf(row), queryVector) : double.NaN;
+        double Cosine(int row) => queryVector is not null && snapshot.HasVector![row] ? snapshot.Dot(row, queryVector) : double.NaN;
         double LexicalZ(int row) => (bm25.GetValueOrDefault(row) - lexicalMean) / lexicalSpread;
         double DenseZ(double cosine) => double.IsNaN(cosine) ? 0 : (cosine - similarity.Mean) / similarity.Spread;
         double FirstStage(int row) => (_ranking.LexicalWeight * LexicalZ(row)) + (queryVector is null ? 0 : _ranking.DenseWeight * DenseZ(Cosine(row)));
@@ -150,9 +153,12 @@ public sealed class QuoteEngine(
 
         var queryStems = content.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var queryWords = queryTokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
-        Dictionary<string, int> df = snapshot.SentenceFrequencies;
-        var weightedStems = queryStems.Select(stem => (stem, Math.Log(1 + (snapshot.Rows.Length / (1.0 + df.GetValueOrDefault(stem)))))).ToList();
+        SnapshotTerms words = snapshot.Terms;
+        var weightedStems = queryStems
+            .Select(stem => new WeightedStem(words.IdOf(stem), Math.Log(1 + (snapshot.Rows.Length / (1.0 + words.FrequencyOf(stem))))))
+            .ToList();
         AnswerKind kind = QuestionCues.KindOf(query);
+        Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
         var ranked = new List<RankedPassage>(firstStage.Count);
         var shown = new HashSet<string>(StringComparer.Ordinal);
@@ -169,34 +175,29 @@ public sealed class QuoteEngine(
             // the paragraph as context: candidates often share one, so each is measured once per query
             if (!paragraphs.TryGetValue(paragraphStart, out (double Cosine, double Coverage) paragraph))
             {
-                var paragraphStems = new HashSet<string>(StringComparer.Ordinal);
-                for (int r = paragraphStart; r <= paragraphEnd; r++)
-                {
-                    paragraphStems.UnionWith(Tokenizer.Tokenize(snapshot.Rows[r].Text).Select(t => t.Stem));
-                }
-
                 paragraph = (queryVector is null ? 0 : MeanCosine(snapshot, queryVector, paragraphStart, paragraphEnd),
-                             PassageScoring.Coverage(paragraphStems, weightedStems));
+                             PassageScoring.Coverage(words, paragraphStart, paragraphEnd, weightedStems));
                 paragraphs[paragraphStart] = paragraph;
             }
 
-            var stems = Tokenizer.Tokenize(sentence.Text).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
             double cosine = Cosine(row);
             var features = new PassageFeatures(
                 LexicalZ(row),
                 DenseZ(cosine),
                 cosine,
-                PassageScoring.Coverage(stems, weightedStems),
+                PassageScoring.Coverage(words, row, row, weightedStems),
                 QuestionCues.Satisfies(kind, sentence.Text, queryWords, queryStems),
                 prior.GetValueOrDefault(sentence.DocumentId),
                 paragraph.Cosine,
-                paragraph.Coverage);
+                paragraph.Coverage,
+                leaders[sentence.DocumentId].BestOtherThan(row));
             double score = first +
                            (_ranking.CoverageWeight * features.Coverage) +
                            (_ranking.AnswerTypeWeight * features.AnswerType) +
                            (_ranking.DocumentPriorWeight * features.DocumentPrior) +
                            (_ranking.ParagraphDenseWeight * features.ParagraphCosine) +
-                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage);
+                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage) +
+                           (_ranking.DocumentContextWeight * features.DocumentContext);
             ranked.Add(new RankedPassage(row, score, features));
         }
 
@@ -238,11 +239,7 @@ public sealed class QuoteEngine(
         {
             if (snapshot.HasVector![r])
             {
-                ReadOnlySpan<float> v = snapshot.VectorOf(r);
-                for (int d = 0; d < sum.Length; d++)
-                {
-                    sum[d] += v[d];
-                }
+                snapshot.AddVectorTo(r, sum);
             }
         }
 
@@ -330,7 +327,7 @@ public sealed class QuoteEngine(
                         continue;
                     }
 
-                    float score = VectorMath.Dot(snapshot.VectorOf(row), q);
+                    float score = snapshot.Dot(row, q);
                     sum += score;
                     if (score > best)
                     {
@@ -385,11 +382,7 @@ public sealed class QuoteEngine(
             {
                 if (snapshot.HasVector![row])
                 {
-                    ReadOnlySpan<float> v = snapshot.VectorOf(row);
-                    for (int d = 0; d < sum.Length; d++)
-                    {
-                        sum[d] += v[d];
-                    }
+                    snapshot.AddVectorTo(row, sum);
                 }
             }
 
@@ -407,11 +400,11 @@ public sealed class QuoteEngine(
     internal static List<string> SelectSearchTerms(CorpusSnapshot snapshot, List<Token> content, double commonTermShare)
     {
         var words = content.DistinctBy(t => t.Lower, StringComparer.Ordinal).ToList();
-        Dictionary<string, int> df = snapshot.SentenceFrequencies;
+        SnapshotTerms terms = snapshot.Terms;
         int limit = Math.Max(50, (int)(snapshot.Rows.Length * commonTermShare));
-        var ranked = words.OrderBy(t => df.GetValueOrDefault(t.Stem)).ThenBy(t => t.Lower, StringComparer.Ordinal).ToList();
+        var ranked = words.OrderBy(t => terms.FrequencyOf(t.Stem)).ThenBy(t => t.Lower, StringComparer.Ordinal).ToList();
         return ranked
-            .Where((t, i) => i < 3 || df.GetValueOrDefault(t.Stem) <= limit)
+            .Where((t, i) => i < 3 || terms.FrequencyOf(t.Stem) <= limit)
             .Select(t => t.Lower)
             .ToList();
     }
@@ -433,7 +426,7 @@ public sealed class QuoteEngine(
                 continue;
             }
 
-            float score = VectorMath.Dot(snapshot.VectorOf(row), query);
+            float score = snapshot.Dot(row, query);
             sum += score;
             squares += score * (double)score;
             scanned++;

@@ -28,8 +28,9 @@ internal static class StoreThemeBuilder
             }
         }
 
-        // df per group, and each term's owner: the group where the largest share of documents use it
+        // df per group, occurrences per group, and each term's owner: the group where the largest share of documents use it
         var groupFrequency = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var groupOccurrences = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach ((long id, DocumentTerm[] list) in terms.Terms)
         {
             if (!groupOf.TryGetValue(id, out int g))
@@ -43,9 +44,11 @@ internal static class StoreThemeBuilder
                 {
                     counts = new int[groups.Count];
                     groupFrequency[term.Key] = counts;
+                    groupOccurrences[term.Key] = new int[groups.Count];
                 }
 
                 counts[g]++;
+                groupOccurrences[term.Key][g] += term.Count;
             }
         }
 
@@ -64,8 +67,10 @@ internal static class StoreThemeBuilder
                     continue;
                 }
 
+                // a subject's words recur within each document that treats it; a passing word ("attempt") does not
                 double share = inside / (double)members.Count;
-                double score = share * Math.Log(1 + (total / (double)terms.DocumentFrequency[key]));
+                double recurrence = 1 + (RecurrenceWeight * Math.Log(groupOccurrences[key][g] / (double)inside));
+                double score = share * recurrence * Math.Log(1 + (total / (double)terms.DocumentFrequency[key]));
                 ranked.Add((key, score));
             }
 
@@ -150,27 +155,35 @@ internal static class StoreThemeBuilder
     }
 
     /// <summary>
-    /// The name most of the group's documents share: among its best terms (and phrases of two or three words
-    /// scoring near the top), the one used by most of its documents, a phrase winning ties; never a negated one.
+    /// The name of the group: a phrase of two or three words that half of its documents share, else its best term
+    /// (a phrase counting half as much again as a word), never an adjective,
+    /// a word acting as a verb ("won", "fuels the") or as a modifier ("foreign" in "foreign policy"), nor a phrase
+    /// the text negates.
     /// </summary>
-    private static string ChooseLabel(List<(string Key, double Score)> ranked, List<string> keyTerms, StoreTerms terms, CorpusSnapshot snapshot, List<long> members, HashSet<string> used)
+    private static string ChooseLabel(
+        List<(string Key, double Score)> ranked, List<string> keyTerms, StoreTerms terms, CorpusSnapshot snapshot, List<long> members,
+        HashSet<string> used)
     {
         double top = ranked.Count > 0 ? ranked[0].Score : 0;
+        List<string> sentences = GroupSentences(snapshot, members);
+        var scores = ranked.Take(40).ToDictionary(r => r.Key, r => r.Score, StringComparer.Ordinal);
         var candidates = ranked
-            .Take(30)
-            .Where(r => r.Key.Contains(' ', StringComparison.Ordinal) && r.Score >= 0.5 * top)
+            .Take(40)
+            .Where(r => r.Score >= LabelScoreShare * top)
             .Select(r => r.Key)
             .Concat(keyTerms.Take(5))
             .Distinct(StringComparer.Ordinal)
             .Select((key, order) => (Key: key, Order: order, Documents: DocumentsUsing(key, terms, members)))
-            .OrderByDescending(c => c.Documents + (c.Key.Contains(' ', StringComparison.Ordinal) ? 0.5 : 0))
+            .OrderBy(c => IsSharedPhrase(c.Key, c.Documents, members.Count) ? 0 : 1)
+            .ThenByDescending(c => scores.GetValueOrDefault(c.Key) * (c.Key.Contains(' ', StringComparison.Ordinal) ? PhraseBonus : 1))
             .ThenBy(c => c.Order)
             .Select(c => c.Key);
         foreach (string key in candidates)
         {
             string surface = terms.Surface(key);
             bool adjective = !surface.Contains(' ', StringComparison.Ordinal) && surface.EndsWith("ic", StringComparison.OrdinalIgnoreCase);
-            if (!used.Contains(surface) && !adjective && NounPhrases.IsLabelLike(surface) && !NounPhrases.IsGeneric(surface) && Faithful(surface, snapshot, members))
+            if (!used.Contains(surface) && !adjective && NounPhrases.IsLabelLike(surface) && !NounPhrases.IsGeneric(surface) &&
+                !NounPhrases.ActsAsVerb(surface, sentences) && !NounPhrases.ActsAsModifier(surface, sentences) && Faithful(surface, snapshot, members))
             {
                 return surface;
             }
@@ -178,6 +191,39 @@ internal static class StoreThemeBuilder
 
         return keyTerms.Count > 0 ? terms.Surface(keyTerms[0]) : snapshot.DocumentsById[members[0]].Title;
     }
+
+    /// <summary>
+    /// A phrase of two or three words that half of the group's documents use (at least two, unless the group is one
+    /// document) names the group better
+    /// than any lone word ("Indoor Championships" rather than "race"), so it is tried first.
+    /// </summary>
+    private static bool IsSharedPhrase(string key, int documents, int members) =>
+        key.Contains(' ', StringComparison.Ordinal) && documents >= Math.Max(Math.Min(2, members), (members + 1) / 2);
+
+    /// <summary>Quotable sentences of the group's documents (for the verb check of a label).</summary>
+    private static List<string> GroupSentences(CorpusSnapshot snapshot, List<long> members)
+    {
+        var sentences = new List<string>();
+        foreach (long id in members)
+        {
+            (int start, int count) = snapshot.DocumentRows[id];
+            for (int r = start; r < start + count; r++)
+            {
+                sentences.Add(snapshot.Rows[r].Text);
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>Weight of recurrence within a document in a key term's score (c-TF-IDF's term frequency, dampened).</summary>
+    private const double RecurrenceWeight = 0.5;
+
+    /// <summary>Terms scoring at least this share of the group's best term may name it.</summary>
+    private const double LabelScoreShare = 0.3;
+
+    /// <summary>A phrase names a subject better than a lone word ("Indoor Championships" against "race").</summary>
+    private const double PhraseBonus = 1.5;
 
     private static int DocumentsUsing(string key, StoreTerms terms, List<long> members) =>
         members.Count(id => Array.BinarySearch(terms.Terms[id], new DocumentTerm(key, 0), TermOrder.Instance) >= 0);

@@ -90,12 +90,24 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         // bounded summary still reaches every subject; its sentences are then shown group by group.
         StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
         List<List<long>> groups = snapshot.Memo($"document-groups:{SummaryGroups}", () => DocumentClustering.Cluster(snapshot, terms, SummaryGroups));
+        // The store's first source (the community's own article, which the store was started from) always comes
+        // first: a summary of the store that skipped it would miss what the community is discussing.
         int budget = StoreDocumentBudget(length, options.StoreDocuments);
+        var grouped = groups.SelectMany(g => g).ToHashSet();
+        DocumentInfo? first = snapshot.Documents.Where(d => grouped.Contains(d.Id)).OrderBy(d => d.IngestedAt).ThenBy(d => d.Id).FirstOrDefault();
+        int firstGroup = first is null ? -1 : groups.FindIndex(g => g.Contains(first.Id));
         List<List<long>> ordered = groups.Select(g => Central(terms, g)).ToList();
+        if (first is not null)
+        {
+            ordered[firstGroup].Remove(first.Id);
+            ordered[firstGroup].Insert(0, first.Id);
+        }
+
+        int[] groupOrder = [.. Enumerable.Range(0, groups.Count).OrderBy(g => g == firstGroup ? 0 : 1)];
         var picked = new List<(int Group, long Document)>();
         for (int turn = 0; picked.Count < budget && groups.Any(g => g.Count > turn); turn++)
         {
-            for (int g = 0; g < groups.Count && picked.Count < budget; g++)
+            foreach (int g in groupOrder.TakeWhile(_ => picked.Count < budget))
             {
                 if (groups[g].Count > turn)
                 {
@@ -105,7 +117,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         }
 
         var sentences = picked
-            .OrderBy(p => p.Group)
+            .OrderBy(p => Array.IndexOf(groupOrder, p.Group))
             .ThenBy(p => p.Document)
             .Select(p => Cite(snapshot, MainPoint(snapshot, p.Document)))
             .ToList();
@@ -156,10 +168,15 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             }
         }
 
-        return snapshot.Rows[start].Salience >= LeadShare * bestScore && !Lexical.Openers.Dangles(snapshot.Rows[start].Text) ? start : best;
+        double lead = bestScore > 0 ? snapshot.Rows[start].Salience / bestScore : 1;
+        return ExtractiveSummarizer.LeadCarriesMainFact(lead, snapshot.Rows[start].Text, MainPointLeadShare) ? start : best;
     }
 
-    private const double LeadShare = 0.7;
+    /// <summary>
+    /// One sentence stands for a whole document here, so the lead is preferred more readily than in a document's
+    /// own summary (<see cref="SummaryOptions.LeadShare"/>), where other sentences can still carry the main fact.
+    /// </summary>
+    private const double MainPointLeadShare = 0.7;
 
     internal static CitedSentence Cite(CorpusSnapshot snapshot, int row)
     {

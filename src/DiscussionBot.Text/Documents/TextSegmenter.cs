@@ -349,6 +349,23 @@ public sealed partial class TextSegmenter : ITextSegmenter
     private static bool IsByline(ReadOnlySpan<char> line) =>
         line.Length <= 100 && CountWords(line) <= 12 && (BylineRegex().IsMatch(line) || DateLineRegex().IsMatch(line));
 
+    /// <summary>
+    /// True when the text's body opens with a news dateline ("(CNN) --", "LONDON (Reuters) -"): a wire story, written
+    /// as an inverted pyramid with its main fact in the lead. <see cref="Segment"/> starts the first body sentence past
+    /// the dateline, so that sentence then starts inside its paragraph rather than at the paragraph's start.
+    /// </summary>
+    internal static bool OpensWithDateline(Segmentation segmentation)
+    {
+        Sentence? first = segmentation.Sentences.FirstOrDefault(s => s.IsQuotable);
+        if (first is null)
+        {
+            return false;
+        }
+
+        Paragraph paragraph = segmentation.Paragraphs.First(p => p.Number == first.ParagraphNumber);
+        return first.Start > paragraph.Start && first.Ordinal == segmentation.Sentences.First(s => s.ParagraphNumber == first.ParagraphNumber).Ordinal;
+    }
+
     /// <summary>Where the first body sentence starts once a news dateline ("LONDON (Reuters) -", "(CNN) --") is skipped.</summary>
     private static int SkipDateline(string text, int start, int end)
     {

@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
+using DiscussionBot.Text.Documents;
 using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Lexical;
 using DiscussionBot.Text.Ranking;
@@ -25,8 +26,8 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
     /// analysed again once the model loads.
     /// </remarks>
     public string Version => _options.Mode == EngineMode.Embedding && !embedder.LoadFailed
-        ? $"analysis-1+{embedder.ModelName}"
-        : "analysis-1+lexical";
+        ? $"analysis-2+{embedder.ModelName}"
+        : "analysis-2+lexical";
 
     private bool UsesEmbeddings => _options.Mode == EngineMode.Embedding && embedder.IsAvailable;
 
@@ -115,7 +116,7 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
     {
         var texts = segmentation.Sentences.Select(s => s.Text).ToList();
         var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
-        float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default);
+        float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default, TextSegmenter.OpensWithDateline(segmentation));
         var quotableTexts = segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Text).ToList();
         bool rerank = embedRank && vectors is not null;
         IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount, keyPhrases);

@@ -16,7 +16,8 @@ internal static class NounPhrases
         "launches launched unveils unveiled reveals revealed wants needs makes made keeps kept puts brings brought becomes became " +
         "remains seems appears suggests suggested expects expected believes believed argues argued fears feared hopes hoped " +
         "plans planned aims aimed looks looked goes went comes came sees saw knows knew thinks thought feels felt leads led " +
-        "places placed sent send sends offers offered shifts shifted gain gains died dies is are was were be been has have had does did do").Split(' ').ToFrozenSet(StringComparer.Ordinal);
+        "places placed sent send sends offers offered shifts shifted gain gains died dies is are was were be been has have had does did do " +
+        "won told began begun wrote spoke took taken gave given found paid sold bought").Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     // Words too general to tell one subject from another, whatever their statistics in a small store.
     private static readonly FrozenSet<string> Generic = (
@@ -83,27 +84,45 @@ internal static class NounPhrases
     /// True when the phrase's last word acts as a verb in these sentences: most of its occurrences are followed by
     /// an article, pronoun or "to" ("contrast fuels the", "the state places a").
     /// </summary>
-    public static bool ActsAsVerb(string surface, IEnumerable<string> sentences)
+    public static bool ActsAsVerb(string surface, IEnumerable<string> sentences) =>
+        MostlyFollowedBy(surface, sentences, wholeWords: false, (_, end, next) => next.Start <= end + 1 && ObjectStarters.Contains(next.Lower));
+
+    /// <summary>
+    /// True when the phrase mostly modifies the word after it ("foreign" in "foreign policy", "London" in "London
+    /// theatre"): it is then not the head of a noun phrase, and names nothing on its own.
+    /// </summary>
+    public static bool ActsAsModifier(string surface, IEnumerable<string> sentences) =>
+        MostlyFollowedBy(surface, sentences, wholeWords: true, (sentence, end, next) =>
+            next.Start == end + 1 && sentence[end] == ' ' && !KeyPhraseExtractor.IsBreaker(next) && !ObjectStarters.Contains(next.Lower) &&
+            !VerbForms.Contains(next.Lower) && !next.Lower.EndsWith("ed", StringComparison.Ordinal));
+
+    /// <summary>True when more than half of the phrase's occurrences are followed by a word that passes <paramref name="follows"/>.</summary>
+    private static bool MostlyFollowedBy(string surface, IEnumerable<string> sentences, bool wholeWords, Func<string, int, Token, bool> follows)
     {
         int seen = 0;
-        int verbal = 0;
+        int matching = 0;
         foreach (string sentence in sentences)
         {
             int at = sentence.IndexOf(surface, StringComparison.OrdinalIgnoreCase);
             while (at >= 0)
             {
-                seen++;
-                List<Token> after = Tokenizer.Tokenize(sentence, at + surface.Length, Math.Min(sentence.Length, at + surface.Length + 20));
-                if (after.Count > 0 && after[0].Start <= at + surface.Length + 1 && ObjectStarters.Contains(after[0].Lower))
+                int end = at + surface.Length;
+                bool whole = (at == 0 || !char.IsLetterOrDigit(sentence[at - 1])) && (end == sentence.Length || !char.IsLetterOrDigit(sentence[end]));
+                if (whole || !wholeWords)
                 {
-                    verbal++;
+                    seen++;
+                    List<Token> after = Tokenizer.Tokenize(sentence, end, Math.Min(sentence.Length, end + 30));
+                    if (after.Count > 0 && follows(sentence, end, after[0]))
+                    {
+                        matching++;
+                    }
                 }
 
-                at = sentence.IndexOf(surface, at + surface.Length, StringComparison.OrdinalIgnoreCase);
+                at = sentence.IndexOf(surface, end, StringComparison.OrdinalIgnoreCase);
             }
         }
 
-        return seen > 0 && verbal * 2 > seen;
+        return seen > 0 && matching * 2 > seen;
     }
 
     /// <summary>True when the sentence contains the phrase with no negation before it in its clause ("is not viewed as a … of remorse").</summary>

@@ -35,8 +35,17 @@ public static class ExtractiveSummarizer
 
         double max = candidates.Max(i => salience[i]);
         double[] relevance = candidates.Select(i => max > 0 ? salience[i] / max : 0).ToArray();
-        return Mmr(relevance, Similarity, count).Select(k => candidates[k]).Order().ToList();
+        bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], (options ?? SummaryOptions.Default).LeadShare);
+        return Mmr(relevance, Similarity, count, keepLead ? 0 : null).Select(k => candidates[k]).Order().ToList();
     }
+
+    /// <summary>
+    /// A lead nearly as central as the best sentence carries the main fact (news puts it first), so the summary
+    /// keeps it, unless it opens by pointing back to something the reader has not seen.
+    /// </summary>
+    /// <param name="leadRelevance">The lead's salience as a share of the best sentence's.</param>
+    internal static bool LeadCarriesMainFact(double leadRelevance, string lead, double leadShare) =>
+        leadShare <= 1 && leadRelevance >= leadShare && !Lexical.Openers.Dangles(lead);
 
     internal static int[] SelectRows(CorpusSnapshot snapshot, List<int> rows, int count, SummaryOptions options, bool corpusLevel = false)
     {
@@ -51,7 +60,7 @@ public static class ExtractiveSummarizer
         {
             double s = lexical.Cosine(a, b);
             return snapshot.HasVectors && snapshot.HasVector![rows[a]] && snapshot.HasVector[rows[b]]
-                ? Math.Max(s, MeaningOverlap(VectorMath.Dot(snapshot.VectorOf(rows[a]), snapshot.VectorOf(rows[b])), floor))
+                ? Math.Max(s, MeaningOverlap(snapshot.Dot(rows[a], rows[b]), floor))
                 : s;
         }
 
@@ -71,7 +80,7 @@ public static class ExtractiveSummarizer
         return Mmr(relevance, Similarity, count).Select(k => rows[k]).Order().ToArray();
     }
 
-    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count)
+    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count, int? first = null)
     {
         int n = relevance.Length;
         var chosen = new List<int>();
@@ -79,9 +88,10 @@ public static class ExtractiveSummarizer
         var taken = new bool[n];
         while (chosen.Count < Math.Min(count, n))
         {
-            int best = -1;
+            bool seeded = chosen.Count == 0 && first is not null;
+            int best = seeded ? first!.Value : -1;
             double bestScore = double.NegativeInfinity;
-            for (int k = 0; k < n; k++)
+            for (int k = 0; k < n && !seeded; k++)
             {
                 if (taken[k])
                 {

@@ -158,7 +158,8 @@ internal sealed record RankerSettings(
     double LongPositionWeight = 5.0,
     double LongLengthWeight = -0.3,
     int LongFrom = 30,
-    int LongTo = 45)
+    int LongTo = 45,
+    bool DatelineMarksNews = true)
 {
     /// <summary>
     /// How far a text of <paramref name="sentences"/> sentences is a long news story (0 short, 1 long). A long story
@@ -178,7 +179,11 @@ internal sealed record RankerSettings(
 /// </summary>
 internal static class SentenceRanker
 {
-    public static float[] Rank(IReadOnlyList<string> sentences, IReadOnlyList<bool> eligible, IReadOnlyList<float[]>? vectors, RankerSettings settings)
+    /// <param name="opensWithDateline">
+    /// The text opens with a news dateline (<see cref="Documents.TextSegmenter.OpensWithDateline"/>): a wire story whose
+    /// lead carries the main fact, ranked with the long-story weights whatever its length.
+    /// </param>
+    public static float[] Rank(IReadOnlyList<string> sentences, IReadOnlyList<bool> eligible, IReadOnlyList<float[]>? vectors, RankerSettings settings, bool opensWithDateline = false)
     {
         int n = sentences.Count;
         float[] result = new float[n];
@@ -213,7 +218,7 @@ internal static class SentenceRanker
         double mean = centrality.Average();
         double[] lengths = ids.Select(i => Math.Log(1 + Tokenizer.ContentStems(sentences[i]).Count)).ToArray();
         double meanLength = Math.Max(lengths.Average(), 1e-9);
-        double longness = settings.Longness(m);
+        double longness = opensWithDateline && settings.DatelineMarksNews ? 1 : settings.Longness(m);
         double positionWeight = settings.PositionWeight + (longness * (settings.LongPositionWeight - settings.PositionWeight));
         double lengthWeight = settings.LengthWeight + (longness * (settings.LongLengthWeight - settings.LengthWeight));
         for (int a = 0; a < m; a++)

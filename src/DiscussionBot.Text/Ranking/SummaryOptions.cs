@@ -18,6 +18,14 @@ public sealed record SummaryOptions
     [Range(0.0, 0.99)]
     public double RedundancyFloor { get; init; } = 0.7;
 
+    /// <summary>
+    /// A document's lead is kept in its summary when its salience is at least this share of the best sentence's
+    /// (the lead then carries the main fact); above 1 the lead competes like any other sentence. 0.8 keeps BBC dev
+    /// R-1 above 60 (0.7 costs 0.6 points there: docs/quality.md).
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double LeadShare { get; init; } = 0.8;
+
     /// <summary>Most documents a long summary of the whole store draws on, one main point each (medium: two thirds, short: a third).</summary>
     [Range(1, 50)]
     public int StoreDocuments { get; init; } = 12;

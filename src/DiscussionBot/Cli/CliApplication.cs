@@ -1,8 +1,11 @@
+using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Hosting;
 using DiscussionBot.LocalConsole;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -119,6 +122,8 @@ public static class CliApplication
             return await RegisterVerb.RunAsync(builder, output, error, cancellationToken);
         }
 
+        // The console and ask act as a local server whose attachments are files on this machine.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAttachmentDownloader, LocalFileAttachments>());
         using IHost host = builder.Build();
         ConfigurationCheck.ThrowIfInvalid(host.Services);
         var verbs = new LocalVerbs(host.Services, output, error);

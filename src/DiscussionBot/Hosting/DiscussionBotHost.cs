@@ -103,8 +103,9 @@ public static class DiscussionBotHost
         services.AddOptions<GuildSourceLimits>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AttachmentDownloadOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<SourceModeratorOptions>(section);
-        services.AddHttpClient<AttachmentDownloader>()
+        services.AddHttpClient(AttachmentDownloader.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddSingleton<IAttachmentDownloader, PooledAttachmentDownloader>();
     }
 
     /// <summary>True when a Discord token is configured, which selects live mode.</summary>

@@ -20,12 +20,27 @@ public sealed class LocalInteractionFactory(TimeProvider timeProvider)
     public Interaction Create(SlashCommandLine line, IReadOnlyList<ApplicationCommand> definitions)
     {
         ApplicationCommand? definition = definitions.FirstOrDefault(d => d.Name == line.CommandName);
-        var options = line.Options.Select(o => new InteractionDataOption
+        IReadOnlyList<ApplicationCommandOption>? defined = line.SubCommand is null
+            ? definition?.Options
+            : definition?.Options?.FirstOrDefault(o => o.Name == line.SubCommand)?.Options;
+        var attachments = new Dictionary<string, Attachment>(StringComparer.Ordinal);
+        var options = line.Options.Select(o =>
         {
-            Name = o.Key,
-            Type = definition?.Options?.FirstOrDefault(d => d.Name == o.Key)?.Type ?? ApplicationCommandOptionType.String,
-            Value = ToJsonValue(o.Value, definition?.Options?.FirstOrDefault(d => d.Name == o.Key)?.Type),
+            ApplicationCommandOptionType type = defined?.FirstOrDefault(d => d.Name == o.Key)?.Type ?? ApplicationCommandOptionType.String;
+            string value = o.Value;
+            if (type == ApplicationCommandOptionType.Attachment)
+            {
+                Attachment file = LocalFile(o.Value);
+                attachments[file.Id.ToString()] = file;
+                value = file.Id.ToString();
+            }
+
+            return new InteractionDataOption { Name = o.Key, Type = type, Value = ToJsonValue(value, type) };
         }).ToList();
+        if (line.SubCommand is not null)
+        {
+            options = [new InteractionDataOption { Name = line.SubCommand, Type = ApplicationCommandOptionType.SubCommand, Options = options }];
+        }
 
         return Envelope(InteractionType.ApplicationCommand, new InteractionData
         {
@@ -33,7 +48,21 @@ public sealed class LocalInteractionFactory(TimeProvider timeProvider)
             Name = line.CommandName,
             Type = ApplicationCommandType.ChatInput,
             Options = options.Count > 0 ? options : null,
+            Resolved = attachments.Count > 0 ? new ResolvedData { Attachments = attachments } : null,
         });
+    }
+
+    /// <summary>A local file given to an attachment option: its URL is the file's own (read by <see cref="LocalFileAttachments"/>).</summary>
+    private Attachment LocalFile(string path)
+    {
+        string full = Path.GetFullPath(path.Trim().Trim('"'));
+        return new Attachment
+        {
+            Id = NextId(),
+            Filename = Path.GetFileName(full),
+            Size = File.Exists(full) ? new FileInfo(full).Length : 0,
+            Url = new Uri(full).AbsoluteUri,
+        };
     }
 
     /// <summary>A click on a button of a message the console showed; the message travels with it, as on Discord.</summary>

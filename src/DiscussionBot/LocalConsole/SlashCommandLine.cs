@@ -12,6 +12,9 @@ public sealed partial record SlashCommandLine(string CommandName, IReadOnlyList<
     /// <summary>The option name given to words typed before any <c>name:</c>.</summary>
     public const string FreeTextOption = "text";
 
+    /// <summary>The sub-command typed after the command's name (<c>/source add file:…</c>), if the command has sub-commands.</summary>
+    public string? SubCommand { get; init; }
+
     /// <param name="optionNamesOf">The option names of a command, or null when the command is unknown.</param>
     /// <returns>null when the line is not a slash command at all.</returns>
     public static SlashCommandLine? Parse(string line, Func<string, IReadOnlyCollection<string>?> optionNamesOf)

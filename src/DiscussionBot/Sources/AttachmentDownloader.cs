@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Ingestion;
 using Microsoft.Extensions.Options;
 
@@ -19,24 +20,6 @@ public sealed class AttachmentDownloadOptions
     public int DownloadTimeoutSeconds { get; set; } = 10;
 }
 
-/// <summary>An attachment that could not be used; the message is written for the member.</summary>
-public sealed class AttachmentRejectedException : Exception
-{
-    public AttachmentRejectedException()
-    {
-    }
-
-    public AttachmentRejectedException(string message)
-        : base(message)
-    {
-    }
-
-    public AttachmentRejectedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
 /// <summary>
 /// Downloads an attachment a member gave to <c>/source add</c>: only over HTTPS (plain HTTP only to a loopback
 /// host, for tests), only from an allow-listed host, never following redirects, within a size limit (checked on
@@ -46,7 +29,7 @@ public sealed class AttachmentDownloader(
     HttpClient http,
     IOptions<AttachmentDownloadOptions> options,
     IOptions<GuildSourceLimits> limits,
-    TimeProvider time)
+    TimeProvider time) : IAttachmentDownloader
 {
     public const string HttpClientName = "attachments";
 
@@ -122,4 +105,21 @@ public sealed class AttachmentDownloader(
 
     private static string Megabytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.#} MB" : $"{bytes / 1024.0:0.#} KB";
+}
+
+/// <summary>
+/// The commands' <see cref="IAttachmentDownloader"/>: a long-lived service, so each download takes a fresh client
+/// from <see cref="IHttpClientFactory"/> (the named client has redirects turned off).
+/// </summary>
+public sealed class PooledAttachmentDownloader(
+    IHttpClientFactory clients,
+    IOptions<AttachmentDownloadOptions> options,
+    IOptions<GuildSourceLimits> limits,
+    TimeProvider time) : IAttachmentDownloader
+{
+    public async Task<byte[]> DownloadAsync(Uri url, long? declaredSize, CancellationToken cancellationToken)
+    {
+        using HttpClient http = clients.CreateClient(AttachmentDownloader.HttpClientName);
+        return await new AttachmentDownloader(http, options, limits, time).DownloadAsync(url, declaredSize, cancellationToken);
+    }
 }

@@ -69,6 +69,8 @@ public sealed class LiveHarness : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         LiveMode.AddLiveServices(builder.Services, builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+        // Attachments come from the fake's CDN on loopback, the only allowed host.
+        builder.Services.Configure<DiscussionBot.Sources.AttachmentDownloadOptions>(o => o.AllowedHosts = [discord.BaseUri.Host]);
         configureServices?.Invoke(builder.Services);
         IHost host = builder.Build();
         var harness = new LiveHarness(discord, folder, host, time, logs) { _ownsFixtures = ownsFixtures };

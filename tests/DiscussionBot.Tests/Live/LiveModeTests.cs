@@ -27,7 +27,7 @@ public sealed class LiveModeTests
         {
             RecordedRequest put = Assert.Single(discord.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal));
             string[] names = JsonNode.Parse(put.Body)!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToArray();
-            Assert.Equal(["help", "pin-summary", "pins", "quote", "sources", "summary", "theme", "themes", "Find in sources"], names);
+            Assert.Equal(["help", "pin-summary", "pins", "quote", "source", "sources", "summary", "theme", "themes", "Add to sources", "Find in sources"], names);
             JsonNode identify = JsonNode.Parse(discord.Gateway.FramesWithOp(2)[0].Json)!;
             Assert.Equal(0, identify["d"]!["intents"]!.GetValue<int>());
         }

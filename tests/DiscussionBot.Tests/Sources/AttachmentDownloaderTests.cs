@@ -1,4 +1,5 @@
 using System.Text;
+using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Sources;
 using DiscussionBot.TestKit.FakeDiscord;

@@ -40,6 +40,20 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.Equal(8, result.Matches[0].Sentence.Citation.ParagraphNumber);
     }
 
+    [Fact]
+    public async Task FindQuotesAsync_HowManyTroopsWithEmbeddings_FindsTheSentenceWithTheCount()
+    {
+        TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder);
+        await engine.AddSeedAsync();
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("how many troops were sent", null, 3), CancellationToken.None);
+
+        // the count is in ¶1 ("approximately 15,000 troops"), though other sentences repeat "troops" and "sent"
+        Assert.True(result.IsCovered);
+        Assert.Contains("approximately 15,000 troops", result.Matches[0].Sentence.Text, StringComparison.Ordinal);
+        Assert.Equal(1, result.Matches[0].Sentence.Citation.ParagraphNumber);
+    }
+
     [Theory]
     [InlineData("weather forecast for Paris", false)]
     [InlineData("weather forecast for Paris", true)]

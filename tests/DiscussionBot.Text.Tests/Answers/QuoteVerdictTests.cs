@@ -137,4 +137,52 @@ public sealed class QuoteVerdictTests
         Assert.Equal(QuoteVerdict.Answered, result.Verdict);
         Assert.Equal("The granary roof collapsed in the storm of 1998.", result.Matches[0].Sentence.Text);
     }
+
+    [Fact]
+    public async Task FindQuotesAsync_HowManyQuestion_CueWordIsNotAWordTheAnswerMustHold()
+    {
+        // "many" and "sent" are in the wrong passage; the count of troops is in the other, which says "deployed"
+        TestEngine engine = TestEngine.Lexical();
+        await engine.AddAsync(
+            "deployment.txt",
+            "Deployment",
+            "Many say the soldiers sent abroad are simply cannon fodder.\n\n" +
+            "The country deployed about 15,000 troops to the front.");
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("how many troops were sent", null, 2), CancellationToken.None);
+
+        Assert.Contains("15,000 troops", result.Matches[0].Sentence.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FindQuotesAsync_WeakPassagesAfterAStrongFirst_AreNotShownBesideIt()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        await engine.AddAsync(
+            "warner.txt",
+            "Warner",
+            "Quarterly profits at the media giant jumped 76% on advertising sales.\n\n" +
+            "The athlete jumped further than anyone that season.\n\n" +
+            "Advertising sales held steady in the quarter.");
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("quarterly profits jumped 76%", null, 3), CancellationToken.None);
+
+        Assert.Equal(QuoteVerdict.Answered, result.Verdict);
+        Assert.StartsWith("Quarterly profits", result.Matches[0].Sentence.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Matches, m => m.Sentence.Text.StartsWith("The athlete", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FindQuotesAsync_ManyPassagesOfOneDocument_AllShownWhenEquallyStrong()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        await engine.AddAsync(
+            "harvest.txt",
+            "Harvest",
+            "The valley harvest failed in 1998.\n\nThe valley harvest failed again in 1999.\n\nThe valley harvest failed once more in 2000.");
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("when did the valley harvest fail", null, 3), CancellationToken.None);
+
+        Assert.Equal(3, result.Matches.Count);
+    }
 }

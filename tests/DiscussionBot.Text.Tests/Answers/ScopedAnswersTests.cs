@@ -137,6 +137,30 @@ public sealed class ScopedAnswersTests
     }
 
     [Fact]
+    public async Task GetAsync_LargeStoreAndOneLongServerDocument_ServerSnapshotIsTheSharedRowsPlusItsOwn()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        for (int i = 0; i < 150; i++)
+        {
+            await engine.AddAsync($"article-{i:D3}.txt", $"Article {i}", LongText.Article(i % LongText.TopicCount, i));
+        }
+
+        (string longText, _) = LongText.Document(400);
+        long added = await AddForServerAsync(engine, ServerA, "a/long.txt", longText);
+        CorpusSnapshot shared = await engine.Cache.GetAsync(DocumentScope.OperatorOnly, CancellationToken.None);
+        CorpusSnapshot server = await engine.Cache.GetAsync(A, CancellationToken.None);
+        SourceDocument document = (await engine.Store.GetDocumentAsync(added, CancellationToken.None))!;
+
+        Assert.Equal(shared.Rows.Length + document.Sentences.Count(s => s.IsQuotable), server.Rows.Length);
+        Assert.Equal(150, shared.Documents.Count);
+        Assert.Equal(151, server.Documents.Count);
+        Sentence last = document.Sentences.Last(s => s.IsQuotable);
+        Assert.Equal(last.Text, server.Rows[server.RowOf(added, last.Ordinal)!.Value].Text);
+        Assert.Null(shared.RowOf(added, last.Ordinal));
+        Assert.Equal(SummaryLength.Long, (await engine.Summaries.SummarizeAsync(new SummaryRequest(added, SummaryLength.Long), A, CancellationToken.None)).Length);
+    }
+
+    [Fact]
     public async Task GetAsync_ServerRemovesItsLastDocument_ItsSnapshotIsDropped()
     {
         (TestEngine engine, _) = await SeedsPlusServerDocumentAsync();

@@ -85,6 +85,51 @@ public sealed class StoreAnswersTests
     }
 
     [Fact]
+    public async Task SummarizeAsync_ShortSummaryOfManySubjects_DrawsOnTheCommunitysOwnArticleFirst()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        long seed = await engine.AddSeedAsync();
+        for (int i = 0; i < 30; i++)
+        {
+            await engine.AddAsync($"article-{i:D3}.txt", $"Article {i}", LongText.Article(i % LongText.TopicCount, i));
+        }
+
+        Summary summary = await engine.Summaries.SummarizeAsync(new SummaryRequest(null, SummaryLength.Short), CancellationToken.None);
+
+        Assert.True(summary.DocumentCount < 31);
+        Assert.Equal(seed, summary.Sentences[0].Citation.DocumentId);
+        Assert.DoesNotContain(SeedText.Title, summary.LeftOut);
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_SmallStoreSharingAPhrase_IsLabelledByThePhrase()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        string[] athletics =
+        [
+            "Claxton hopes to win a medal at the European Indoor Championships in Madrid. The race is her first since injury. She ran the race in record time last winter.",
+            "Dibaba set a world record at the European Indoor Championships in Birmingham. She won the race by ten seconds. The race drew a record crowd.",
+            "Holmes will miss the European Indoor Championships this year. The race calendar is full. Her coach said the race would come too soon.",
+        ];
+        string[] theatre =
+        [
+            "The musical opened at the Prince Edward Theatre in London. The musical drew a full house. The theatre critics praised the actress.",
+            "A new musical based on the film will open in the West End. The musical stars a young actress. The theatre producer is confident.",
+            "The play won the best musical prize at the theatre awards. The actress thanked the theatre. The musical will tour next year.",
+        ];
+        foreach ((string text, int i) in athletics.Concat(theatre).Select((t, i) => (t, i)))
+        {
+            await engine.AddAsync($"story-{i}.txt", $"Story {i}", text);
+        }
+
+        IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(null, CancellationToken.None);
+
+        Theme sport = Assert.Single(themes, t => t.Sources.Any(s => s.Title == "Story 0"));
+        Assert.Contains("Indoor Championships", sport.Label, StringComparison.Ordinal);
+        Assert.All(themes, t => Assert.DoesNotContain(t.Label, new[] { "Won", "Race", "London" }));
+    }
+
+    [Fact]
     public async Task Answers_HeadlineLine_IsNeverQuotedOrATheme()
     {
         TestEngine engine = TestEngine.Lexical();

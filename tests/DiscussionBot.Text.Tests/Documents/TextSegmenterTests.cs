@@ -214,6 +214,18 @@ public sealed class TextSegmenterTests
         Assert.Equal(first, text.Substring(result.Sentences[0].Start, result.Sentences[0].Length));
     }
 
+    [Theory]
+    [InlineData("(CNN)On the 6th of April the clubs played. It was late.", true)]
+    [InlineData("Markets rally\n\nLONDON, England (CNN) -- Shares rose on Monday. Traders cheered.", true)]
+    [InlineData("WASHINGTON (Reuters) - The Senate voted.\n\nIt was late.", true)]
+    [InlineData("Ad sales boost Time Warner profit\n\nQuarterly profits at TimeWarner jumped 76%. The firm gained.", false)]
+    [InlineData("The clubs played on Monday (CNN reported). It was late.", false)]
+    [InlineData("\"Stop!\" he shouted. Then silence.", false)]
+    public void OpensWithDateline_WireStoryOrNot_TellsThem(string text, bool expected)
+    {
+        Assert.Equal(expected, TextSegmenter.OpensWithDateline(_segmenter.Segment(text)));
+    }
+
     [Fact]
     public void Segment_ByTheEndSentence_IsNotAByline()
     {

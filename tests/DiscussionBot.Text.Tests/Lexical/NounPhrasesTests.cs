@@ -23,6 +23,27 @@ public sealed class NounPhrasesTests
         Assert.Equal(expected, NounPhrases.OccursUnnegated(sentence, phrase));
 
     [Theory]
+    [InlineData("foreign", false)]
+    [InlineData("profits", true)]
+    [InlineData("world record", true)]
+    public void ActsAsModifier_WordBeforeItsNoun_IsNotAName(string phrase, bool names)
+    {
+        string[] sentences =
+        [
+            "The foreign secretary met foreign ministers to discuss profits.",
+            "Profits rose while the world record stood.",
+            "Her foreign policy set a world record, and profits jumped.",
+        ];
+
+        Assert.Equal(names, !NounPhrases.ActsAsModifier(phrase, sentences));
+    }
+
+    [Theory]
+    [InlineData("won")]
+    [InlineData("told")]
+    public void IsLikely_IrregularPastTense_IsNotANounPhrase(string word) => Assert.False(NounPhrases.IsLikely(word));
+
+    [Theory]
     [InlineData("It has all gone for him.", true)]
     [InlineData("This is why.", true)]
     [InlineData("Quarterly profits jumped 76%.", false)]

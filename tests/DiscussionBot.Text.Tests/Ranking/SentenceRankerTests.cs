@@ -40,4 +40,26 @@ public sealed class SentenceRankerTests
         Assert.Equal(1800, salience.Length);
         Assert.All(salience, s => Assert.True(s > 0));
     }
+
+    [Fact]
+    public void Rank_WireStory_PutsTheLeadFirst()
+    {
+        // the lead states the news once; the later sentences repeat the inquiry's details, so they are more central
+        string[] sentences =
+        [
+            "Springfield's mayor quit over the bribery inquiry into city contracts.",
+            "The bribery inquiry into city contracts began in March.",
+            "Investigators said the bribery inquiry covered city contracts worth millions.",
+            "City contracts for road repairs were at the heart of the bribery inquiry.",
+            "The inquiry found that contracts were awarded without a tender.",
+            "Council members said the contracts inquiry would continue.",
+        ];
+        bool[] eligible = [.. sentences.Select(_ => true)];
+
+        float[] plain = SentenceRanker.Rank(sentences, eligible, null, RankerSettings.Default);
+        float[] wire = SentenceRanker.Rank(sentences, eligible, null, RankerSettings.Default, opensWithDateline: true);
+
+        Assert.NotEqual(0, Array.IndexOf(plain, plain.Max()));
+        Assert.Equal(0, Array.IndexOf(wire, wire.Max()));
+    }
 }

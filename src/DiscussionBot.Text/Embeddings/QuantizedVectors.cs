@@ -1,0 +1,117 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace DiscussionBot.Text.Embeddings;
+
+/// <summary>
+/// Sentence vectors held as 8-bit integers with one scale per vector (a quarter of float32's memory): component i of
+/// row r is <c>values[r·d + i] × scales[r]</c>, the scale being the row's largest magnitude / 127. For unit-length
+/// 384-d vectors the error of a cosine is about 5·10⁻⁴ (measured against float32 in docs/quality.md), far below the
+/// gaps that order passages. Queries stay float32: each dot product widens the row's bytes to floats on the fly.
+/// </summary>
+internal sealed class QuantizedVectors
+{
+    private readonly sbyte[] _values;
+    private readonly float[] _scales;
+
+    public QuantizedVectors(int count, int dimension)
+    {
+        Count = count;
+        Dimension = dimension;
+        _values = new sbyte[(long)count * dimension];
+        _scales = new float[count];
+    }
+
+    public int Count { get; }
+
+    public int Dimension { get; }
+
+    /// <summary>Bytes held: values and scales.</summary>
+    public long Bytes => _values.LongLength + (_scales.LongLength * sizeof(float));
+
+    public void Set(int row, ReadOnlySpan<float> vector)
+    {
+        float largest = 0;
+        foreach (float x in vector)
+        {
+            largest = Math.Max(largest, Math.Abs(x));
+        }
+
+        Span<sbyte> target = _values.AsSpan(row * Dimension, Dimension);
+        float scale = largest > 0 ? largest / 127f : 0;
+        _scales[row] = scale;
+        for (int i = 0; i < target.Length; i++)
+        {
+            target[i] = scale > 0 ? (sbyte)Math.Clamp(MathF.Round(vector[i] / scale), -127, 127) : (sbyte)0;
+        }
+    }
+
+    /// <summary>Copies row <paramref name="source"/> of <paramref name="other"/> into row <paramref name="row"/>.</summary>
+    public void CopyRow(QuantizedVectors other, int source, int row)
+    {
+        other._values.AsSpan(source * Dimension, Dimension).CopyTo(_values.AsSpan(row * Dimension, Dimension));
+        _scales[row] = other._scales[source];
+    }
+
+    /// <summary>The dot product of row <paramref name="row"/> with a float vector.</summary>
+    public float Dot(int row, ReadOnlySpan<float> query) => Dot(_values.AsSpan(row * Dimension, Dimension), query) * _scales[row];
+
+    /// <summary>The dot product of two rows.</summary>
+    public float Dot(int a, int b)
+    {
+        Span<float> decoded = Dimension <= 1024 ? stackalloc float[Dimension] : new float[Dimension];
+        CopyTo(a, decoded);
+        return Dot(b, decoded);
+    }
+
+    /// <summary>Adds row <paramref name="row"/> (decoded) to <paramref name="sum"/>.</summary>
+    public void AddTo(int row, Span<float> sum)
+    {
+        ReadOnlySpan<sbyte> values = _values.AsSpan(row * Dimension, Dimension);
+        float scale = _scales[row];
+        for (int i = 0; i < values.Length; i++)
+        {
+            sum[i] += values[i] * scale;
+        }
+    }
+
+    public void CopyTo(int row, Span<float> target)
+    {
+        target[..Dimension].Clear();
+        AddTo(row, target);
+    }
+
+    /// <summary>Σ x[i]·y[i] with the bytes widened to floats, 32 at a time where the CPU has 256-bit vectors.</summary>
+    internal static float Dot(ReadOnlySpan<sbyte> x, ReadOnlySpan<float> y)
+    {
+        int length = Math.Min(x.Length, y.Length);
+        int i = 0;
+        float sum = 0;
+        if (Vector256.IsHardwareAccelerated && length >= Vector256<sbyte>.Count)
+        {
+            ref sbyte xs = ref MemoryMarshal.GetReference(x);
+            ref float ys = ref MemoryMarshal.GetReference(y);
+            Vector256<float> acc0 = Vector256<float>.Zero, acc1 = Vector256<float>.Zero;
+            for (; i <= length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
+            {
+                Vector256<sbyte> bytes = Vector256.LoadUnsafe(ref xs, (nuint)i);
+                (Vector256<short> low, Vector256<short> high) = Vector256.Widen(bytes);
+                (Vector256<int> a, Vector256<int> b) = Vector256.Widen(low);
+                (Vector256<int> c, Vector256<int> d) = Vector256.Widen(high);
+                acc0 += Vector256.ConvertToSingle(a) * Vector256.LoadUnsafe(ref ys, (nuint)i);
+                acc1 += Vector256.ConvertToSingle(b) * Vector256.LoadUnsafe(ref ys, (nuint)(i + 8));
+                acc0 += Vector256.ConvertToSingle(c) * Vector256.LoadUnsafe(ref ys, (nuint)(i + 16));
+                acc1 += Vector256.ConvertToSingle(d) * Vector256.LoadUnsafe(ref ys, (nuint)(i + 24));
+            }
+
+            sum = Vector256.Sum(acc0 + acc1);
+        }
+
+        for (; i < length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,65 @@
+using DiscussionBot.Text.Embeddings;
+
+namespace DiscussionBot.Text.Tests.Embeddings;
+
+public sealed class QuantizedVectorsTests
+{
+    [Fact]
+    public void Dot_RandomUnitVectors_WithinAThousandthOfFloat32()
+    {
+        var random = new Random(7);
+        float[][] rows = Enumerable.Range(0, 200).Select(_ => UnitVector(random, 384)).ToArray();
+        float[] query = UnitVector(random, 384);
+        var vectors = new QuantizedVectors(rows.Length, 384);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            vectors.Set(r, rows[r]);
+        }
+
+        for (int r = 0; r < rows.Length; r++)
+        {
+            Assert.InRange(vectors.Dot(r, query) - VectorMath.Dot(rows[r], query), -1e-3f, 1e-3f);
+            Assert.InRange(vectors.Dot(r, (r + 1) % rows.Length) - VectorMath.Dot(rows[r], rows[(r + 1) % rows.Length]), -1e-3f, 1e-3f);
+        }
+    }
+
+    [Fact]
+    public void Dot_LengthNotAMultipleOfTheSimdWidth_CountsEveryComponent()
+    {
+        float[] row = Enumerable.Range(0, 37).Select(i => i % 3 == 0 ? -1f : 1f).ToArray();
+        float[] ones = Enumerable.Repeat(1f, 37).ToArray();
+        var vectors = new QuantizedVectors(1, row.Length);
+        vectors.Set(0, row);
+
+        Assert.Equal(row.Sum(), vectors.Dot(0, ones), 3);
+    }
+
+    [Fact]
+    public void AddTo_ZeroVector_StaysZeroAndNeverDividesByZero()
+    {
+        var vectors = new QuantizedVectors(2, 8);
+        vectors.Set(0, new float[8]);
+        vectors.Set(1, [1, 0, 0, 0, 0, 0, 0, 0]);
+        float[] sum = new float[8];
+
+        vectors.AddTo(0, sum);
+        vectors.AddTo(1, sum);
+
+        Assert.Equal([1f, 0, 0, 0, 0, 0, 0, 0], sum);
+        Assert.Equal(0f, vectors.Dot(0, 1));
+    }
+
+    [Fact]
+    public void Bytes_QuarterOfFloat32PlusOneScalePerRow()
+    {
+        var vectors = new QuantizedVectors(1000, 384);
+
+        Assert.Equal((1000 * 384) + (1000 * 4), vectors.Bytes);
+    }
+
+    private static float[] UnitVector(Random random, int dimension)
+    {
+        float[] v = Enumerable.Range(0, dimension).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        return VectorMath.Normalize(v);
+    }
+}
