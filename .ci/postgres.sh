@@ -37,7 +37,8 @@ stop)
     fi
     rm -rf "$dir"
     if [ -f /tmp/discussionbot-pgtest.installed ] && [ "${PGTEST_KEEP_PACKAGE:-}" != 1 ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq 'postgresql*' >&2 || true
+        # The server packages only: the machine's own client (psql) stays as it was.
+        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq postgresql 'postgresql-[0-9]*' >&2 || true
         rm -f /tmp/discussionbot-pgtest.installed
     fi
     ;;
