@@ -38,7 +38,9 @@ stop)
     rm -rf "$dir"
     if [ -f /tmp/discussionbot-pgtest.installed ] && [ "${PGTEST_KEEP_PACKAGE:-}" != 1 ]; then
         # The server packages only: the machine's own client (psql) stays as it was.
-        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq postgresql 'postgresql-[0-9]*' >&2 || true
+        servers=$(dpkg-query -W -f '${Package}\n' postgresql 'postgresql-[0-9]*' 2>/dev/null || true)
+        # shellcheck disable=SC2086
+        [ -z "$servers" ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq $servers >&2 || true
         rm -f /tmp/discussionbot-pgtest.installed
     fi
     ;;
