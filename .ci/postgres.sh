@@ -37,7 +37,10 @@ stop)
     fi
     rm -rf "$dir"
     if [ -f /tmp/discussionbot-pgtest.installed ] && [ "${PGTEST_KEEP_PACKAGE:-}" != 1 ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq 'postgresql*' >&2 || true
+        # The server packages only: the machine's own client (psql) stays as it was.
+        servers=$(dpkg-query -W -f '${Package}\n' postgresql 'postgresql-[0-9]*' 2>/dev/null || true)
+        # shellcheck disable=SC2086
+        [ -z "$servers" ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq $servers >&2 || true
         rm -f /tmp/discussionbot-pgtest.installed
     fi
     ;;

@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "live-cold-start")
     return await LiveColdStart.RunAsync(args[1..], Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "http-load")
+{
+    return await HttpLoad.RunAsync(args[1..], Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "live-mixed-load")
 {
     return await LiveMixedLoad.RunAsync(args[1..], Console.Out);

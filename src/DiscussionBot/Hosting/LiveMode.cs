@@ -25,9 +25,15 @@ public static class LiveMode
         using IHost host = builder.Build();
         ConfigurationCheck.ThrowIfInvalid(host.Services);
         LiveExit exit = host.Services.GetRequiredService<LiveExit>();
+        IHostApplicationLifetime lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
             await host.RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // SIGTERM (systemd stop) while start-up still ran (seeding, warm-up): the host cancelled it. A clean stop,
+            // not a crash; a fatal error found before that has already set the exit code.
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or Storage.Sqlite.StoreUnusableException or Storage.Postgres.PostgresStoreUnavailableException or Core.Ingestion.RejectedSourceException))
         {
