@@ -25,6 +25,7 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<MemberCooldowns>();
         services.TryAddSingleton<SourceModerators>();
         services.TryAddSingleton<SourceOption>();
+        services.TryAddSingleton<ScopeDocumentVersions>();
         services.TryAddSingleton<SummaryPresenter>();
         services.TryAddSingleton<GuildSources>();
         services.TryAddSingleton<IPinningService, UnavailablePinningService>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
@@ -12,7 +11,7 @@ namespace DiscussionBot.Commands.Handlers;
 /// and the store revision it was drawn from, so a click after the sources changed still explains the same theme
 /// if it exists, and says politely that the list is out of date if it does not.
 /// </summary>
-public sealed class ExplainThemeButton(IThemeEngine engine, IDocumentStore store) : IComponentHandler
+public sealed class ExplainThemeButton(IThemeEngine engine, ScopeDocumentVersions versions) : IComponentHandler
 {
     public const string ButtonPrefix = "explain";
 
@@ -29,23 +28,6 @@ public sealed class ExplainThemeButton(IThemeEngine engine, IDocumentStore store
             .ToList();
     }
 
-    /// <summary>
-    /// The version of the documents a scope sees, carried by the buttons: it changes when one of them is added,
-    /// updated or removed, and not when another server's documents change (unlike the store's revision).
-    /// </summary>
-    public static async Task<long> VersionAsync(IDocumentStore store, DocumentScope scope, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        var visible = new StringBuilder();
-        foreach (DocumentInfo document in (await store.ListDocumentsAsync(scope, cancellationToken)).OrderBy(d => d.Id))
-        {
-            visible.Append(document.Id).Append(':').Append(document.ContentHash).Append(':').Append(document.Title).Append('\n');
-        }
-
-        byte[] hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(visible.ToString()));
-        return BitConverter.ToInt64(hash, 0) & long.MaxValue;
-    }
-
     public async Task<InteractionResponse> ExecuteAsync(Interaction interaction, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         if (arguments.Count != 3 || !long.TryParse(arguments[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long revision))
@@ -56,7 +38,7 @@ public sealed class ExplainThemeButton(IThemeEngine engine, IDocumentStore store
         long? scope = ButtonScope.Parse(arguments[0], "themes");
         IReadOnlyList<Theme> themes = await engine.FindThemesAsync(scope, InteractionScope.Of(interaction), cancellationToken);
         Theme? theme = themes.FirstOrDefault(t => t.Id == arguments[1]);
-        bool changed = revision != await VersionAsync(store, InteractionScope.Of(interaction), cancellationToken);
+        bool changed = revision != await versions.GetAsync(InteractionScope.Of(interaction), cancellationToken);
         if (theme is null)
         {
             throw new CommandInputException(changed

@@ -8,7 +8,7 @@ using DiscussionBot.Discord.Models;
 namespace DiscussionBot.Commands.Handlers;
 
 /// <summary><c>/themes [source]</c>: what the sources are about, with key terms and how much of the text discusses each.</summary>
-public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, IDocumentStore store) : ICommandHandler
+public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, ScopeDocumentVersions versions) : ICommandHandler
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -21,7 +21,7 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, IDo
     {
         DocumentInfo? document = await sources.ResolveAsync(context, cancellationToken);
         DocumentScope visible = InteractionScope.Of(context.Interaction);
-        long revision = await ExplainThemeButton.VersionAsync(store, visible, cancellationToken);
+        long revision = await versions.GetAsync(visible, cancellationToken);
         IReadOnlyList<Theme> themes = await engine.FindThemesAsync(document?.Id, visible, cancellationToken);
         string scope = document?.Title ?? "all sources";
         if (themes.Count == 0)

@@ -88,7 +88,7 @@ public sealed class ButtonTests : IDisposable
         string second = list.Data!.Components!.Single().Components![1].CustomId!;
         InteractionResponse explained = await _fixture.Router.HandleAsync(Interactions.Button(second), CancellationToken.None);
 
-        long revision = await ExplainThemeButton.VersionAsync(_fixture.Store.Store, InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
+        long revision = await new ScopeDocumentVersions(_fixture.Store.Store).GetAsync(InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
         Assert.Equal($"explain:all:{themes[1].Id}:{revision}", second);
         Assert.Equal("Theme: Expendability", explained.Data!.Embeds!.Single().Title);
     }
@@ -97,7 +97,7 @@ public sealed class ButtonTests : IDisposable
     public async Task ExplainButton_SourcesChangedAndThemeGone_SaysTheListIsOutdated()
     {
         _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        long revision = await ExplainThemeButton.VersionAsync(_fixture.Store.Store, InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
+        long revision = await new ScopeDocumentVersions(_fixture.Store.Store).GetAsync(InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:abc123:{revision - 1}"), CancellationToken.None);
 
@@ -109,7 +109,7 @@ public sealed class ButtonTests : IDisposable
     {
         Theme theme = new("Propaganda", ["propaganda"], 0.3, [_fixture.Cite(6)]);
         _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync([theme]);
-        long revision = await ExplainThemeButton.VersionAsync(_fixture.Store.Store, InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
+        long revision = await new ScopeDocumentVersions(_fixture.Store.Store).GetAsync(InteractionScope.Of(Interactions.Command("themes")), CancellationToken.None);
 
         InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Button($"explain:all:{theme.Id}:{revision - 1}"), CancellationToken.None);
 
