@@ -4,8 +4,8 @@ using Xunit;
 namespace DiscussionBot.TestKit.Storage;
 
 /// <summary>
-/// The PostgreSQL server the tests use: <c>DISCUSSIONBOT_TEST_POSTGRES</c> (a connection string; <c>.ci/postgres.sh start</c>
-/// starts one on loopback and prints it) or, when that is not set, a throwaway cluster this test process starts itself
+/// The PostgreSQL server the tests use: <c>DISCUSSIONBOT_TEST_POSTGRES</c> (a connection string to a server of your own)
+/// or, when that is not set, a throwaway cluster this test process starts itself
 /// from the installed server binaries (<see cref="LocalPostgresCluster"/>). With neither, the PostgreSQL tests fail,
 /// telling how to get a server, unless <c>DISCUSSIONBOT_TEST_POSTGRES_SKIP=1</c> explicitly allows skipping them.
 /// Each test gets a database of its own.
@@ -27,8 +27,8 @@ public static class PostgresServer
         if (server is null)
         {
             throw new InvalidOperationException(
-                $"The PostgreSQL store tests need a server: install Debian's postgresql (its binaries under /usr/lib/postgresql are started " +
-                $"automatically), or run `.ci/postgres.sh start` (as root) and export {ConnectionVariable}=<the connection string it prints>, " +
+                $"The PostgreSQL store tests need a server: install Debian's postgresql (`bash .ci/postgres.sh install` as root; its binaries under /usr/lib/postgresql " +
+                $"are started automatically), or export {ConnectionVariable}=<a connection string to your own server>, " +
                 $"or set {SkipVariable}=1 to skip them explicitly.");
         }
 
