@@ -17,9 +17,6 @@ public sealed class IngestionService(
 {
     private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
 
-    // Check-then-write of a server's limits must not interleave with another add (one process serves a bot).
-    private readonly SemaphoreSlim _guildAdds = new(1, 1);
-
     /// <summary>Ingests files and folders; keys are relative to each folder given, or to the working folder for a file.</summary>
     public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         IngestPathsAsync(paths, progress: null, cancellationToken);
@@ -66,8 +63,12 @@ public sealed class IngestionService(
     public Task<IngestionReport> IngestAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken cancellationToken) =>
         IngestAsync(documents, progress: null, cancellationToken);
 
-    public async Task<IngestionReport> IngestAsync(
-        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    public Task<IngestionReport> IngestAsync(
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken) =>
+        IngestAsync(documents, progress, limits: null, cancellationToken);
+
+    private async Task<IngestionReport> IngestAsync(
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, GuildSourceLimits? limits, CancellationToken cancellationToken)
     {
         var duplicateKey = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateKey is not null)
@@ -83,7 +84,7 @@ public sealed class IngestionService(
         progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         foreach (IncomingDocument[] batch in plan.ToWrite.Chunk(_batchSize))
         {
-            IngestionReport written = await WriteBatchAsync(batch, cancellationToken);
+            IngestionReport written = await WriteBatchAsync(batch, limits, cancellationToken);
             added.AddRange(written.Added);
             updated.AddRange(written.Updated);
             duplicates.AddRange(written.Duplicates);
@@ -104,28 +105,13 @@ public sealed class IngestionService(
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(limits);
         ulong guild = document.Owner?.GuildId ?? throw new ArgumentException("A server's document needs its owner.", nameof(document));
-        await _guildAdds.WaitAsync(cancellationToken);
-        try
-        {
-            GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
-            bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
-            if (!replacing && usage.Documents >= limits.MaxDocumentsPerGuild)
-            {
-                throw new SourceLimitException($"this server already has {usage.Documents} documents, its limit (Sources:MaxDocumentsPerGuild).");
-            }
 
-            if (usage.Characters + document.Text.Length > limits.MaxCharactersPerGuild)
-            {
-                throw new SourceLimitException(
-                    $"this server's documents would hold {usage.Characters + document.Text.Length:N0} characters of text, over its limit of {limits.MaxCharactersPerGuild:N0} (Sources:MaxCharactersPerGuild).");
-            }
-
-            return await IngestAsync([document], progress: null, cancellationToken);
-        }
-        finally
-        {
-            _guildAdds.Release();
-        }
+        // A first check before the costly analysis; the writer checks again inside its write transaction, which is
+        // what holds against concurrent adds (other replicas' too).
+        GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
+        bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
+        limits.Check(usage, new GuildUsage(usage.Documents + (replacing ? 0 : 1), usage.Characters + (replacing ? 0 : document.Text.Length)));
+        return await IngestAsync([document], progress: null, limits, cancellationToken);
     }
 
     /// <summary>Removes documents by key, all or none.</summary>
@@ -141,7 +127,7 @@ public sealed class IngestionService(
         SourceFileReader.HashText($"{document.ContentHash}\n{document.Title}\n{segmenter.Version}\n{analyzer.Version}");
 
     /// <summary>Segments, analyses and commits one batch in one transaction.</summary>
-    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, CancellationToken cancellationToken)
+    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, GuildSourceLimits? limits, CancellationToken cancellationToken)
     {
         // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
         var segmented = batch
@@ -154,6 +140,6 @@ public sealed class IngestionService(
         var prepared = segmented
             .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
             .ToList();
-        return await writer.WriteAsync(prepared, [], cancellationToken);
+        return await writer.WriteAsync(prepared, [], limits, cancellationToken);
     }
 }
