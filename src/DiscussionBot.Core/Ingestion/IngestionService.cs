@@ -13,16 +13,28 @@ public sealed class IngestionService(
     ITextSegmenter segmenter,
     IDocumentAnalyzer analyzer,
     IDocumentWriter writer,
-    IngestionOptions? options = null)
+    IngestionOptions? options = null,
+    IIngestionObserver? observer = null,
+    TimeProvider? timeProvider = null)
 {
     private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Ingests files and folders; keys are relative to each folder given, or to the working folder for a file.</summary>
     public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         IngestPathsAsync(paths, progress: null, cancellationToken);
 
-    public Task<IngestionReport> IngestPathsAsync(
+    public async Task<IngestionReport> IngestPathsAsync(
         IEnumerable<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        long started = _time.GetTimestamp();
+        IReadOnlyList<IncomingDocument> documents = ReadSources(paths, progress, cancellationToken);
+        IngestionReport report = await IngestAsync(documents, progress, limits: null, cancellationToken);
+        observer?.Completed(IngestionOrigin.Files, report, _time.GetElapsedTime(started));
+        return report;
+    }
+
+    private IReadOnlyList<IncomingDocument> ReadSources(IEnumerable<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         IReadOnlyList<SourceFile> files = SourceFileReader.ListSources(paths, Directory.GetCurrentDirectory());
         if (files.Count == 0)
@@ -51,12 +63,13 @@ public sealed class IngestionService(
         var rejected = rejections.OfType<RejectedSourceException>().ToList();
         if (rejected.Count > 0)
         {
+            observer?.Rejected(IngestionOrigin.Files, rejected.Count, "unreadable");
             throw rejected.Count == 1
                 ? rejected[0]
                 : new RejectedSourceException(string.Join("; ", rejected.Select(r => r.Message)));
         }
 
-        return IngestAsync(incoming.OfType<IncomingDocument>().ToList(), progress, cancellationToken);
+        return incoming.OfType<IncomingDocument>().ToList();
     }
 
     /// <summary>Ingests documents that are already in memory (evaluation sets, benchmarks, tests).</summary>
@@ -108,10 +121,21 @@ public sealed class IngestionService(
 
         // A first check before the costly analysis; the writer checks again inside its write transaction, which is
         // what holds against concurrent adds (other replicas' too).
-        GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
-        bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
-        limits.Check(usage, new GuildUsage(usage.Documents + (replacing ? 0 : 1), usage.Characters + (replacing ? 0 : document.Text.Length)));
-        return await IngestAsync([document], progress: null, limits, cancellationToken);
+        long started = _time.GetTimestamp();
+        try
+        {
+            GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
+            bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
+            limits.Check(usage, new GuildUsage(usage.Documents + (replacing ? 0 : 1), usage.Characters + (replacing ? 0 : document.Text.Length)));
+            IngestionReport report = await IngestAsync([document], progress: null, limits, cancellationToken);
+            observer?.Completed(IngestionOrigin.Server, report, _time.GetElapsedTime(started));
+            return report;
+        }
+        catch (SourceLimitException)
+        {
+            observer?.Rejected(IngestionOrigin.Server, 1, "limit");
+            throw;
+        }
     }
 
     /// <summary>Removes documents by key, all or none.</summary>
