@@ -61,6 +61,29 @@ public abstract class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task Search_RareAndCommonWord_TheRareWordsSentenceAndDocumentRankFirst()
+    {
+        await using StoreUnderTest store = await CreateStoreAsync();
+        await store.Ingestion.IngestAsync(
+            [
+                Operator("boats.txt", "Boats left the port early. Boats came back at noon. More boats arrived at dusk."),
+                Operator("fleet.txt", "The fleet had many boats. Boats filled the bay."),
+                Operator("light.txt", "The old lighthouse shone over the water."),
+            ],
+            CancellationToken.None);
+        long light = (await store.Store.ListDocumentsAsync(CancellationToken.None)).Single(d => d.SourceName == "light.txt").Id;
+
+        IReadOnlyList<SentenceHit> sentences = await store.Store.SearchSentencesAsync(["boats", "lighthouse"], null, 10, CancellationToken.None);
+        IReadOnlyList<DocumentHit> documents = await store.Store.SearchDocumentsAsync(["boats", "lighthouse"], 10, CancellationToken.None);
+
+        // a word in one sentence of six tells more than one in five of them (BM25's inverse document frequency)
+        Assert.Equal(6, sentences.Count);
+        Assert.Equal(light, sentences[0].DocumentId);
+        Assert.True(sentences[0].Score > sentences[1].Score);
+        Assert.Equal(light, documents[0].DocumentId);
+    }
+
+    [SkippableFact]
     public async Task Search_UserTextWithSqlAndQuerySyntax_ReadAsPlainWordsAndStoreIntact()
     {
         await using StoreUnderTest store = await CreateStoreAsync();
