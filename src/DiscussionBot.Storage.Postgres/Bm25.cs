@@ -22,23 +22,23 @@ internal static class Bm25
     /// </param>
     /// <param name="filter">Further conditions on the scored rows (<c>f.id</c>, <c>f.guild_id</c>), each starting with AND.</param>
     /// <returns>SQL returning <c>id, ordinal, score</c>, best first, at most <c>@limit</c> rows.</returns>
-    public static string Sql(string matched, string filter) => $"""
-        WITH lexemes AS (
-            SELECT DISTINCT lexeme
+    public static string Sql(string matched, string filter) => $$"""
+        WITH query_lexemes AS (
+            SELECT array_agg(DISTINCT lexeme) AS wanted
             FROM unnest(@bm25_terms) AS t(term), unnest(tsvector_to_array(to_tsvector('english', t.term))) AS lexeme
         ),
-        matched AS ({matched}),
+        matched AS ({{matched}}),
         frequencies AS (
+            -- only the query's lexemes of each row: marked with weight A, then kept (the rest of a long tsvector is never unnested)
             SELECT m.id, m.ordinal, m.guild_id, length(m.search) AS length, u.lexeme, coalesce(array_length(u.positions, 1), 1) AS tf
-            FROM matched m CROSS JOIN LATERAL unnest(m.search) AS u
-            WHERE u.lexeme IN (SELECT lexeme FROM lexemes)
+            FROM matched m, query_lexemes q, LATERAL unnest(ts_filter(setweight(m.search, 'A', q.wanted), '{a}')) AS u
         ),
         row_frequency AS (SELECT lexeme, count(*) AS n FROM frequencies GROUP BY lexeme)
         SELECT f.id, f.ordinal,
                sum(ln(1 + ((@bm25_count - r.n + 0.5) / (r.n + 0.5))) * f.tf * 2.2
                    / (f.tf + (1.2 * (0.25 + (0.75 * f.length / @bm25_mean_length))))) AS score
         FROM frequencies f JOIN row_frequency r USING (lexeme)
-        WHERE true {filter}
+        WHERE true {{filter}}
         GROUP BY f.id, f.ordinal
         ORDER BY score DESC, f.id, f.ordinal
         LIMIT @limit
