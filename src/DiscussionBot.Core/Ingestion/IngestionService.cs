@@ -8,12 +8,17 @@ namespace DiscussionBot.Core.Ingestion;
 /// segmented, analysed and committed in batches of <see cref="IngestionOptions.BatchSize"/>: a crash loses at
 /// most the batch in flight, and running the same ingestion again skips what was committed and finishes the job.
 /// </summary>
+/// <param name="deferred">
+/// Where a server's additions go for their sentence vectors when the analyzer encodes sentences: the member's answer
+/// then waits for the words-only analysis only. Without it, additions are analysed in full before they are written.
+/// </param>
 public sealed class IngestionService(
     SourceFileReader reader,
     ITextSegmenter segmenter,
     IDocumentAnalyzer analyzer,
     IDocumentWriter writer,
-    IngestionOptions? options = null)
+    IngestionOptions? options = null,
+    IAnalysisQueue? deferred = null)
 {
     private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
 
@@ -66,8 +71,12 @@ public sealed class IngestionService(
     public Task<IngestionReport> IngestAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken cancellationToken) =>
         IngestAsync(documents, progress: null, cancellationToken);
 
-    public async Task<IngestionReport> IngestAsync(
-        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    public Task<IngestionReport> IngestAsync(
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken) =>
+        IngestAsync(documents, progress, deferVectors: false, cancellationToken);
+
+    private async Task<IngestionReport> IngestAsync(
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, bool deferVectors, CancellationToken cancellationToken)
     {
         var duplicateKey = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateKey is not null)
@@ -79,11 +88,13 @@ public sealed class IngestionService(
         var added = new List<string>();
         var updated = new List<string>();
         var duplicates = new List<DuplicateSource>(plan.Duplicates);
+        var pending = new List<string>();
         int done = documents.Count - plan.ToWrite.Count;
         progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         foreach (IncomingDocument[] batch in plan.ToWrite.Chunk(_batchSize))
         {
-            IngestionReport written = await WriteBatchAsync(batch, cancellationToken);
+            IngestionReport written = await WriteBatchAsync(batch, deferVectors, cancellationToken);
+            pending.AddRange(written.AnalysisPending);
             added.AddRange(written.Added);
             updated.AddRange(written.Updated);
             duplicates.AddRange(written.Duplicates);
@@ -91,12 +102,14 @@ public sealed class IngestionService(
             progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         }
 
-        return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates };
+        return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates, AnalysisPending = pending };
     }
 
     /// <summary>
     /// Adds (or updates) one document a server member brought from Discord, within the server's limits.
     /// Its text duplicates only what that server can see: the operator's documents and the server's own.
+    /// When the analyzer encodes sentences and a background queue is given, the document is written with its
+    /// words-only analysis (quotable at once) and queued for its vectors (<see cref="IngestionReport.AnalysisPending"/>).
     /// </summary>
     /// <exception cref="SourceLimitException">The server would exceed a limit; nothing was written.</exception>
     public async Task<IngestionReport> AddForGuildAsync(IncomingDocument document, GuildSourceLimits limits, CancellationToken cancellationToken)
@@ -120,7 +133,7 @@ public sealed class IngestionService(
                     $"this server's documents would hold {usage.Characters + document.Text.Length:N0} characters of text, over its limit of {limits.MaxCharactersPerGuild:N0} (Sources:MaxCharactersPerGuild).");
             }
 
-            return await IngestAsync([document], progress: null, cancellationToken);
+            return await IngestAsync([document], progress: null, deferVectors: deferred is not null && analyzer.EncodesSentences, cancellationToken);
         }
         finally
         {
@@ -140,8 +153,12 @@ public sealed class IngestionService(
     public string Fingerprint(IncomingDocument document) =>
         SourceFileReader.HashText($"{document.ContentHash}\n{document.Title}\n{segmenter.Version}\n{analyzer.Version}");
 
-    /// <summary>Segments, analyses and commits one batch in one transaction.</summary>
-    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Segments, analyses and commits one batch in one transaction. With <paramref name="deferVectors"/>, the analysis
+    /// is the words-only one and the written documents are queued for the full one; their stored fingerprint is already
+    /// the full analysis's, so a later run finds them unchanged rather than analysing them again.
+    /// </summary>
+    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, bool deferVectors, CancellationToken cancellationToken)
     {
         // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
         var segmented = batch
@@ -150,10 +167,26 @@ public sealed class IngestionService(
             .WithCancellation(cancellationToken)
             .Select(document => (Source: document, Segmentation: segmenter.Segment(document.Text)))
             .ToList();
-        IReadOnlyList<DocumentAnalysis> analyses = await analyzer.AnalyzeAsync(segmented, cancellationToken);
+        IReadOnlyList<DocumentAnalysis> analyses = deferVectors
+            ? await analyzer.AnalyzeWithoutVectorsAsync(segmented, cancellationToken)
+            : await analyzer.AnalyzeAsync(segmented, cancellationToken);
         var prepared = segmented
             .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
             .ToList();
-        return await writer.WriteAsync(prepared, [], cancellationToken);
+        IngestionReport report = await writer.WriteAsync(prepared, [], cancellationToken);
+        if (!deferVectors || deferred is null)
+        {
+            return report;
+        }
+
+        var written = report.Added.Concat(report.Updated).ToHashSet(StringComparer.Ordinal);
+        var pending = prepared.Where(p => written.Contains(p.Source.SourceName)).ToList();
+        foreach (PreparedDocument document in pending)
+        {
+            // A full queue leaves the document with its words-only analysis until the next start finds it.
+            deferred.TryEnqueue(new PendingAnalysis(document.Source, document.Segmentation, document.Fingerprint));
+        }
+
+        return report with { AnalysisPending = pending.Select(p => p.Source.SourceName).ToList() };
     }
 }

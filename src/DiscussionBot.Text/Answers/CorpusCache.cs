@@ -162,7 +162,7 @@ internal sealed class CorpusSnapshot
 /// Holds the corpus snapshots and rebuilds one when the documents it covers change. The operator's documents have
 /// one snapshot, which DMs and every server without documents of its own share; a server with documents gets a
 /// snapshot extending it (<see cref="CorpusSnapshot.Extend"/>). When the store's revision changes, a snapshot whose
-/// documents (id, text hash, title) are unchanged is kept, so one server adding a source does not reload the seeds
+/// documents (id, text hash, title, whether it has vectors) are unchanged is kept, so one server adding a source does not reload the seeds
 /// (nor recompute their themes) for everyone else.
 /// Eviction: at most <see cref="TextEngineOptions.GuildSnapshots"/> server snapshots, the least recently used dropped
 /// first; a server's snapshot is dropped as soon as it has no documents left.
@@ -341,9 +341,11 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         }
     }
 
+    /// <summary>Same ids, texts and titles, and the same analysis kind (a document's vectors arriving in the background changes it).</summary>
     private static bool SameDocuments(IReadOnlyList<DocumentInfo> held, IReadOnlyList<DocumentInfo> now) =>
         held.Count == now.Count &&
         held.Zip(now).All(p => p.First.Id == p.Second.Id &&
+                               p.First.HasVectors == p.Second.HasVectors &&
                                string.Equals(p.First.ContentHash, p.Second.ContentHash, StringComparison.Ordinal) &&
                                string.Equals(p.First.Title, p.Second.Title, StringComparison.Ordinal));
 
