@@ -178,8 +178,8 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
     private volatile CorpusSnapshot? _operator;
     private long _uses;
 
-    /// <summary>Answers about single documents, remembered per store revision.</summary>
-    public RevisionMemo Documents { get; } = new();
+    /// <summary>Answers about single documents, remembered per version of each document.</summary>
+    public DocumentMemo Documents { get; } = new();
 
     /// <summary>Servers whose snapshot is held now (for tests and the benchmark).</summary>
     public int GuildSnapshotCount
@@ -262,9 +262,9 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         }
     }
 
-    /// <summary>Throws unless <paramref name="documentId"/> is in the store and visible in <paramref name="scope"/>.</summary>
+    /// <summary>The document, as listed at the store's current revision, when it is visible in <paramref name="scope"/>.</summary>
     /// <exception cref="DocumentNotFoundException">Unknown, or another server's.</exception>
-    internal async Task EnsureVisibleAsync(long documentId, DocumentScope scope, CancellationToken cancellationToken)
+    internal async Task<DocumentInfo> EnsureVisibleAsync(long documentId, DocumentScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         long revision = await store.GetRevisionAsync(cancellationToken);
@@ -286,6 +286,8 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         {
             throw new DocumentNotFoundException(documentId);
         }
+
+        return info;
     }
 
     /// <summary>The snapshot already checked against this revision, if any (no lock: the common case).</summary>
