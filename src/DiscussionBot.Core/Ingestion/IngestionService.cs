@@ -34,7 +34,7 @@ public sealed class IngestionService(
     {
         long started = _time.GetTimestamp();
         IReadOnlyList<IncomingDocument> documents = ReadSources(paths, progress, cancellationToken);
-        IngestionReport report = await IngestAsync(documents, progress, limits: null, cancellationToken);
+        IngestionReport report = await IngestAsync(documents, progress, limits: null, deferVectors: false, cancellationToken);
         observer?.Completed(IngestionOrigin.Files, report, _time.GetElapsedTime(started));
         return report;
     }
