@@ -10,7 +10,7 @@ namespace DiscussionBot.Storage.Postgres;
 /// replica take one advisory lock, so "identical text is stored once" holds across replicas as it does in one process.
 /// An updated document keeps its id (pins and citations refer to it) and has its segmentation replaced.
 /// </summary>
-public sealed class PostgresDocumentWriter(PostgresConnections connections, TimeProvider timeProvider) : IDocumentWriter
+public sealed partial class PostgresDocumentWriter(PostgresConnections connections, TimeProvider timeProvider) : IDocumentWriter
 {
     // An arbitrary constant naming "DiscussionBot document writes" among advisory locks.
     private const long WriterLockKey = 0x44424F5457524954;

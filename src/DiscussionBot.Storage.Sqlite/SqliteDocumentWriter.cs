@@ -11,7 +11,7 @@ namespace DiscussionBot.Storage.Sqlite;
 /// Writes ingested documents in one IMMEDIATE transaction: every document of a call lands, or none does.
 /// An updated document keeps its id (pins and citations refer to it) and has its segmentation replaced.
 /// </summary>
-public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, TimeProvider timeProvider) : IDocumentWriter
+public sealed partial class SqliteDocumentWriter(SqliteConnectionFactory connections, TimeProvider timeProvider) : IDocumentWriter
 {
     public Task<IReadOnlyList<StoredSource>> ListStoredSourcesAsync(CancellationToken cancellationToken)
     {

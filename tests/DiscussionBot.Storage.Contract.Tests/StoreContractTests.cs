@@ -11,7 +11,7 @@ namespace DiscussionBot.Storage.Contract.Tests;
 /// analysis, pins and server-owned sources. Scores differ between providers (BM25 versus ts_rank); only their order
 /// and the hits themselves are part of the contract.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private const ulong GuildA = 111;
     private const ulong GuildB = 222;

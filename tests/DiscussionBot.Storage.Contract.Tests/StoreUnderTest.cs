@@ -37,6 +37,10 @@ public sealed class StoreUnderTest(
     public IngestionService IngestionThrough(IDocumentWriter writer) =>
         new(new SourceFileReader([]), new TextSegmenter(), Analyzer, writer, new IngestionOptions());
 
+    /// <summary>Ingestion that hands a server's additions to <paramref name="queue"/> for their vectors.</summary>
+    public IngestionService IngestionWith(IAnalysisQueue queue) =>
+        new(new SourceFileReader([]), new TextSegmenter(), Analyzer, Writer, new IngestionOptions(), deferred: queue);
+
     public static FakeTimeProvider NewTime() => new(new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.Zero));
 
     public ValueTask DisposeAsync() => dispose();

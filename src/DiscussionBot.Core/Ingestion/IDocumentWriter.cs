@@ -35,7 +35,24 @@ public interface IDocumentWriter
     /// <summary>Removes the documents with these keys in one transaction.</summary>
     /// <exception cref="UnknownSourceException">A key names no document; nothing was removed.</exception>
     Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a stored document's analysis (salience, vectors, key phrases) and its fingerprint in one transaction,
+    /// and changes the store's revision so answer snapshots reload. Its text and segmentation stay as they are.
+    /// </summary>
+    /// <returns>
+    /// False, with nothing written, when the document was removed or replaced since the analysis was computed (its
+    /// fingerprint is no longer <see cref="AnalysisReplacement.ExpectedFingerprint"/>), or when the analysis does
+    /// not have one entry per stored sentence.
+    /// </returns>
+    Task<bool> ReplaceAnalysisAsync(AnalysisReplacement replacement, CancellationToken cancellationToken);
 }
+
+/// <summary>A new analysis for one stored document (see <see cref="IDocumentWriter.ReplaceAnalysisAsync"/>).</summary>
+/// <param name="Key">The document's key.</param>
+/// <param name="ExpectedFingerprint">The fingerprint the document had when the analysis was computed from it.</param>
+/// <param name="Fingerprint">The fingerprint stored with the new analysis (the analyzer's version may differ).</param>
+public sealed record AnalysisReplacement(string Key, string ExpectedFingerprint, DocumentAnalysis Analysis, string Fingerprint);
 
 /// <summary>What the writer knows about a stored document, to decide what a new run must do.</summary>
 /// <param name="Fingerprint">See <see cref="IngestionService.Fingerprint"/>.</param>

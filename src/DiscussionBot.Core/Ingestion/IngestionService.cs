@@ -8,6 +8,10 @@ namespace DiscussionBot.Core.Ingestion;
 /// segmented, analysed and committed in batches of <see cref="IngestionOptions.BatchSize"/>: a crash loses at
 /// most the batch in flight, and running the same ingestion again skips what was committed and finishes the job.
 /// </summary>
+/// <param name="deferred">
+/// Where a server's additions go for their sentence vectors when the analyzer encodes sentences: the member's answer
+/// then waits for the words-only analysis only. Without it, additions are analysed in full before they are written.
+/// </param>
 public sealed class IngestionService(
     SourceFileReader reader,
     ITextSegmenter segmenter,
@@ -15,7 +19,8 @@ public sealed class IngestionService(
     IDocumentWriter writer,
     IngestionOptions? options = null,
     IIngestionObserver? observer = null,
-    TimeProvider? timeProvider = null)
+    TimeProvider? timeProvider = null,
+    IAnalysisQueue? deferred = null)
 {
     private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
@@ -29,7 +34,7 @@ public sealed class IngestionService(
     {
         long started = _time.GetTimestamp();
         IReadOnlyList<IncomingDocument> documents = ReadSources(paths, progress, cancellationToken);
-        IngestionReport report = await IngestAsync(documents, progress, limits: null, cancellationToken);
+        IngestionReport report = await IngestAsync(documents, progress, limits: null, deferVectors: false, cancellationToken);
         observer?.Completed(IngestionOrigin.Files, report, _time.GetElapsedTime(started));
         return report;
     }
@@ -78,10 +83,10 @@ public sealed class IngestionService(
 
     public Task<IngestionReport> IngestAsync(
         IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken) =>
-        IngestAsync(documents, progress, limits: null, cancellationToken);
+        IngestAsync(documents, progress, limits: null, deferVectors: false, cancellationToken);
 
     private async Task<IngestionReport> IngestAsync(
-        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, GuildSourceLimits? limits, CancellationToken cancellationToken)
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, GuildSourceLimits? limits, bool deferVectors, CancellationToken cancellationToken)
     {
         var duplicateKey = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateKey is not null)
@@ -93,11 +98,13 @@ public sealed class IngestionService(
         var added = new List<string>();
         var updated = new List<string>();
         var duplicates = new List<DuplicateSource>(plan.Duplicates);
+        var pending = new List<string>();
         int done = documents.Count - plan.ToWrite.Count;
         progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         foreach (IncomingDocument[] batch in plan.ToWrite.Chunk(_batchSize))
         {
-            IngestionReport written = await WriteBatchAsync(batch, limits, cancellationToken);
+            IngestionReport written = await WriteBatchAsync(batch, limits, deferVectors, cancellationToken);
+            pending.AddRange(written.AnalysisPending);
             added.AddRange(written.Added);
             updated.AddRange(written.Updated);
             duplicates.AddRange(written.Duplicates);
@@ -105,12 +112,14 @@ public sealed class IngestionService(
             progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         }
 
-        return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates };
+        return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates, AnalysisPending = pending };
     }
 
     /// <summary>
     /// Adds (or updates) one document a server member brought from Discord, within the server's limits.
     /// Its text duplicates only what that server can see: the operator's documents and the server's own.
+    /// When the analyzer encodes sentences and a background queue is given, the document is written with its
+    /// words-only analysis (quotable at once) and queued for its vectors (<see cref="IngestionReport.AnalysisPending"/>).
     /// </summary>
     /// <exception cref="SourceLimitException">The server would exceed a limit; nothing was written.</exception>
     public async Task<IngestionReport> AddForGuildAsync(IncomingDocument document, GuildSourceLimits limits, CancellationToken cancellationToken)
@@ -127,7 +136,8 @@ public sealed class IngestionService(
             GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
             bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
             limits.Check(usage, new GuildUsage(usage.Documents + (replacing ? 0 : 1), usage.Characters + (replacing ? 0 : document.Text.Length)));
-            IngestionReport report = await IngestAsync([document], progress: null, limits, cancellationToken);
+            IngestionReport report = await IngestAsync(
+                [document], progress: null, limits, deferVectors: deferred is not null && analyzer.EncodesSentences, cancellationToken);
             observer?.Completed(IngestionOrigin.Server, report, _time.GetElapsedTime(started));
             return report;
         }
@@ -150,8 +160,13 @@ public sealed class IngestionService(
     public string Fingerprint(IncomingDocument document) =>
         SourceFileReader.HashText($"{document.ContentHash}\n{document.Title}\n{segmenter.Version}\n{analyzer.Version}");
 
-    /// <summary>Segments, analyses and commits one batch in one transaction.</summary>
-    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, GuildSourceLimits? limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// Segments, analyses and commits one batch in one transaction. With <paramref name="deferVectors"/>, the analysis
+    /// is the words-only one and the written documents are queued for the full one; their stored fingerprint is already
+    /// the full analysis's, so a later run finds them unchanged rather than analysing them again.
+    /// </summary>
+    private async Task<IngestionReport> WriteBatchAsync(
+        IReadOnlyList<IncomingDocument> batch, GuildSourceLimits? limits, bool deferVectors, CancellationToken cancellationToken)
     {
         // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
         var segmented = batch
@@ -160,10 +175,26 @@ public sealed class IngestionService(
             .WithCancellation(cancellationToken)
             .Select(document => (Source: document, Segmentation: segmenter.Segment(document.Text)))
             .ToList();
-        IReadOnlyList<DocumentAnalysis> analyses = await analyzer.AnalyzeAsync(segmented, cancellationToken);
+        IReadOnlyList<DocumentAnalysis> analyses = deferVectors
+            ? await analyzer.AnalyzeWithoutVectorsAsync(segmented, cancellationToken)
+            : await analyzer.AnalyzeAsync(segmented, cancellationToken);
         var prepared = segmented
             .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
             .ToList();
-        return await writer.WriteAsync(prepared, [], limits, cancellationToken);
+        IngestionReport report = await writer.WriteAsync(prepared, [], limits, cancellationToken);
+        if (!deferVectors || deferred is null)
+        {
+            return report;
+        }
+
+        var written = report.Added.Concat(report.Updated).ToHashSet(StringComparer.Ordinal);
+        var pending = prepared.Where(p => written.Contains(p.Source.SourceName)).ToList();
+        foreach (PreparedDocument document in pending)
+        {
+            // A full queue leaves the document with its words-only analysis until the next start finds it.
+            deferred.TryEnqueue(new PendingAnalysis(document.Source, document.Segmentation, document.Fingerprint));
+        }
+
+        return report with { AnalysisPending = pending.Select(p => p.Source.SourceName).ToList() };
     }
 }
