@@ -8,8 +8,8 @@ namespace DiscussionBot.Storage.Contract.Tests;
 /// <summary>
 /// What every store provider must do behind the Core ports, run once per provider (SQLite, PostgreSQL): documents with
 /// their paragraphs and sentences at exact offsets, full-text search (user text never read as syntax), revisions,
-/// analysis, pins and server-owned sources. Scores differ between providers (BM25 versus ts_rank); only their order
-/// and the hits themselves are part of the contract.
+/// analysis, pins and server-owned sources. Both rank full-text hits by BM25, but tokenise and count lengths differently,
+/// so scores differ between providers; only their order and the hits themselves are part of the contract.
 /// </summary>
 public abstract partial class StoreContractTests
 {
