@@ -226,7 +226,7 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
         return Task.CompletedTask;
     }
 
-    public Task<IngestionReport> WriteAsync(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<string> unchanged, CancellationToken cancellationToken)
+    public Task<IngestionReport> WriteAsync(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<string> unchanged, GuildSourceLimits? limits, CancellationToken cancellationToken)
     {
         var added = new List<string>();
         var updated = new List<string>();

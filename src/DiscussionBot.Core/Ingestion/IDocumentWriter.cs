@@ -14,6 +14,19 @@ public interface IDocumentWriter
     Task<IngestionReport> WriteAsync(
         IReadOnlyList<PreparedDocument> documents,
         IReadOnlyList<string> unchanged,
+        CancellationToken cancellationToken) =>
+        WriteAsync(documents, unchanged, limits: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(IReadOnlyList{PreparedDocument}, IReadOnlyList{string}, CancellationToken)"/>, by the
+    /// rules of <see cref="DocumentWritePlan"/>; with <paramref name="limits"/>, every owning server's usage is read and
+    /// checked inside the write's transaction, so concurrent writers (other replicas too) cannot together exceed them.
+    /// </summary>
+    /// <exception cref="SourceLimitException">A server would exceed a limit; nothing was written.</exception>
+    Task<IngestionReport> WriteAsync(
+        IReadOnlyList<PreparedDocument> documents,
+        IReadOnlyList<string> unchanged,
+        GuildSourceLimits? limits,
         CancellationToken cancellationToken);
 
     /// <summary>How many documents a server has added, and their characters, for its limits.</summary>

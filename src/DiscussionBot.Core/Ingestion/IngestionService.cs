@@ -18,19 +18,28 @@ public sealed class IngestionService(
     IDocumentAnalyzer analyzer,
     IDocumentWriter writer,
     IngestionOptions? options = null,
+    IIngestionObserver? observer = null,
+    TimeProvider? timeProvider = null,
     IAnalysisQueue? deferred = null)
 {
     private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
-
-    // Check-then-write of a server's limits must not interleave with another add (one process serves a bot).
-    private readonly SemaphoreSlim _guildAdds = new(1, 1);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Ingests files and folders; keys are relative to each folder given, or to the working folder for a file.</summary>
     public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         IngestPathsAsync(paths, progress: null, cancellationToken);
 
-    public Task<IngestionReport> IngestPathsAsync(
+    public async Task<IngestionReport> IngestPathsAsync(
         IEnumerable<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        long started = _time.GetTimestamp();
+        IReadOnlyList<IncomingDocument> documents = ReadSources(paths, progress, cancellationToken);
+        IngestionReport report = await IngestAsync(documents, progress, limits: null, deferVectors: false, cancellationToken);
+        observer?.Completed(IngestionOrigin.Files, report, _time.GetElapsedTime(started));
+        return report;
+    }
+
+    private IReadOnlyList<IncomingDocument> ReadSources(IEnumerable<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         IReadOnlyList<SourceFile> files = SourceFileReader.ListSources(paths, Directory.GetCurrentDirectory());
         if (files.Count == 0)
@@ -59,12 +68,13 @@ public sealed class IngestionService(
         var rejected = rejections.OfType<RejectedSourceException>().ToList();
         if (rejected.Count > 0)
         {
+            observer?.Rejected(IngestionOrigin.Files, rejected.Count, "unreadable");
             throw rejected.Count == 1
                 ? rejected[0]
                 : new RejectedSourceException(string.Join("; ", rejected.Select(r => r.Message)));
         }
 
-        return IngestAsync(incoming.OfType<IncomingDocument>().ToList(), progress, cancellationToken);
+        return incoming.OfType<IncomingDocument>().ToList();
     }
 
     /// <summary>Ingests documents that are already in memory (evaluation sets, benchmarks, tests).</summary>
@@ -73,10 +83,10 @@ public sealed class IngestionService(
 
     public Task<IngestionReport> IngestAsync(
         IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken) =>
-        IngestAsync(documents, progress, deferVectors: false, cancellationToken);
+        IngestAsync(documents, progress, limits: null, deferVectors: false, cancellationToken);
 
     private async Task<IngestionReport> IngestAsync(
-        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, bool deferVectors, CancellationToken cancellationToken)
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, GuildSourceLimits? limits, bool deferVectors, CancellationToken cancellationToken)
     {
         var duplicateKey = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateKey is not null)
@@ -93,7 +103,7 @@ public sealed class IngestionService(
         progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         foreach (IncomingDocument[] batch in plan.ToWrite.Chunk(_batchSize))
         {
-            IngestionReport written = await WriteBatchAsync(batch, deferVectors, cancellationToken);
+            IngestionReport written = await WriteBatchAsync(batch, limits, deferVectors, cancellationToken);
             pending.AddRange(written.AnalysisPending);
             added.AddRange(written.Added);
             updated.AddRange(written.Updated);
@@ -117,27 +127,24 @@ public sealed class IngestionService(
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(limits);
         ulong guild = document.Owner?.GuildId ?? throw new ArgumentException("A server's document needs its owner.", nameof(document));
-        await _guildAdds.WaitAsync(cancellationToken);
+
+        // A first check before the costly analysis; the writer checks again inside its write transaction, which is
+        // what holds against concurrent adds (other replicas' too).
+        long started = _time.GetTimestamp();
         try
         {
             GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
             bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
-            if (!replacing && usage.Documents >= limits.MaxDocumentsPerGuild)
-            {
-                throw new SourceLimitException($"this server already has {usage.Documents} documents, its limit (Sources:MaxDocumentsPerGuild).");
-            }
-
-            if (usage.Characters + document.Text.Length > limits.MaxCharactersPerGuild)
-            {
-                throw new SourceLimitException(
-                    $"this server's documents would hold {usage.Characters + document.Text.Length:N0} characters of text, over its limit of {limits.MaxCharactersPerGuild:N0} (Sources:MaxCharactersPerGuild).");
-            }
-
-            return await IngestAsync([document], progress: null, deferVectors: deferred is not null && analyzer.EncodesSentences, cancellationToken);
+            limits.Check(usage, new GuildUsage(usage.Documents + (replacing ? 0 : 1), usage.Characters + (replacing ? 0 : document.Text.Length)));
+            IngestionReport report = await IngestAsync(
+                [document], progress: null, limits, deferVectors: deferred is not null && analyzer.EncodesSentences, cancellationToken);
+            observer?.Completed(IngestionOrigin.Server, report, _time.GetElapsedTime(started));
+            return report;
         }
-        finally
+        catch (SourceLimitException)
         {
-            _guildAdds.Release();
+            observer?.Rejected(IngestionOrigin.Server, 1, "limit");
+            throw;
         }
     }
 
@@ -158,7 +165,8 @@ public sealed class IngestionService(
     /// is the words-only one and the written documents are queued for the full one; their stored fingerprint is already
     /// the full analysis's, so a later run finds them unchanged rather than analysing them again.
     /// </summary>
-    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, bool deferVectors, CancellationToken cancellationToken)
+    private async Task<IngestionReport> WriteBatchAsync(
+        IReadOnlyList<IncomingDocument> batch, GuildSourceLimits? limits, bool deferVectors, CancellationToken cancellationToken)
     {
         // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
         var segmented = batch
@@ -173,7 +181,7 @@ public sealed class IngestionService(
         var prepared = segmented
             .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
             .ToList();
-        IngestionReport report = await writer.WriteAsync(prepared, [], cancellationToken);
+        IngestionReport report = await writer.WriteAsync(prepared, [], limits, cancellationToken);
         if (!deferVectors || deferred is null)
         {
             return report;

@@ -43,7 +43,7 @@ public sealed class PendingVectorsTests : IDisposable
         IOptions<TextEngineOptions> options = Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding });
         var analyzer = new DocumentAnalyzer(options, Options.Create(KeyPhraseOptions.Default), _embedder);
         _store = new StoreFixture(analyzer);
-        _ingestion = new IngestionService(new SourceFileReader(), new TextSegmenter(), analyzer, _store.Writer, new IngestionOptions(), _queue);
+        _ingestion = new IngestionService(new SourceFileReader(), new TextSegmenter(), analyzer, _store.Writer, new IngestionOptions(), deferred: _queue);
         _deferred = new DeferredAnalysis(_ingestion, analyzer, _store.Writer, _store.Store);
         var analyses = new SqliteAnalysisStore(_store.Connections);
         _cache = new CorpusCache(_store.Store, analyses);
