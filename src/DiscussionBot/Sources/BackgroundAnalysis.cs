@@ -145,8 +145,12 @@ public sealed partial class BackgroundAnalysisService(
             {
                 Interlocked.Increment(ref _completed);
                 LogAnalysed(key, pending.Segmentation.Sentences.Count, elapsedMs);
-                DocumentScope scope = pending.Source.Owner is { } owner ? DocumentScope.ForGuild(owner.GuildId) : DocumentScope.OperatorOnly;
-                await cache.WarmUpAsync(scope, cancellationToken);
+                if (pending.Source.Owner is { } owner)
+                {
+                    // A server's snapshot is small (its own rows on top of the operator's): rebuild it now rather than
+                    // at its next command. The operator's (possibly the whole store) is left to the next command.
+                    await cache.WarmUpAsync(DocumentScope.ForGuild(owner.GuildId), cancellationToken);
+                }
             }
             else
             {
