@@ -75,6 +75,22 @@ public sealed class DeferredVectorsLiveTests
         return worker;
     }
 
+    /// <summary>
+    /// Runs the bot on <paramref name="folder"/>, adds the files while the encoder is held (the first one inside it, the
+    /// others queued) and stops it: stopping cancels the held call, so every file stays words-only in the store.
+    /// </summary>
+    private static async Task StopWithoutVectorsAsync(TemporaryFolder folder, FakeDiscordServer discord, params (string File, string Text)[] files)
+    {
+        using var embedder = new ConceptEmbedder();
+        await using LiveHarness live = await StartAsync(embedder, folder, discord);
+        embedder.HoldPassages();
+        foreach ((string file, string text) in files)
+        {
+            await AddAsync(live, file, text);
+            await embedder.Entered.WaitAsync(Waiter.DefaultTimeout);
+        }
+    }
+
     private static async Task<DocumentInfo?> ServerDocumentAsync(LiveHarness live) =>
         (await live.Services.GetRequiredService<IDocumentStore>().ListDocumentsAsync(CancellationToken.None)).SingleOrDefault(d => d.GuildId is not null);
 
@@ -133,14 +149,11 @@ public sealed class DeferredVectorsLiveTests
     {
         await using FakeDiscordServer discord = await FakeDiscordServer.StartAsync();
         using var folder = new TemporaryFolder();
-        using (var first = new ConceptEmbedder())
-        {
-            await using LiveHarness before = await StartAsync(first, folder, discord);
-            first.HoldPassages();
-            await AddAsync(before, "left-1.txt", "First left behind\n\nThe first document waited for its vectors. The bot stopped.");
-            await first.Entered.WaitAsync(Waiter.DefaultTimeout);
-            await AddAsync(before, "left-2.txt", "Second left behind\n\nThe second document waited in the queue. It never started.");
-        }
+        await StopWithoutVectorsAsync(
+            folder,
+            discord,
+            ("left-1.txt", "First left behind\n\nThe first document waited for its vectors. The bot stopped."),
+            ("left-2.txt", "Second left behind\n\nThe second document waited in the queue. It never started."));
 
         using var second = new ConceptEmbedder();
         second.HoldPassages();
@@ -168,14 +181,7 @@ public sealed class DeferredVectorsLiveTests
     {
         await using FakeDiscordServer discord = await FakeDiscordServer.StartAsync();
         using var folder = new TemporaryFolder();
-        using (var first = new ConceptEmbedder())
-        {
-            await using LiveHarness before = await StartAsync(first, folder, discord);
-            first.HoldPassages();
-            await AddMotorShowAsync(before);
-            await first.Entered.WaitAsync(Waiter.DefaultTimeout);
-            // Stopping the host cancels the held encoder call: the document stays words-only in the store.
-        }
+        await StopWithoutVectorsAsync(folder, discord, ("motor.txt", MotorShow));
 
         using var second = new ConceptEmbedder();
         await using LiveHarness after = await StartAsync(second, folder, discord);
