@@ -1,3 +1,4 @@
+using System.Globalization;
 using DiscussionBot.Core.Documents;
 using Npgsql;
 
@@ -19,6 +20,7 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
 
     private readonly Lock _cacheLock = new();
     private (long Revision, IReadOnlyList<DocumentInfo> Documents)? _documentCache;
+    private (long Revision, CollectionStatistics Statistics)? _statistics;
 
     public async Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken)
     {
@@ -112,17 +114,13 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
 
         await using NpgsqlConnection connection = await connections.OpenAsync(cancellationToken);
         command.Connection = connection;
-        string scopeFilter = scope is null ? string.Empty : "AND (d.guild_id IS NULL OR d.guild_id = @guild)";
-        string documentFilter = documentId is null ? string.Empty : "AND s.document_id = @document";
-        command.CommandText = $"""
-            SELECT s.document_id, s.ordinal, ts_rank(s.search, q.query) AS rank
-            FROM sentences s
-            JOIN documents d ON d.id = s.document_id
-            CROSS JOIN (SELECT {query} AS query) q
-            WHERE s.search @@ q.query AND s.is_quotable {documentFilter} {scopeFilter}
-            ORDER BY rank DESC, s.document_id, s.ordinal
-            LIMIT @limit
-            """;
+        CollectionStatistics statistics = await StatisticsAsync(connection, cancellationToken);
+        string scopeFilter = scope is null ? string.Empty : "AND (f.guild_id IS NULL OR f.guild_id = @guild)";
+        string documentFilter = documentId is null ? string.Empty : "AND f.id = @document";
+        command.CommandText = Bm25.Sql(
+            matched: $"SELECT s.document_id AS id, s.ordinal, s.search, d.guild_id FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.search @@ {query} AND s.is_quotable",
+            filter: $"{documentFilter} {scopeFilter}");
+        Bm25.AddParameters(command, terms, statistics.Sentences);
         if (documentId is long id)
         {
             command.Parameters.AddWithValue("document", id);
@@ -138,7 +136,7 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new SentenceHit(reader.GetInt64(0), reader.GetInt32(1), reader.GetFloat(2)));
+            hits.Add(new SentenceHit(reader.GetInt64(0), reader.GetInt32(1), reader.GetDouble(2)));
         }
 
         return hits;
@@ -155,22 +153,51 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
 
         await using NpgsqlConnection connection = await connections.OpenAsync(cancellationToken);
         command.Connection = connection;
-        command.CommandText = $"""
-            SELECT d.id, ts_rank(d.search, q.query) AS rank
-            FROM documents d CROSS JOIN (SELECT {query} AS query) q
-            WHERE d.search @@ q.query
-            ORDER BY rank DESC, d.id
-            LIMIT @limit
-            """;
+        CollectionStatistics statistics = await StatisticsAsync(connection, cancellationToken);
+        command.CommandText = Bm25.Sql(
+            matched: $"SELECT d.id, 0 AS ordinal, d.search, d.guild_id FROM documents d WHERE d.search @@ {query}",
+            filter: string.Empty);
+        Bm25.AddParameters(command, terms, statistics.Documents);
         command.Parameters.AddWithValue("limit", limit);
         var hits = new List<DocumentHit>();
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new DocumentHit(reader.GetInt64(0), reader.GetFloat(1)));
+            hits.Add(new DocumentHit(reader.GetInt64(0), reader.GetDouble(2)));
         }
 
         return hits;
+    }
+
+    /// <summary>The collection's sizes for BM25, read once per store revision.</summary>
+    private async Task<CollectionStatistics> StatisticsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        long revision = await ReadRevisionAsync(connection, cancellationToken);
+        lock (_cacheLock)
+        {
+            if (_statistics is { } cached && cached.Revision == revision)
+            {
+                return cached.Statistics;
+            }
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT (SELECT count(*) FROM sentences WHERE is_quotable), (SELECT coalesce(avg(length(search)), 1) FROM sentences WHERE is_quotable),
+                   (SELECT count(*) FROM documents), (SELECT coalesce(avg(length(search)), 1) FROM documents)
+            """,
+            connection);
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var statistics = new CollectionStatistics(
+            new Bm25.Collection(reader.GetInt64(0), Math.Max(1, Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture))),
+            new Bm25.Collection(reader.GetInt64(2), Math.Max(1, Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture))));
+        lock (_cacheLock)
+        {
+            _statistics = (revision, statistics);
+        }
+
+        return statistics;
     }
 
     public async Task<long> GetRevisionAsync(CancellationToken cancellationToken)
@@ -215,3 +242,7 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
         HasVectors = reader.GetBoolean(12),
     };
 }
+
+/// <summary>Quotable sentences and documents, each as a BM25 collection.</summary>
+internal sealed record CollectionStatistics(Bm25.Collection Sentences, Bm25.Collection Documents);
+

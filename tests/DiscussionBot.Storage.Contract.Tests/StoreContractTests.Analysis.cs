@@ -77,7 +77,8 @@ public abstract partial class StoreContractTests
 
         IngestionReport report = await ingestion.AddForGuildAsync(FromGuild(GuildA, "harbour", Harbour), new GuildSourceLimits(), CancellationToken.None);
         DocumentInfo waiting = Assert.Single(await store.Store.ListDocumentsAsync(CancellationToken.None));
-        PendingAnalysis found = Assert.Single(await deferred.FindPendingAsync(CancellationToken.None));
+        WaitingDocument waitingFound = Assert.Single(await deferred.FindPendingAsync(CancellationToken.None));
+        PendingAnalysis found = (await deferred.LoadAsync(waitingFound, CancellationToken.None))!;
         bool completed = await deferred.CompleteAsync(Assert.Single(queue.Items), CancellationToken.None);
         IngestionReport again = await ingestion.AddForGuildAsync(FromGuild(GuildA, "harbour", Harbour), new GuildSourceLimits(), CancellationToken.None);
 
@@ -85,7 +86,9 @@ public abstract partial class StoreContractTests
         Assert.Equal(1, store.Analyzer.WordsOnlyCalls);
         Assert.Equal(1, store.Analyzer.Calls); // the full analysis ran once, in the background step
         Assert.False(waiting.HasVectors);
+        Assert.Equal(waiting.Id, waitingFound.Info.Id);
         Assert.Equal(queue.Items[0].StoredFingerprint, found.StoredFingerprint);
+        Assert.Equal(queue.Items[0].Source with { Owner = null }, found.Source with { Owner = null });
         Assert.Equal(queue.Items[0].Segmentation.Sentences, found.Segmentation.Sentences);
         Assert.True(completed);
         Assert.True(Assert.Single(await store.Store.ListDocumentsAsync(CancellationToken.None)).HasVectors);

@@ -8,8 +8,8 @@ namespace DiscussionBot.Storage.Contract.Tests;
 /// <summary>
 /// What every store provider must do behind the Core ports, run once per provider (SQLite, PostgreSQL): documents with
 /// their paragraphs and sentences at exact offsets, full-text search (user text never read as syntax), revisions,
-/// analysis, pins and server-owned sources. Scores differ between providers (BM25 versus ts_rank); only their order
-/// and the hits themselves are part of the contract.
+/// analysis, pins and server-owned sources. Both rank full-text hits by BM25, but tokenise and count lengths differently,
+/// so scores differ between providers; only their order and the hits themselves are part of the contract.
 /// </summary>
 public abstract partial class StoreContractTests
 {
@@ -58,6 +58,29 @@ public abstract partial class StoreContractTests
         Assert.Single(budget);
         Assert.Empty(await store.Store.SearchSentencesAsync(["zeppelin"], null, 10, CancellationToken.None));
         Assert.Empty(await store.Store.SearchSentencesAsync([], null, 10, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Search_RareAndCommonWord_TheRareWordsSentenceAndDocumentRankFirst()
+    {
+        await using StoreUnderTest store = await CreateStoreAsync();
+        await store.Ingestion.IngestAsync(
+            [
+                Operator("boats.txt", "Boats left the port early. Boats came back at noon. More boats arrived at dusk."),
+                Operator("fleet.txt", "The fleet had many boats. Boats filled the bay."),
+                Operator("light.txt", "The old lighthouse shone over the water."),
+            ],
+            CancellationToken.None);
+        long light = (await store.Store.ListDocumentsAsync(CancellationToken.None)).Single(d => d.SourceName == "light.txt").Id;
+
+        IReadOnlyList<SentenceHit> sentences = await store.Store.SearchSentencesAsync(["boats", "lighthouse"], null, 10, CancellationToken.None);
+        IReadOnlyList<DocumentHit> documents = await store.Store.SearchDocumentsAsync(["boats", "lighthouse"], 10, CancellationToken.None);
+
+        // a word in one sentence of six tells more than one in five of them (BM25's inverse document frequency)
+        Assert.Equal(6, sentences.Count);
+        Assert.Equal(light, sentences[0].DocumentId);
+        Assert.True(sentences[0].Score > sentences[1].Score);
+        Assert.Equal(light, documents[0].DocumentId);
     }
 
     [SkippableFact]

@@ -35,8 +35,10 @@ public sealed class DeferredAnalysis(
     /// <summary>
     /// The stored documents without vectors, when the analyzer would give them some: documents whose background
     /// analysis did not finish, and documents analysed in lexical mode before the engine was switched to embeddings.
+    /// Only their ids and fingerprints: each is loaded when its turn comes (<see cref="LoadAsync"/>), so a large
+    /// backlog never sits in memory.
     /// </summary>
-    public async Task<IReadOnlyList<PendingAnalysis>> FindPendingAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WaitingDocument>> FindPendingAsync(CancellationToken cancellationToken)
     {
         if (!analyzer.EncodesSentences)
         {
@@ -50,19 +52,27 @@ public sealed class DeferredAnalysis(
         }
 
         var fingerprints = (await writer.ListStoredSourcesAsync(cancellationToken)).ToDictionary(s => s.Key, s => s.Fingerprint, StringComparer.Ordinal);
-        var pending = new List<PendingAnalysis>(waiting.Count);
-        foreach (DocumentInfo info in waiting)
-        {
-            if (await store.GetDocumentAsync(info.Id, cancellationToken) is not { } document ||
-                !fingerprints.TryGetValue(info.SourceName, out string? fingerprint))
-            {
-                continue; // removed since the list was read
-            }
+        return waiting
+            .Where(d => fingerprints.ContainsKey(d.SourceName))
+            .Select(d => new WaitingDocument(d, fingerprints[d.SourceName]))
+            .ToList();
+    }
 
-            var source = new IncomingDocument(info.SourceName, info.Title, document.Text, info.ContentHash) { Owner = info.Owner };
-            pending.Add(new PendingAnalysis(source, new Segmentation(document.Paragraphs, document.Sentences), fingerprint));
+    /// <summary>A waiting document with its stored text and segmentation, ready for <see cref="CompleteAsync"/>.</summary>
+    /// <returns>null when it was removed meanwhile.</returns>
+    public async Task<PendingAnalysis?> LoadAsync(WaitingDocument waiting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(waiting);
+        DocumentInfo info = waiting.Info;
+        if (await store.GetDocumentAsync(info.Id, cancellationToken) is not { } document)
+        {
+            return null;
         }
 
-        return pending;
+        var source = new IncomingDocument(info.SourceName, info.Title, document.Text, info.ContentHash) { Owner = info.Owner };
+        return new PendingAnalysis(source, new Segmentation(document.Paragraphs, document.Sentences), waiting.StoredFingerprint);
     }
 }
+
+/// <summary>A stored document found without vectors, with its fingerprint when found.</summary>
+public sealed record WaitingDocument(DocumentInfo Info, string StoredFingerprint);

@@ -13,7 +13,7 @@ public interface IAnalysisQueue
 {
     /// <returns>
     /// False when the queue is full or closed: the document keeps its words-only analysis (quotable, found by its
-    /// words) until the next start queues it again (<see cref="DeferredAnalysis.FindPendingAsync"/>).
+    /// words) until the next start finds it again (<see cref="DeferredAnalysis.FindPendingAsync"/>).
     /// </returns>
     bool TryEnqueue(PendingAnalysis document);
 }

@@ -39,9 +39,10 @@ public sealed class BackgroundAnalysisQueue(IOptions<BackgroundAnalysisOptions> 
 
 /// <summary>
 /// Computes, one document at a time, the sentence vectors of documents that were stored with their words-only analysis
-/// (a server's <c>/source add</c> answers before the encoder runs), and swaps them in. At start it first queues the
-/// documents a previous run left without vectors. After each document, that server's answer snapshot is rebuilt here
-/// rather than at its next command. Stopping the host cancels the document in progress; it is queued again at the next start.
+/// (a server's <c>/source add</c> answers before the encoder runs), and swaps them in. At start it also looks for the
+/// documents a previous run left without vectors and works through them between new additions (which go first).
+/// After each document, that server's answer snapshot is rebuilt here rather than at its next command. Stopping the
+/// host cancels the document in progress; it is found again at the next start.
 /// </summary>
 public sealed partial class BackgroundAnalysisService(
     BackgroundAnalysisQueue queue,
@@ -64,37 +65,69 @@ public sealed partial class BackgroundAnalysisService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var backlog = new Queue<WaitingDocument>();
         try
         {
-            await RequeueAsync(stoppingToken);
-            await foreach (PendingAnalysis pending in queue.Reader.ReadAllAsync(stoppingToken))
+            backlog = new Queue<WaitingDocument>(await FindBacklogAsync(stoppingToken));
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await ProcessAsync(pending, stoppingToken);
+                // New additions first (a member just added them); documents an earlier run left fill the gaps.
+                if (queue.Reader.TryRead(out PendingAnalysis? added))
+                {
+                    await ProcessAsync(added, stoppingToken);
+                }
+                else if (backlog.TryDequeue(out WaitingDocument? waiting))
+                {
+                    await ProcessWaitingAsync(waiting, stoppingToken);
+                }
+                else if (!await queue.Reader.WaitToReadAsync(stoppingToken))
+                {
+                    return;
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            LogStopped(queue.Count);
+            LogStopped(queue.Count + backlog.Count);
         }
     }
 
-    private async Task RequeueAsync(CancellationToken cancellationToken)
+    /// <summary>Documents a previous run left without vectors (ids only: each is loaded when its turn comes).</summary>
+    private async Task<IReadOnlyList<WaitingDocument>> FindBacklogAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<PendingAnalysis> left;
         try
         {
-            left = await analysis.FindPendingAsync(cancellationToken);
+            IReadOnlyList<WaitingDocument> waiting = await analysis.FindPendingAsync(cancellationToken);
+            if (waiting.Count > 0)
+            {
+                LogBacklog(waiting.Count);
+            }
+
+            return waiting;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRequeueFailed(ex);
+            LogBacklogFailed(ex);
+            return [];
+        }
+    }
+
+    private async Task ProcessWaitingAsync(WaitingDocument waiting, CancellationToken cancellationToken)
+    {
+        PendingAnalysis? pending;
+        try
+        {
+            pending = await analysis.LoadAsync(waiting, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(waiting.Info.SourceName, ex);
             return;
         }
 
-        int queued = left.Count(queue.TryEnqueue);
-        if (left.Count > 0)
+        if (pending is not null)
         {
-            LogRequeued(queued, left.Count);
+            await ProcessAsync(pending, cancellationToken);
         }
     }
 
@@ -112,8 +145,12 @@ public sealed partial class BackgroundAnalysisService(
             {
                 Interlocked.Increment(ref _completed);
                 LogAnalysed(key, pending.Segmentation.Sentences.Count, elapsedMs);
-                DocumentScope scope = pending.Source.Owner is { } owner ? DocumentScope.ForGuild(owner.GuildId) : DocumentScope.OperatorOnly;
-                await cache.WarmUpAsync(scope, cancellationToken);
+                if (pending.Source.Owner is { } owner)
+                {
+                    // A server's snapshot is small (its own rows on top of the operator's): rebuild it now rather than
+                    // at its next command. The operator's (possibly the whole store) is left to the next command.
+                    await cache.WarmUpAsync(DocumentScope.ForGuild(owner.GuildId), cancellationToken);
+                }
             }
             else
             {
@@ -139,11 +176,11 @@ public sealed partial class BackgroundAnalysisService(
     [LoggerMessage(EventId = 2022, Level = LogLevel.Warning, Message = "Computing the sentence vectors of {Key} failed; it stays searchable by its words")]
     private partial void LogFailed(string key, Exception exception);
 
-    [LoggerMessage(EventId = 2023, Level = LogLevel.Information, Message = "Queued {Queued} of {Waiting} documents left without sentence vectors by an earlier run")]
-    private partial void LogRequeued(int queued, int waiting);
+    [LoggerMessage(EventId = 2023, Level = LogLevel.Information, Message = "{Waiting} stored documents have no sentence vectors yet (an earlier run stopped first, or they were added in lexical mode): computing them in the background")]
+    private partial void LogBacklog(int waiting);
 
     [LoggerMessage(EventId = 2024, Level = LogLevel.Warning, Message = "Could not look for documents left without sentence vectors; they get them at a later start")]
-    private partial void LogRequeueFailed(Exception exception);
+    private partial void LogBacklogFailed(Exception exception);
 
     [LoggerMessage(EventId = 2025, Level = LogLevel.Information, Message = "Background analysis stopped with {Waiting} documents queued; they are queued again at the next start")]
     private partial void LogStopped(int waiting);

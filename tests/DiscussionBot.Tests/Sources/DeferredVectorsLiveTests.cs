@@ -40,10 +40,12 @@ public sealed class DeferredVectorsLiveTests
             r.Method == "POST" && r.Path.EndsWith($"/interactions/{interaction.Id}/{interaction.Token}/callback", StringComparison.Ordinal))).Body;
     }
 
-    private static Task<string> AddMotorShowAsync(LiveHarness live)
+    private static Task<string> AddMotorShowAsync(LiveHarness live) => AddAsync(live, "motor.txt", MotorShow);
+
+    private static Task<string> AddAsync(LiveHarness live, string file, string text)
     {
-        byte[] content = Encoding.UTF8.GetBytes(MotorShow);
-        return AskAsync(live, FakeInteractions.SourceAdd(live.Discord.Attachments.Add("motor.txt", content), "motor.txt", content.Length));
+        byte[] content = Encoding.UTF8.GetBytes(text);
+        return AskAsync(live, FakeInteractions.SourceAdd(live.Discord.Attachments.Add(file, content), file, content.Length));
     }
 
     private static Task<string> QuoteAsync(LiveHarness live, string query) =>
@@ -71,6 +73,22 @@ public sealed class DeferredVectorsLiveTests
         }
 
         return worker;
+    }
+
+    /// <summary>
+    /// Runs the bot on <paramref name="folder"/>, adds the files while the encoder is held (the first one inside it, the
+    /// others queued) and stops it: stopping cancels the held call, so every file stays words-only in the store.
+    /// </summary>
+    private static async Task StopWithoutVectorsAsync(TemporaryFolder folder, FakeDiscordServer discord, params (string File, string Text)[] files)
+    {
+        using var embedder = new ConceptEmbedder();
+        await using LiveHarness live = await StartAsync(embedder, folder, discord);
+        embedder.HoldPassages();
+        foreach ((string file, string text) in files)
+        {
+            await AddAsync(live, file, text);
+            await embedder.Entered.WaitAsync(Waiter.DefaultTimeout);
+        }
     }
 
     private static async Task<DocumentInfo?> ServerDocumentAsync(LiveHarness live) =>
@@ -127,18 +145,43 @@ public sealed class DeferredVectorsLiveTests
     }
 
     [Fact]
+    public async Task Restart_TwoDocumentsLeftAndANewAddition_TheAdditionGoesBeforeTheRestOfTheBacklog()
+    {
+        await using FakeDiscordServer discord = await FakeDiscordServer.StartAsync();
+        using var folder = new TemporaryFolder();
+        await StopWithoutVectorsAsync(
+            folder,
+            discord,
+            ("left-1.txt", "First left behind\n\nThe first document waited for its vectors. The bot stopped."),
+            ("left-2.txt", "Second left behind\n\nThe second document waited in the queue. It never started."));
+
+        using var second = new ConceptEmbedder();
+        second.HoldPassages();
+        await using LiveHarness after = await StartAsync(second, folder, discord);
+        var order = new List<string>();
+        var worker = after.Services.GetRequiredService<BackgroundAnalysisService>();
+        worker.Processed += (pending, _) =>
+        {
+            lock (order)
+            {
+                order.Add(pending.Source.Owner?.Origin ?? pending.Source.SourceName);
+            }
+        };
+        await second.Entered.WaitAsync(Waiter.DefaultTimeout); // the worker holds the first document of the backlog
+        await AddMotorShowAsync(after);
+        second.Release();
+        await HandledAsync(after, 3);
+
+        Assert.Equal(["left-1.txt", "motor.txt", "left-2.txt"], order);
+        Assert.Equal(3, worker.Completed);
+    }
+
+    [Fact]
     public async Task Restart_DocumentLeftWithoutVectors_QueuedAgainAndCompletedSeedsNotReanalysed()
     {
         await using FakeDiscordServer discord = await FakeDiscordServer.StartAsync();
         using var folder = new TemporaryFolder();
-        using (var first = new ConceptEmbedder())
-        {
-            await using LiveHarness before = await StartAsync(first, folder, discord);
-            first.HoldPassages();
-            await AddMotorShowAsync(before);
-            await first.Entered.WaitAsync(Waiter.DefaultTimeout);
-            // Stopping the host cancels the held encoder call: the document stays words-only in the store.
-        }
+        await StopWithoutVectorsAsync(folder, discord, ("motor.txt", MotorShow));
 
         using var second = new ConceptEmbedder();
         await using LiveHarness after = await StartAsync(second, folder, discord);
