@@ -39,8 +39,8 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
     /// analysed again once the model loads.
     /// </remarks>
     public string Version => _options.Mode == EngineMode.Embedding && !embedder.LoadFailed
-        ? $"analysis-2+{embedder.ModelName}"
-        : "analysis-2+lexical";
+        ? $"analysis-3+{embedder.ModelName}"
+        : "analysis-3+lexical";
 
     private bool UsesEmbeddings => _options.Mode == EngineMode.Embedding && embedder.IsAvailable;
 
@@ -171,7 +171,8 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
         float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default, TextSegmenter.OpensWithDateline(segmentation));
         var quotableTexts = segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Text).ToList();
         bool rerank = embedRank && vectors is not null;
-        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount, keyPhrases);
+        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(
+            quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount, keyPhrases, TextSegmenter.Heading(segmentation));
         float[]? centroid = rerank && quotableTexts.Count > 0
             ? VectorMath.Mean(segmentation.Sentences.Where(s => s.IsQuotable).Select(s => vectors![s.Ordinal]), vectors![0].Length)
             : null;
