@@ -13,7 +13,8 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
         d.id, d.source_name, d.title, d.content_hash, length(d.text), d.ingested_at,
         (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id),
         (SELECT count(*) FROM sentences s WHERE s.document_id = d.id),
-        d.guild_id, d.added_by_id, d.added_by_name, d.origin
+        d.guild_id, d.added_by_id, d.added_by_name, d.origin,
+        coalesce((SELECT s.vector IS NOT NULL FROM sentences s WHERE s.document_id = d.id AND s.ordinal = 0), false)
         """;
 
     private readonly Lock _cacheLock = new();
@@ -55,7 +56,7 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
             if (await reader.ReadAsync(cancellationToken))
             {
                 document = ReadDocumentInfo(reader);
-                text = reader.GetString(12);
+                text = reader.GetString(13);
             }
         }
 
@@ -210,5 +211,7 @@ public sealed class PostgresDocumentStore(PostgresConnections connections) : IDo
         Owner = reader.IsDBNull(8) || reader.IsDBNull(9)
             ? null
             : new DocumentOwner((ulong)reader.GetInt64(8), (ulong)reader.GetInt64(9), reader.IsDBNull(10) ? string.Empty : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)),
+        // A document's sentences get vectors together, so its first sentence tells (one index lookup).
+        HasVectors = reader.GetBoolean(12),
     };
 }

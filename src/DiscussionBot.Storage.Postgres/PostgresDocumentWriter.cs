@@ -10,7 +10,7 @@ namespace DiscussionBot.Storage.Postgres;
 /// replica take one advisory lock, so "identical text is stored once" holds across replicas as it does in one process.
 /// An updated document keeps its id (pins and citations refer to it) and has its segmentation replaced.
 /// </summary>
-public sealed class PostgresDocumentWriter(PostgresConnections connections, TimeProvider timeProvider) : IDocumentWriter
+public sealed partial class PostgresDocumentWriter(PostgresConnections connections, TimeProvider timeProvider) : IDocumentWriter
 {
     // An arbitrary constant naming "DiscussionBot document writes" among advisory locks.
     private const long WriterLockKey = 0x44424F5457524954;
@@ -35,11 +35,7 @@ public sealed class PostgresDocumentWriter(PostgresConnections connections, Time
     public async Task<GuildUsage> GetGuildUsageAsync(ulong guildId, CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await connections.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*), coalesce(sum(length(text)), 0) FROM documents WHERE guild_id = @guild", connection);
-        command.Parameters.AddWithValue("guild", (long)guildId);
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new GuildUsage((int)reader.GetInt64(0), reader.GetInt64(1));
+        return await new WriteStatements(connection, transaction: null, cancellationToken).GuildUsageAsync(guildId);
     }
 
     public async Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
@@ -73,61 +69,63 @@ public sealed class PostgresDocumentWriter(PostgresConnections connections, Time
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public Task<IngestionReport> WriteAsync(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<string> unchanged, CancellationToken cancellationToken) =>
+        WriteAsync(documents, unchanged, limits: null, cancellationToken);
+
     public async Task<IngestionReport> WriteAsync(
         IReadOnlyList<PreparedDocument> documents,
         IReadOnlyList<string> unchanged,
+        GuildSourceLimits? limits,
         CancellationToken cancellationToken)
     {
-        foreach (PreparedDocument document in documents)
-        {
-            DocumentConsistency.Check(document);
-        }
-
-        var added = new List<string>();
-        var updated = new List<string>();
-        var duplicates = new List<DuplicateSource>();
+        ArgumentNullException.ThrowIfNull(documents);
         DateTimeOffset now = timeProvider.GetUtcNow();
-
         await using NpgsqlConnection connection = await connections.OpenAsync(cancellationToken);
+        // The advisory lock excludes every replica's writers until commit, so what the plan reads stays true.
         await using NpgsqlTransaction transaction = await BeginWriteAsync(connection, cancellationToken);
         var statements = new WriteStatements(connection, transaction, cancellationToken);
-        foreach (PreparedDocument document in documents)
+        var usage = new Dictionary<ulong, GuildUsage>();
+        if (limits is not null)
         {
-            if (await statements.FindSameTextAsync(document.Source) is { } owner)
+            foreach (ulong guild in DocumentWritePlan.OwningGuilds(documents))
             {
-                duplicates.Add(new DuplicateSource(document.Source.SourceName, owner));
-                continue;
+                usage[guild] = await statements.GuildUsageAsync(guild);
             }
-
-            long id;
-            if (await statements.FindDocumentAsync(document.Source.SourceName) is { } known)
-            {
-                await statements.CheckSameOwnerAsync(known, document.Source);
-                foreach (string table in (string[])["sentences", "paragraphs", "key_phrases"])
-                {
-                    await statements.ExecuteAsync($"DELETE FROM {table} WHERE document_id = @id", ("id", known));
-                }
-
-                await statements.UpdateDocumentAsync(known, document, now);
-                id = known;
-                updated.Add(document.Source.SourceName);
-            }
-            else
-            {
-                id = await statements.InsertDocumentAsync(document, now);
-                added.Add(document.Source.SourceName);
-            }
-
-            await statements.InsertContentAsync(id, document);
         }
 
-        if (added.Count + updated.Count > 0)
+        DocumentWritePlan plan = DocumentWritePlan.Create(documents, await statements.FindRowsAsync(documents), usage, limits);
+        if (plan.ChangesStore)
         {
+            // A few statements per call, however many documents: batched replacements, one multi-row insert, one COPY per table.
+            var replaced = plan.Steps.Where(s => s.ReplacesId is not null).ToList();
+            var ids = new Dictionary<PreparedDocument, long>();
+            if (replaced.Count > 0)
+            {
+                long[] replacedIds = replaced.Select(s => s.ReplacesId!.Value).ToArray();
+                foreach (string table in (string[])["sentences", "paragraphs", "key_phrases"])
+                {
+                    await statements.ExecuteAsync($"DELETE FROM {table} WHERE document_id = ANY(@ids)", ("ids", replacedIds));
+                }
+
+                foreach (DocumentWriteStep step in replaced)
+                {
+                    await statements.UpdateDocumentAsync(step.ReplacesId!.Value, step.Document, now);
+                    ids[step.Document] = step.ReplacesId.Value;
+                }
+            }
+
+            var inserted = plan.Steps.Where(s => s.ReplacesId is null).Select(s => s.Document).ToList();
+            foreach ((PreparedDocument document, long id) in inserted.Zip(await statements.InsertDocumentsAsync(inserted, now)))
+            {
+                ids[document] = id;
+            }
+
+            await statements.InsertContentAsync(plan.Steps.Select(s => (ids[s.Document], s.Document)).ToList());
             await statements.BumpRevisionAsync();
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new IngestionReport(added, updated, unchanged) { Duplicates = duplicates };
+        return plan.Report(unchanged);
     }
 
     private static async Task<NpgsqlTransaction> BeginWriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -138,7 +136,7 @@ public sealed class PostgresDocumentWriter(PostgresConnections connections, Time
         return transaction;
     }
 
-    private sealed class WriteStatements(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private sealed class WriteStatements(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         public async Task<long?> FindDocumentAsync(string sourceName)
         {
@@ -146,47 +144,68 @@ public sealed class PostgresDocumentWriter(PostgresConnections connections, Time
             return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
         }
 
-        /// <summary>A document with the same text that the source's scope can see (see the SQLite writer: same rule).</summary>
-        public async Task<string?> FindSameTextAsync(IncomingDocument source)
+        /// <summary>The stored documents sharing a key or a content hash with one of <paramref name="documents"/> (what the write plan needs).</summary>
+        public async Task<List<StoredDocumentRow>> FindRowsAsync(IReadOnlyList<PreparedDocument> documents)
         {
+            (IReadOnlyList<string> keys, IReadOnlyList<string> hashes) = DocumentWritePlan.Lookups(documents);
             await using NpgsqlCommand command = Create(
-                """
-                SELECT source_name FROM documents
-                WHERE content_hash = @hash AND source_name <> @name AND (guild_id IS NULL OR guild_id = @guild)
-                ORDER BY id LIMIT 1
-                """,
-                ("hash", source.ContentHash),
-                ("name", source.SourceName),
-                ("guild", source.Owner is { } owner ? (long)owner.GuildId : DBNull.Value));
-            return await command.ExecuteScalarAsync(cancellationToken) as string;
-        }
-
-        /// <summary>A key never moves a document from one owner to another.</summary>
-        public async Task CheckSameOwnerAsync(long id, IncomingDocument source)
-        {
-            await using NpgsqlCommand command = Create("SELECT guild_id FROM documents WHERE id = @id", ("id", id));
-            ulong? storedGuild = await command.ExecuteScalarAsync(cancellationToken) is long guild ? (ulong)guild : null;
-            if (storedGuild != source.Owner?.GuildId)
+                "SELECT id, source_name, content_hash, guild_id, length(text) FROM documents WHERE source_name = ANY(@keys) OR content_hash = ANY(@hashes)",
+                ("keys", keys.ToArray()),
+                ("hashes", hashes.ToArray()));
+            var rows = new List<StoredDocumentRow>();
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                throw new InvalidOperationException($"{source.SourceName}: that key belongs to another owner's document.");
+                rows.Add(new StoredDocumentRow(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : (ulong)reader.GetInt64(3), reader.GetInt32(4)));
             }
+
+            return rows;
         }
 
-        public async Task<long> InsertDocumentAsync(PreparedDocument document, DateTimeOffset now)
+        public async Task<GuildUsage> GuildUsageAsync(ulong guildId)
         {
-            DocumentOwner? owner = document.Source.Owner;
+            await using NpgsqlCommand command = Create("SELECT count(*), coalesce(sum(length(text)), 0) FROM documents WHERE guild_id = @guild", ("guild", (long)guildId));
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new GuildUsage((int)reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        /// <summary>New documents in one statement; their ids in the order given.</summary>
+        public async Task<IReadOnlyList<long>> InsertDocumentsAsync(IReadOnlyList<PreparedDocument> documents, DateTimeOffset now)
+        {
+            if (documents.Count == 0)
+            {
+                return [];
+            }
+
             await using NpgsqlCommand command = Create(
                 """
                 INSERT INTO documents (source_name, title, text, content_hash, fingerprint, ingested_at, guild_id, added_by_id, added_by_name, origin)
-                VALUES (@name, @title, @text, @hash, @fingerprint, @now, @guild, @by, @byName, @origin)
-                RETURNING id
+                SELECT name, title, text, hash, fingerprint, @now, guild, by, by_name, origin
+                FROM unnest(@names, @titles, @texts, @hashes, @fingerprints, @guilds, @bys, @byNames, @origins)
+                     WITH ORDINALITY AS u(name, title, text, hash, fingerprint, guild, by, by_name, origin, position)
+                ORDER BY position
+                RETURNING id, source_name
                 """,
-                ("guild", owner is null ? DBNull.Value : (long)owner.GuildId),
-                ("by", owner is null ? DBNull.Value : (long)owner.UserId),
-                ("byName", (object?)owner?.UserName ?? DBNull.Value),
-                ("origin", (object?)owner?.Origin ?? DBNull.Value));
-            AddDocumentParameters(command, document, now);
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                ("now", now),
+                ("names", documents.Select(d => d.Source.SourceName).ToArray()),
+                ("titles", documents.Select(d => d.Source.Title).ToArray()),
+                ("texts", documents.Select(d => d.Source.Text).ToArray()),
+                ("hashes", documents.Select(d => d.Source.ContentHash).ToArray()),
+                ("fingerprints", documents.Select(d => d.Fingerprint).ToArray()),
+                ("guilds", documents.Select(d => d.Source.Owner is { } o ? (long?)o.GuildId : null).ToArray()),
+                ("bys", documents.Select(d => d.Source.Owner is { } o ? (long?)o.UserId : null).ToArray()),
+                ("byNames", documents.Select(d => d.Source.Owner?.UserName).ToArray()),
+                ("origins", documents.Select(d => d.Source.Owner?.Origin).ToArray()));
+            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids[reader.GetString(1)] = reader.GetInt64(0);
+            }
+
+            return documents.Select(d => ids[d.Source.SourceName]).ToList();
         }
 
         public async Task UpdateDocumentAsync(long id, PreparedDocument document, DateTimeOffset now)
@@ -202,13 +221,13 @@ public sealed class PostgresDocumentWriter(PostgresConnections connections, Time
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        /// <summary>Paragraphs, sentences and key phrases in three binary COPYs: one round trip per table, however long the document.</summary>
-        public async Task InsertContentAsync(long id, PreparedDocument document)
+        /// <summary>Paragraphs, sentences and key phrases in three binary COPYs: one round trip per table, however many and long the documents.</summary>
+        public async Task InsertContentAsync(IReadOnlyList<(long Id, PreparedDocument Document)> documents)
         {
             await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
                 "COPY paragraphs (document_id, number, start, length, is_furniture) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
-                foreach (Paragraph paragraph in document.Segmentation.Paragraphs)
+                foreach ((long id, Paragraph paragraph) in documents.SelectMany(d => d.Document.Segmentation.Paragraphs.Select(p => (d.Id, p))))
                 {
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
@@ -224,10 +243,9 @@ public sealed class PostgresDocumentWriter(PostgresConnections connections, Time
             await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
                 "COPY sentences (document_id, ordinal, paragraph_number, start, length, text, is_quotable, salience, vector) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
-                IReadOnlyList<Sentence> sentences = document.Segmentation.Sentences;
-                for (int i = 0; i < sentences.Count; i++)
+                foreach ((long id, PreparedDocument document, int i) in documents.SelectMany(d => d.Document.Segmentation.Sentences.Select((_, i) => (d.Id, d.Document, i))))
                 {
-                    Sentence sentence = sentences[i];
+                    Sentence sentence = document.Segmentation.Sentences[i];
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
                     await copy.WriteAsync(sentence.Ordinal, NpgsqlDbType.Integer, cancellationToken);
@@ -253,14 +271,13 @@ public sealed class PostgresDocumentWriter(PostgresConnections connections, Time
             await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
                 "COPY key_phrases (document_id, rank, phrase, score) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
-                IReadOnlyList<KeyPhrase> phrases = document.Analysis.KeyPhrases;
-                for (int i = 0; i < phrases.Count; i++)
+                foreach ((long id, KeyPhrase phrase, int rank) in documents.SelectMany(d => d.Document.Analysis.KeyPhrases.Select((p, i) => (d.Id, p, i))))
                 {
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
-                    await copy.WriteAsync(phrases[i].Phrase, NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(phrases[i].Score, NpgsqlDbType.Real, cancellationToken);
+                    await copy.WriteAsync(rank, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(phrase.Phrase, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(phrase.Score, NpgsqlDbType.Real, cancellationToken);
                 }
 
                 await copy.CompleteAsync(cancellationToken);

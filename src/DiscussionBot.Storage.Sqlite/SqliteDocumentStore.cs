@@ -247,7 +247,8 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
             SELECT d.id, d.source_name, d.title, d.content_hash, length(d.text), d.ingested_at,
                    (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id),
                    (SELECT count(*) FROM sentences s WHERE s.document_id = d.id),
-                   d.guild_id, d.added_by_id, d.added_by_name, d.origin
+                   d.guild_id, d.added_by_id, d.added_by_name, d.origin,
+                   coalesce((SELECT s.vector IS NOT NULL FROM sentences s WHERE s.document_id = d.id AND s.ordinal = 0), 0)
             FROM documents d
             {(documentId is null ? string.Empty : "WHERE d.id = $id")}
             ORDER BY d.title COLLATE NOCASE, d.id
@@ -274,6 +275,8 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
                 Owner = reader.IsDBNull(8) || reader.IsDBNull(9)
                     ? null
                     : new DocumentOwner((ulong)reader.GetInt64(8), (ulong)reader.GetInt64(9), reader.IsDBNull(10) ? string.Empty : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)),
+                // A document's sentences get vectors together, so its first sentence tells (one index lookup).
+                HasVectors = reader.GetBoolean(12),
             });
         }
 

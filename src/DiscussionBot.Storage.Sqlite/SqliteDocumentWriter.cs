@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
 using Microsoft.Data.Sqlite;
@@ -9,7 +11,7 @@ namespace DiscussionBot.Storage.Sqlite;
 /// Writes ingested documents in one IMMEDIATE transaction: every document of a call lands, or none does.
 /// An updated document keeps its id (pins and citations refer to it) and has its segmentation replaced.
 /// </summary>
-public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, TimeProvider timeProvider) : IDocumentWriter
+public sealed partial class SqliteDocumentWriter(SqliteConnectionFactory connections, TimeProvider timeProvider) : IDocumentWriter
 {
     public Task<IReadOnlyList<StoredSource>> ListStoredSourcesAsync(CancellationToken cancellationToken)
     {
@@ -33,13 +35,9 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
 
     public Task<GuildUsage> GetGuildUsageAsync(ulong guildId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), coalesce(sum(length(text)), 0) FROM documents WHERE guild_id = $guild";
-        command.Parameters.AddWithValue("$guild", (long)guildId);
-        using SqliteDataReader reader = command.ExecuteReader();
-        reader.Read();
-        return Task.FromResult(new GuildUsage(reader.GetInt32(0), reader.GetInt64(1)));
+        return Task.FromResult(new WriteStatements(connection, transaction: null).GuildUsage(guildId));
     }
 
     public Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
@@ -71,66 +69,55 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         return Task.CompletedTask;
     }
 
+    public Task<IngestionReport> WriteAsync(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<string> unchanged, CancellationToken cancellationToken) =>
+        WriteAsync(documents, unchanged, limits: null, cancellationToken);
+
     public Task<IngestionReport> WriteAsync(
         IReadOnlyList<PreparedDocument> documents,
         IReadOnlyList<string> unchanged,
+        GuildSourceLimits? limits,
         CancellationToken cancellationToken)
     {
-        foreach (PreparedDocument document in documents)
-        {
-            DocumentConsistency.Check(document);
-        }
-
-        var added = new List<string>();
-        var updated = new List<string>();
-        var duplicates = new List<DuplicateSource>();
+        ArgumentNullException.ThrowIfNull(documents);
         string now = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
         cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
-        // IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing mid-run.
+        // IMMEDIATE takes the write lock up front (other processes' writers too), so what the plan reads stays true
+        // until it is committed, and a concurrent writer waits instead of failing mid-run.
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
         var statements = new WriteStatements(connection, transaction);
-        foreach (PreparedDocument document in documents)
+        var usage = limits is null
+            ? new Dictionary<ulong, GuildUsage>()
+            : DocumentWritePlan.OwningGuilds(documents).ToDictionary(guild => guild, statements.GuildUsage);
+        DocumentWritePlan plan = DocumentWritePlan.Create(documents, statements.FindRows(documents), usage, limits);
+        foreach (DocumentWriteStep step in plan.Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // The use case already skips known text; this check inside the transaction makes "stored once" hold
-            // even against a concurrent writer.
-            if (statements.FindSameText(document.Source) is { } owner)
-            {
-                duplicates.Add(new DuplicateSource(document.Source.SourceName, owner));
-                continue;
-            }
-
-            long? existingId = statements.FindDocument(document.Source.SourceName);
             long id;
-            if (existingId is { } known)
+            if (step.ReplacesId is long known)
             {
-                statements.CheckSameOwner(known, document.Source);
                 statements.DeleteContent(known);
-                statements.UpdateDocument(known, document, now);
+                statements.UpdateDocument(known, step.Document, now);
                 id = known;
-                updated.Add(document.Source.SourceName);
             }
             else
             {
-                id = statements.InsertDocument(document, now);
-                added.Add(document.Source.SourceName);
+                id = statements.InsertDocument(step.Document, now);
             }
 
-            statements.InsertContent(id, document);
+            statements.InsertContent(id, step.Document);
         }
 
-        if (added.Count + updated.Count > 0)
+        if (plan.ChangesStore)
         {
             statements.BumpRevision();
         }
 
         transaction.Commit();
-        return Task.FromResult(new IngestionReport(added, updated, unchanged) { Duplicates = duplicates });
+        return Task.FromResult(plan.Report(unchanged));
     }
 
-    private sealed class WriteStatements(SqliteConnection connection, SqliteTransaction transaction)
+    private sealed class WriteStatements(SqliteConnection connection, SqliteTransaction? transaction)
     {
         public long? FindDocument(string sourceName)
         {
@@ -139,34 +126,34 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
             return command.ExecuteScalar() is long id ? id : null;
         }
 
-        /// <summary>
-        /// A document with the same text that the source's scope can see: for a server's document the operator's and
-        /// that server's own; for the operator's, the operator's only (another server's copy must not block it, nor leak).
-        /// </summary>
-        public string? FindSameText(IncomingDocument source)
+        /// <summary>The stored documents sharing a key or a content hash with one of <paramref name="documents"/> (what the write plan needs).</summary>
+        public List<StoredDocumentRow> FindRows(IReadOnlyList<PreparedDocument> documents)
         {
+            (IReadOnlyList<string> keys, IReadOnlyList<string> hashes) = DocumentWritePlan.Lookups(documents);
             using SqliteCommand command = Create("""
-                SELECT source_name FROM documents
-                WHERE content_hash = $hash AND source_name <> $name AND (guild_id IS NULL OR guild_id = $guild)
-                ORDER BY id LIMIT 1
+                SELECT id, source_name, content_hash, guild_id, length(text) FROM documents
+                WHERE source_name IN (SELECT value FROM json_each($keys)) OR content_hash IN (SELECT value FROM json_each($hashes))
                 """);
-            command.Parameters.AddWithValue("$hash", source.ContentHash);
-            command.Parameters.AddWithValue("$name", source.SourceName);
-            command.Parameters.AddWithValue("$guild", source.Owner is { } owner ? (long)owner.GuildId : DBNull.Value);
-            return command.ExecuteScalar() as string;
+            command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys, StringListJson.Default.IReadOnlyListString));
+            command.Parameters.AddWithValue("$hashes", JsonSerializer.Serialize(hashes, StringListJson.Default.IReadOnlyListString));
+            var rows = new List<StoredDocumentRow>();
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(new StoredDocumentRow(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : (ulong)reader.GetInt64(3), reader.GetInt64(4)));
+            }
+
+            return rows;
         }
 
-        /// <summary>A key never moves a document from one owner to another.</summary>
-        public void CheckSameOwner(long id, IncomingDocument source)
+        public GuildUsage GuildUsage(ulong guildId)
         {
-            using SqliteCommand command = Create("SELECT guild_id FROM documents WHERE id = $id");
-            command.Parameters.AddWithValue("$id", id);
-            object? stored = command.ExecuteScalar();
-            ulong? storedGuild = stored is long guild ? (ulong)guild : null;
-            if (storedGuild != source.Owner?.GuildId)
-            {
-                throw new InvalidOperationException($"{source.SourceName}: that key belongs to another owner's document.");
-            }
+            using SqliteCommand command = Create("SELECT count(*), coalesce(sum(length(text)), 0) FROM documents WHERE guild_id = $guild");
+            command.Parameters.AddWithValue("$guild", (long)guildId);
+            using SqliteDataReader reader = command.ExecuteReader();
+            reader.Read();
+            return new GuildUsage(reader.GetInt32(0), reader.GetInt64(1));
         }
 
         public void DeleteDocument(long id)
@@ -311,3 +298,6 @@ public sealed class SqliteDocumentWriter(SqliteConnectionFactory connections, Ti
         }
     }
 }
+
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+internal sealed partial class StringListJson : JsonSerializerContext;

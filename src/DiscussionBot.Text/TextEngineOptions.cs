@@ -37,6 +37,13 @@ public sealed class TextEngineOptions
     /// </summary>
     public SentenceModel Model { get; set; } = SentenceModel.MiniLM;
 
+    /// <summary>
+    /// Folder where the model is written once, out of its package, so that ONNX Runtime reads it from disk instead
+    /// of from a managed copy (a smaller memory peak at load). Empty means a "discussionbot-models" folder in the
+    /// system's temporary directory; if it cannot be written the model is loaded from the package in memory.
+    /// </summary>
+    public string ModelCacheDirectory { get; set; } = string.Empty;
+
     /// <summary>Sentences encoded per model call at ingestion (sorted by length so padding stays small).</summary>
     [Range(1, 512)]
     public int EmbeddingBatchSize { get; set; } = 64;

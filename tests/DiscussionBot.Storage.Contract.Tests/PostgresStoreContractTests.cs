@@ -10,7 +10,9 @@ public sealed class PostgresStoreContractTests : StoreContractTests
     protected override async Task<StoreUnderTest> CreateStoreAsync()
     {
         (string connectionString, Func<ValueTask> drop) = await PostgresServer.CreateDatabaseAsync();
-        var connections = new PostgresConnections(Options.Create(new PostgresStoreOptions { ConnectionString = connectionString }));
+        var options = Options.Create(new PostgresStoreOptions { ConnectionString = connectionString });
+        var connections = new PostgresConnections(options);
+        var replicas = new List<PostgresConnections>();
         var time = StoreUnderTest.NewTime();
         return new StoreUnderTest(
             new PostgresDocumentStore(connections),
@@ -18,8 +20,19 @@ public sealed class PostgresStoreContractTests : StoreContractTests
             new PostgresAnalysisStore(connections),
             new PostgresPinLedger(connections),
             time,
+            () =>
+            {
+                var replica = new PostgresConnections(options);
+                replicas.Add(replica);
+                return new PostgresDocumentWriter(replica, time);
+            },
             async () =>
             {
+                foreach (PostgresConnections replica in replicas)
+                {
+                    await replica.DisposeAsync();
+                }
+
                 await connections.DisposeAsync();
                 await drop();
             });

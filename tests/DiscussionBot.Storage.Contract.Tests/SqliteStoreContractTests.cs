@@ -10,7 +10,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests
     protected override Task<StoreUnderTest> CreateStoreAsync()
     {
         var folder = new TemporaryFolder();
-        var connections = new SqliteConnectionFactory(Options.Create(new StoreOptions { Path = folder.Combine("store", "contract.db") }));
+        var options = Options.Create(new StoreOptions { Path = folder.Combine("store", "contract.db") });
+        var connections = new SqliteConnectionFactory(options);
         var time = StoreUnderTest.NewTime();
         return Task.FromResult(new StoreUnderTest(
             new SqliteDocumentStore(connections),
@@ -18,6 +19,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             new SqliteAnalysisStore(connections),
             new SqlitePinLedger(connections),
             time,
+            () => new SqliteDocumentWriter(new SqliteConnectionFactory(options), time),
             () =>
             {
                 folder.Dispose();

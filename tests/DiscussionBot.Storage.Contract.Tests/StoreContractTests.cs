@@ -11,7 +11,7 @@ namespace DiscussionBot.Storage.Contract.Tests;
 /// analysis, pins and server-owned sources. Scores differ between providers (BM25 versus ts_rank); only their order
 /// and the hits themselves are part of the contract.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private const ulong GuildA = 111;
     private const ulong GuildB = 222;
@@ -243,6 +243,72 @@ public abstract class StoreContractTests
     }
 
     [SkippableFact]
+    public async Task GuildLimits_TwoReplicasAddingAtOnce_TogetherStayWithinTheLimit()
+    {
+        await using StoreUnderTest store = await CreateStoreAsync();
+        var limits = new GuildSourceLimits { MaxDocumentsPerGuild = 3 };
+        await store.Ingestion.AddForGuildAsync(FromGuild(GuildA, "a1", Harbour), limits, CancellationToken.None);
+        await store.Ingestion.AddForGuildAsync(FromGuild(GuildA, "a2", Council), limits, CancellationToken.None);
+        IngestionService[] replicas = [store.IngestionThrough(store.OtherReplicaWriter()), store.IngestionThrough(store.OtherReplicaWriter())];
+
+        // Both see 2 of 3 before they write; only the write transaction can tell them apart.
+        Task<IngestionReport>[] adds = replicas
+            .Select((replica, i) => Task.Run(() => replica.AddForGuildAsync(FromGuild(GuildA, $"late{i}", $"Late document number {i}. It arrives at once."), limits, CancellationToken.None)))
+            .ToArray();
+        Exception? refused = await Record.ExceptionAsync(() => Task.WhenAll(adds));
+
+        Assert.IsType<SourceLimitException>(refused);
+        Assert.Equal(1, adds.Count(a => a.IsCompletedSuccessfully));
+        Assert.Equal(3, (await store.Writer.GetGuildUsageAsync(GuildA, CancellationToken.None)).Documents);
+        await Assert.ThrowsAsync<SourceLimitException>(() => replicas[0].AddForGuildAsync(FromGuild(GuildA, "later", "One more. Over the limit."), limits, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task GuildLimits_CheckedInsideTheWrite_RefusesWhatTheCallerDidNotSeeAndWritesNothing()
+    {
+        await using StoreUnderTest store = await CreateStoreAsync();
+        var limits = new GuildSourceLimits { MaxCharactersPerGuild = Harbour.Length + Council.Length - 1 };
+        await store.Ingestion.AddForGuildAsync(FromGuild(GuildA, "a1", Harbour), limits, CancellationToken.None);
+        long revision = await store.Store.GetRevisionAsync(CancellationToken.None);
+        IDocumentWriter otherReplica = store.OtherReplicaWriter();
+        PreparedDocument council = Prepared(FromGuild(GuildA, "a2", Council));
+
+        await Assert.ThrowsAsync<SourceLimitException>(() => otherReplica.WriteAsync([council], [], limits, CancellationToken.None));
+
+        Assert.Equal(revision, await store.Store.GetRevisionAsync(CancellationToken.None));
+        Assert.Single(await store.Store.ListDocumentsAsync(CancellationToken.None));
+        IngestionReport withoutLimits = await otherReplica.WriteAsync([council], [], CancellationToken.None);
+        Assert.Equal(["guild/111/a2"], withoutLimits.Added);
+    }
+
+    [SkippableFact]
+    public async Task Write_OneCallWithNewReplacedAndDuplicateDocuments_WritesEachByTheSameRules()
+    {
+        await using StoreUnderTest store = await CreateStoreAsync();
+        await store.Ingestion.IngestAsync([Operator("harbour.txt", Harbour)], CancellationToken.None);
+        long harbourId = (await store.Store.ListDocumentsAsync(CancellationToken.None)).Single().Id;
+        const string Replaced = "The harbour closed again. Storms are coming.";
+
+        IngestionReport report = await store.Writer.WriteAsync(
+            [Prepared(Operator("council.txt", Council)), Prepared(Operator("harbour.txt", Replaced)), Prepared(Operator("council-copy.txt", Council))],
+            ["unchanged.txt"],
+            CancellationToken.None);
+
+        Assert.Equal(["council.txt"], report.Added);
+        Assert.Equal(["harbour.txt"], report.Updated);
+        Assert.Equal(["unchanged.txt"], report.Unchanged);
+        Assert.Equal(new DuplicateSource("council-copy.txt", "council.txt"), Assert.Single(report.Duplicates));
+        SourceDocument harbour = (await store.Store.GetDocumentAsync(harbourId, CancellationToken.None))!;
+        Assert.Equal(Replaced, harbour.Text);
+        Assert.Equal(2, harbour.Sentences.Count);
+        IReadOnlyList<DocumentInfo> documents = await store.Store.ListDocumentsAsync(CancellationToken.None);
+        Assert.Equal(2, documents.Count);
+        long councilId = documents.Single(d => d.SourceName == "council.txt").Id;
+        Assert.Equal(councilId, Assert.Single(await store.Store.SearchSentencesAsync(["budget"], null, 10, CancellationToken.None)).DocumentId);
+        Assert.Equal(2, (await store.Analysis.GetDocumentAnalysisAsync(councilId, CancellationToken.None))!.SentenceSalience.Count);
+    }
+
+    [SkippableFact]
     public async Task LongDocument_ThousandsOfSentences_RoundTripsAndIsSearchable()
     {
         await using StoreUnderTest store = await CreateStoreAsync();
@@ -260,6 +326,14 @@ public abstract class StoreContractTests
         Assert.Equal(1800, document.Sentences.Count);
         Assert.All(document.Sentences, s => Assert.Equal(s.Text, document.Text.Substring(s.Start, s.Length)));
         Assert.Single(await store.Store.SearchSentencesAsync(["item599"], null, 10, CancellationToken.None));
+    }
+
+    private static PreparedDocument Prepared(IncomingDocument source)
+    {
+        Segmentation segmentation = new Text.Documents.TextSegmenter().Segment(source.Text);
+        int count = segmentation.Sentences.Count;
+        var analysis = new DocumentAnalysis(Enumerable.Repeat(0.5f, count).ToList(), null, [new KeyPhrase("phrase", 1f)]);
+        return new PreparedDocument(source, segmentation, analysis, "fingerprint");
     }
 
     private static IncomingDocument Operator(string key, string text) => new(key, key, text, SourceFileReader.HashText(text));

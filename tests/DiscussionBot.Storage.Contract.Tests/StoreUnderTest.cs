@@ -14,6 +14,7 @@ public sealed class StoreUnderTest(
     IAnalysisStore analysis,
     IPinLedger pins,
     FakeTimeProvider time,
+    Func<IDocumentWriter> otherReplicaWriter,
     Func<ValueTask> dispose) : IAsyncDisposable
 {
     public IDocumentStore Store { get; } = store;
@@ -28,7 +29,17 @@ public sealed class StoreUnderTest(
 
     public PositionAnalyzer Analyzer { get; } = new();
 
-    public IngestionService Ingestion => new(new SourceFileReader([]), new TextSegmenter(), Analyzer, Writer, new IngestionOptions());
+    public IngestionService Ingestion => IngestionThrough(Writer);
+
+    /// <summary>A writer over the same database through connections of its own, as another replica (or process) has.</summary>
+    public IDocumentWriter OtherReplicaWriter() => otherReplicaWriter();
+
+    public IngestionService IngestionThrough(IDocumentWriter writer) =>
+        new(new SourceFileReader([]), new TextSegmenter(), Analyzer, writer, new IngestionOptions());
+
+    /// <summary>Ingestion that hands a server's additions to <paramref name="queue"/> for their vectors.</summary>
+    public IngestionService IngestionWith(IAnalysisQueue queue) =>
+        new(new SourceFileReader([]), new TextSegmenter(), Analyzer, Writer, new IngestionOptions(), deferred: queue);
 
     public static FakeTimeProvider NewTime() => new(new DateTimeOffset(2026, 11, 27, 9, 30, 0, TimeSpan.Zero));
 

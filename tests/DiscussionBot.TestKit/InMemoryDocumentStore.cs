@@ -30,6 +30,7 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
             {
                 GuildId = source.Owner?.GuildId,
                 Owner = source.Owner,
+                HasVectors = analysis.SentenceVectors is not null && segmentation.Sentences.Count > 0,
             };
             _documents[id] = (new SourceDocument(info, source.Text, segmentation.Paragraphs, segmentation.Sentences), analysis, fingerprint);
             _revision++;
@@ -225,7 +226,7 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
         return Task.CompletedTask;
     }
 
-    public Task<IngestionReport> WriteAsync(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<string> unchanged, CancellationToken cancellationToken)
+    public Task<IngestionReport> WriteAsync(IReadOnlyList<PreparedDocument> documents, IReadOnlyList<string> unchanged, GuildSourceLimits? limits, CancellationToken cancellationToken)
     {
         var added = new List<string>();
         var updated = new List<string>();
@@ -240,6 +241,27 @@ public sealed class InMemoryDocumentStore : IDocumentStore, IAnalysisStore, IDoc
         }
 
         return Task.FromResult(new IngestionReport(added, updated, unchanged));
+    }
+
+    public Task<bool> ReplaceAnalysisAsync(AnalysisReplacement replacement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        lock (_lock)
+        {
+            var stored = _documents.Values.FirstOrDefault(d => d.Document.Info.SourceName == replacement.Key);
+            if (stored.Document is not { } document || stored.Fingerprint != replacement.ExpectedFingerprint ||
+                !DocumentConsistency.Covers(replacement.Analysis, document.Sentences.Count))
+            {
+                return Task.FromResult(false);
+            }
+
+            _documents[document.Info.Id] = (
+                document with { Info = document.Info with { HasVectors = replacement.Analysis.SentenceVectors is not null && document.Sentences.Count > 0 } },
+                replacement.Analysis,
+                replacement.Fingerprint);
+            _revision++;
+            return Task.FromResult(true);
+        }
     }
 
     private static List<string> Words(string text)

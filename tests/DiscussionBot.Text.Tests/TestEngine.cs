@@ -14,7 +14,7 @@ namespace DiscussionBot.Text.Tests;
 /// <summary>A store filled through the real ingestion use case, and the engines over it.</summary>
 internal sealed class TestEngine
 {
-    private TestEngine(EngineMode mode, ISentenceEmbedder embedder)
+    private TestEngine(EngineMode mode, ISentenceEmbedder embedder, QuoteRankingOptions? ranking = null)
     {
         Options = Microsoft.Extensions.Options.Options.Create(new TextEngineOptions { Mode = mode });
         Embedder = embedder;
@@ -22,7 +22,7 @@ internal sealed class TestEngine
         Cache = new CorpusCache(Store, Store);
         Summaries = new SummaryEngine(Store, Store, Cache, Microsoft.Extensions.Options.Options.Create(SummaryOptions.Default));
         Themes = new ThemeEngine(Store, Store, Cache, Options, Microsoft.Extensions.Options.Options.Create(KeyPhraseOptions.Default));
-        Quotes = new QuoteEngine(Store, Cache, embedder, Options, Microsoft.Extensions.Options.Options.Create(QuoteRankingOptions.Default));
+        Quotes = new QuoteEngine(Store, Cache, embedder, Options, Microsoft.Extensions.Options.Options.Create(ranking ?? QuoteRankingOptions.Default));
         Ingestion = new IngestionService(new SourceFileReader(), Segmenter, Analyzer, Store);
     }
 
@@ -48,7 +48,7 @@ internal sealed class TestEngine
 
     public static TestEngine Lexical() => new(EngineMode.Lexical, new UnavailableEmbedder());
 
-    public static TestEngine WithEmbeddings(ISentenceEmbedder embedder) => new(EngineMode.Embedding, embedder);
+    public static TestEngine WithEmbeddings(ISentenceEmbedder embedder, QuoteRankingOptions? ranking = null) => new(EngineMode.Embedding, embedder, ranking);
 
     public static OnnxSentenceEmbedder CreateMiniLm() => new(
         Microsoft.Extensions.Options.Options.Create(new TextEngineOptions { Mode = EngineMode.Embedding }),

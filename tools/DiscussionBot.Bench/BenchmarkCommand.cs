@@ -13,9 +13,9 @@ namespace DiscussionBot.Benchmarks;
 public static class BenchmarkCommand
 {
     public const string Help = """
-        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|big1-embedding|big8-embedding|sourceadd] [--sizes seed,bbc,scifact,scifact4x]
+        Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|big1-embedding|big8-embedding|sourceadd|providers] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
-              [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>] [--big-megabytes N]
+              [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>] [--postgres <connection>] [--big-megabytes N]
 
           Measures the bot in this process (Release build expected; bench/run.sh builds and runs it all).
           --phase     prepare: build one store per size (lexical ingestion is measured; larger sizes then get
@@ -27,7 +27,9 @@ public static class BenchmarkCommand
                       long: /themes and /summary of one 600-paragraph document (first call, then 200 calls);
                       big1 / big8: lexical ingestion of 8 MB of plain text as one file / eight files (run each in
                       its own process: the peak working set reported is the process's); big1-embedding /
-                      big8-embedding: the same in embedding mode (MiniLM vectors for every sentence).
+                      big8-embedding: the same in embedding mode (MiniLM vectors for every sentence);
+                      providers: each --sizes corpus ingested (lexical) into SQLite and into PostgreSQL, both given
+                      the same synthetic vectors, then every command timed against each store.
           --data      folder holding summarization/bbc_dev.jsonl and retrieval/scifact_corpus.jsonl
                       (default: $DISCUSSIONBOT_EVAL_DATA). Sizes whose data is absent are reported and skipped.
           --work      where stores are built (default: a new temporary folder, deleted afterwards).
@@ -37,6 +39,9 @@ public static class BenchmarkCommand
           --subset    SciFact abstracts for the ingestion and encoder phases (default 500).
           --app       the app the cold phase starts (apphost or .dll; default: the DiscussionBot.dll built beside this tool).
           --big-megabytes  plain text the big1/big8 phases ingest (default 8; smaller sizes show the growth per MB quickly).
+          --postgres  the server the providers phase creates (and drops) its database on, e.g.
+                      "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres" (default: $DISCUSSIONBOT_TEST_POSTGRES,
+                      else a throwaway cluster from the installed server binaries, as the tests start: fsync off).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
@@ -105,7 +110,8 @@ internal sealed record BenchmarkSettings(
     int ColdRuns,
     bool SyntheticVectors,
     double MaxSeconds,
-    string? App)
+    string? App,
+    string? Postgres = null)
 {
     /// <summary>Plain text the big1/big8 phases ingest, in MB (the issue's figure is 8).</summary>
     public int BigMegabytes { get; init; } = 8;
@@ -117,6 +123,7 @@ internal sealed record BenchmarkSettings(
         string? data = Environment.GetEnvironmentVariable("DISCUSSIONBOT_EVAL_DATA");
         string? work = null;
         string? app = null;
+        string? postgres = null;
         int queries = 200, rounds = 3, subset = 500, coldRuns = 5, maxSeconds = 15;
         int bigMegabytes = 8;
         bool synthetic = true;
@@ -161,6 +168,9 @@ internal sealed record BenchmarkSettings(
                 case "--big-megabytes":
                     bigMegabytes = Number();
                     break;
+                case "--postgres":
+                    postgres = Value();
+                    break;
                 case "--no-synthetic-vectors":
                     synthetic = false;
                     break;
@@ -174,7 +184,7 @@ internal sealed record BenchmarkSettings(
             phases = ["prepare", "serve", "ingest", "formats", "encoder", "cold"];
         }
 
-        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold", "long", "big1", "big8", "big1-embedding", "big8-embedding", "sourceadd"];
+        string[] known = ["prepare", "serve", "ingest", "formats", "encoder", "cold", "long", "big1", "big8", "big1-embedding", "big8-embedding", "sourceadd", "providers"];
         if (phases.FirstOrDefault(p => !known.Contains(p)) is { } unknown)
         {
             throw new Cli.UsageException($"Unknown phase '{unknown}'. Phases: all, {string.Join(", ", known)}.");
@@ -185,7 +195,7 @@ internal sealed record BenchmarkSettings(
             throw new Cli.UsageException($"Unknown size '{size}'. Sizes: {string.Join(", ", BenchmarkCorpora.AllSizes)}.");
         }
 
-        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds, app)
+        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds, app, postgres)
         {
             BigMegabytes = bigMegabytes,
         };

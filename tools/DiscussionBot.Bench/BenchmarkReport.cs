@@ -147,4 +147,30 @@ internal sealed class BenchmarkReport(TextWriter output)
         await Output.WriteLineAsync();
         await Output.FlushAsync();
     }
+
+    /// <summary>The providers phase's summary: each command's latency from SQLite and from PostgreSQL side by side.</summary>
+    public async Task ProvidersAsync(IReadOnlyList<(string Provider, ServingResult Result)> results)
+    {
+        await Output.WriteLineAsync();
+        await Output.WriteLineAsync($"## Per-command latency by provider ({string.Join(" vs ", results.Select(r => r.Provider))}, same store content)");
+        await Output.WriteLineAsync();
+        await Output.WriteLineAsync("| command | " + string.Join(" | ", results.Select(r => $"{r.Provider} p50 ms | {r.Provider} p99 ms | {r.Provider} CPU ms/req")) + " |");
+        await Output.WriteLineAsync("|---|" + string.Concat(results.Select(_ => "---:|---:|---:|")));
+        foreach (string command in results[0].Result.Commands.Select(c => c.Command))
+        {
+            IEnumerable<string> cells = results.Select(r => r.Result.Commands.First(c => c.Command == command))
+                .Select(c => $"{Stats.Ms(c.P50)} | {Stats.Ms(c.P99)} | {Stats.Ms(c.CpuMsPerRequest)}");
+            await Output.WriteLineAsync($"| {command} | {string.Join(" | ", cells)} |");
+        }
+
+        foreach (string what in results[0].Result.FirstCalls.Select(f => f.What))
+        {
+            IEnumerable<string> cells = results.Select(r => r.Result.FirstCalls.First(f => f.What == what).Ms).Select(ms => $"{Stats.Ms(ms)} | |");
+            await Output.WriteLineAsync($"| once: {what} | {string.Join(" | ", cells)} |");
+        }
+
+        await Output.WriteLineAsync(string.Join(", ", results.Select(r => $"load average {r.Provider}: {r.Result.LoadBefore} → {r.Result.LoadAfter}")));
+        await Output.WriteLineAsync();
+        await Output.FlushAsync();
+    }
 }

@@ -47,6 +47,16 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
             case "sourceadd":
                 await SourceAddAsync(cancellationToken);
                 break;
+            case "providers":
+                foreach (string size in settings.Sizes)
+                {
+                    if (Corpus(size) is { } corpus)
+                    {
+                        await ProviderBenchmark.RunAsync(corpus, settings, work, seeds, report, cancellationToken);
+                    }
+                }
+
+                break;
             case "big1" or "big8" or "big1-embedding" or "big8-embedding":
                 // one phase per process (bench/run.sh), so the peak working set is that ingestion's own
                 await report.NoteAsync($"| {settings.BigMegabytes} MB plain text | MB | sentences | wall (s) | peak working set (MB) | mode |");

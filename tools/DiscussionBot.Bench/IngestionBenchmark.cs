@@ -43,10 +43,11 @@ internal static class IngestionBenchmark
 {
     /// <summary>Ingests the documents through <see cref="IngestionService"/> (as the ingest verb does, from memory) into a fresh store.</summary>
     public static async Task<IngestionResult> RunAsync(
-        BenchmarkCorpus corpus, IReadOnlyList<IncomingDocument> documents, string storePath, string seedsFolder, string mode, int chunk, CancellationToken cancellationToken)
+        BenchmarkCorpus corpus, IReadOnlyList<IncomingDocument> documents, string storePath, string seedsFolder, string mode, int chunk, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         DeleteStore(storePath);
-        using IHost host = BenchmarkHost.Build(storePath, seedsFolder, mode);
+        using IHost host = BenchmarkHost.Build(storePath, seedsFolder, mode, extra);
         var ingestion = host.Services.GetRequiredService<IngestionService>();
         var segmenter = host.Services.GetRequiredService<ITextSegmenter>();
 
@@ -100,7 +101,7 @@ internal static class IngestionBenchmark
         using (SqliteCommand select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = "SELECT id FROM sentences WHERE vector IS NULL";
+            select.CommandText = "SELECT id FROM sentences WHERE vector IS NULL ORDER BY id";
             using SqliteDataReader reader = select.ExecuteReader();
             while (reader.Read())
             {
@@ -113,22 +114,9 @@ internal static class IngestionBenchmark
         update.CommandText = "UPDATE sentences SET vector = $vector WHERE id = $id";
         SqliteParameter vectorParameter = update.Parameters.Add("$vector", SqliteType.Blob);
         SqliteParameter idParameter = update.Parameters.Add("$id", SqliteType.Integer);
-        float[] vector = new float[dimension];
         foreach (long id in ids)
         {
-            double norm = 0;
-            for (int i = 0; i < dimension; i++)
-            {
-                vector[i] = (float)((random.NextDouble() * 2) - 1);
-                norm += vector[i] * vector[i];
-            }
-
-            float scale = (float)(1 / Math.Sqrt(norm));
-            for (int i = 0; i < dimension; i++)
-            {
-                vector[i] *= scale;
-            }
-
+            float[] vector = SyntheticVector(random, dimension);
             vectorParameter.Value = MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
             idParameter.Value = id;
             update.ExecuteNonQuery();
@@ -149,6 +137,26 @@ internal static class IngestionBenchmark
         }
 
         return ids.Count;
+    }
+
+    /// <summary>The next deterministic random unit vector of <paramref name="random"/>.</summary>
+    public static float[] SyntheticVector(Random random, int dimension)
+    {
+        float[] vector = new float[dimension];
+        double norm = 0;
+        for (int i = 0; i < dimension; i++)
+        {
+            vector[i] = (float)((random.NextDouble() * 2) - 1);
+            norm += vector[i] * vector[i];
+        }
+
+        float scale = (float)(1 / Math.Sqrt(norm));
+        for (int i = 0; i < dimension; i++)
+        {
+            vector[i] *= scale;
+        }
+
+        return vector;
     }
 
     public static long StoreBytes(string storePath) =>

@@ -8,6 +8,7 @@ using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Discord.Gateway;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.Hosting;
+using DiscussionBot.Sources;
 using DiscussionBot.TestKit.FakeDiscord;
 using DiscussionBot.Text.Answers;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ namespace DiscussionBot.Benchmarks;
 /// attachment CDN). Timed from sending the interaction over the gateway to the fake Discord receiving the answer the
 /// moderator sees: the type-4 callback, or after a deferral (type 5, at <c>Live:DeferAfterMilliseconds</c>) the edit
 /// of the original response. The attachment download, conversion, segmentation, analysis and the write are included.
+/// In embedding mode the answer comes after the words-only analysis; the sentence vectors are computed in the
+/// background, and the time until they are stored (from the same start) is reported beside it.
 /// Then the memory of per-server corpus snapshots: what the operator's snapshot costs, and what each server with
 /// documents of its own adds on top of it (its rows, not a copy of the operator's).
 /// </summary>
@@ -33,8 +36,8 @@ internal static class SourceAddBenchmark
     {
         await report.NoteAsync("`/source add` end to end through the fake Discord (attachment download included), one fresh store per mode:");
         await report.NoteAsync(string.Empty);
-        await report.NoteAsync("| mode | file | sentences | answer | deferral sent (ms) | answer seen (ms) |");
-        await report.NoteAsync("|---|---|---|---|---|---|");
+        await report.NoteAsync("| mode | file | sentences | answer | deferral sent (ms) | answer seen (ms) | vectors stored (ms) |");
+        await report.NoteAsync("|---|---|---|---|---|---|---|");
         await RunModeAsync("Lexical", LexicalSizes, prose, work, seeds, report, cancellationToken);
         await RunModeAsync("Embedding", EmbeddingSizes, prose, work, seeds, report, cancellationToken);
         await report.NoteAsync(string.Empty);
@@ -55,25 +58,41 @@ internal static class SourceAddBenchmark
         await host.StartAsync(cancellationToken);
         await host.Services.GetRequiredService<GatewayClient>().Ready.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
         await discord.Gateway.WaitUntilAsync(g => g.SessionId is not null, "a session", TimeSpan.FromMinutes(1));
+        var vectorsStored = new ConcurrentDictionary<string, TaskCompletionSource<long>>(StringComparer.Ordinal);
+        TaskCompletionSource<long> Stored(string file) => vectorsStored.GetOrAdd(file, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        host.Services.GetRequiredService<BackgroundAnalysisService>().Processed += (pending, _) =>
+            Stored(pending.Source.Owner?.Origin ?? string.Empty).TrySetResult(Stopwatch.GetTimestamp());
+        bool background = mode == "Embedding";
 
         // The first add pays for the first JIT of the path (and in embedding mode the model load): not reported.
         await AddAsync(discord, seen, Document(prose, 2 * 1024, $"warm-up {mode}"), "warm-up.txt", cancellationToken);
+        if (background)
+        {
+            await Stored("warm-up.txt").Task.WaitAsync(TimeSpan.FromMinutes(15), cancellationToken);
+        }
+
         foreach (int size in sizes)
         {
             string text = Document(prose, size, $"{mode} {size}");
-            (double? deferredMs, double answerMs, string answer) = await AddAsync(discord, seen, text, $"bench-{size / 1024}k.txt", cancellationToken);
+            string file = $"bench-{size / 1024}k.txt";
+            (long sent, double? deferredMs, double answerMs, string answer) = await AddAsync(discord, seen, text, file, cancellationToken);
+            // One add at a time: the next one is not measured while this one's encoder still runs.
+            double? vectorsMs = background && answer == "added"
+                ? Stopwatch.GetElapsedTime(sent, await Stored(file).Task.WaitAsync(TimeSpan.FromMinutes(30), cancellationToken)).TotalMilliseconds
+                : null;
             DocumentInfo? added = (await host.Services.GetRequiredService<IDocumentStore>().ListDocumentsAsync(cancellationToken))
-                .FirstOrDefault(d => d.Owner?.Origin == $"bench-{size / 1024}k.txt");
+                .FirstOrDefault(d => d.Owner?.Origin == file);
             await report.NoteAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {mode} | {Encoding.UTF8.GetByteCount(text) / 1024} KB | {added?.SentenceCount.ToString(CultureInfo.InvariantCulture) ?? "–"} | {answer} | {(deferredMs is { } d ? d.ToString("0", CultureInfo.InvariantCulture) : "– (inline)")} | {answerMs:0} |"));
+                $"| {mode} | {Encoding.UTF8.GetByteCount(text) / 1024} KB | {added?.SentenceCount.ToString(CultureInfo.InvariantCulture) ?? "–"} | {answer} | {(deferredMs is { } d ? d.ToString("0", CultureInfo.InvariantCulture) : "– (inline)")} | {answerMs:0} | {(vectorsMs is { } v ? v.ToString("0", CultureInfo.InvariantCulture) : "–")} |"));
         }
+
 
         await host.StopAsync(cancellationToken);
     }
 
-    /// <returns>When the deferral reached Discord (if any), when the answer did, and what it said.</returns>
-    private static async Task<(double? DeferredMs, double AnswerMs, string Answer)> AddAsync(
+    /// <returns>When it was sent, when the deferral reached Discord (if any), when the answer did, and what it said.</returns>
+    private static async Task<(long Sent, double? DeferredMs, double AnswerMs, string Answer)> AddAsync(
         FakeDiscordServer discord, ConcurrentDictionary<string, (long At, string Body)> seen, string text, string name, CancellationToken cancellationToken)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
@@ -86,13 +105,13 @@ internal static class SourceAddBenchmark
         (long callbackAt, string callbackBody) = seen[callback];
         if (JsonNode.Parse(callbackBody)!["type"]!.GetValue<int>() != 5)
         {
-            return (null, Stopwatch.GetElapsedTime(sent, callbackAt).TotalMilliseconds, Outcome(callbackBody));
+            return (sent, null, Stopwatch.GetElapsedTime(sent, callbackAt).TotalMilliseconds, Outcome(callbackBody));
         }
 
         await discord.Rest.WaitForRequestAsync(r => $"{r.Method} {r.Path}" == edit, timeout: TimeSpan.FromMinutes(10));
         (long editAt, string editBody) = seen[edit];
         cancellationToken.ThrowIfCancellationRequested();
-        return (Stopwatch.GetElapsedTime(sent, callbackAt).TotalMilliseconds, Stopwatch.GetElapsedTime(sent, editAt).TotalMilliseconds, Outcome(editBody));
+        return (sent, Stopwatch.GetElapsedTime(sent, callbackAt).TotalMilliseconds, Stopwatch.GetElapsedTime(sent, editAt).TotalMilliseconds, Outcome(editBody));
     }
 
     private static string Outcome(string body) =>

@@ -32,6 +32,8 @@ public static partial class EvaluationCommand
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
+                      (retrieval and quotes: [--store sqlite|memory|postgres --postgres <connection string to a server>];
+                      postgres builds the store in a new database on that server, dropped afterwards)
         themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8]
                       (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM)
         """ + AnswerEvaluation.Usage;
@@ -278,9 +280,12 @@ public static partial class EvaluationCommand
             analysed.Add((document, new DocumentAnalysis(new float[sentences.Count], documentVectors, [])));
         }
 
-        using TemporaryStore store = options.GetValueOrDefault("store") == "memory"
-            ? TemporaryStore.InMemory(analysed)
-            : await TemporaryStore.SqliteAsync(analysed, cancellationToken);
+        using TemporaryStore store = options.GetValueOrDefault("store") switch
+        {
+            "memory" => TemporaryStore.InMemory(analysed),
+            "postgres" => await TemporaryStore.PostgresAsync(analysed, EvaluationData.Required(options, "postgres"), cancellationToken),
+            _ => await TemporaryStore.SqliteAsync(analysed, cancellationToken),
+        };
         externalIds = store.ExternalIds;
 
         double indexSeconds = clock.Elapsed.TotalSeconds;

@@ -12,7 +12,9 @@ namespace DiscussionBot.Commands.Handlers;
 /// Adds and removes a server's own documents, for <c>/source</c> and "Add to sources": who may (checked from the
 /// interaction itself), the server's limits, duplicates, and a polite private answer for every refusal.
 /// A server's document is visible in that server only; the answer engines pick it up at their next question
-/// (the store's revision changes, and only that server's snapshot is rebuilt).
+/// (the store's revision changes, and only that server's snapshot is rebuilt). In embedding mode the answer does not
+/// wait for the sentence encoder: the document is quotable by its words at once and found by meaning once its
+/// background analysis lands (<see cref="IngestionReport.AnalysisPending"/>).
 /// </summary>
 public sealed class GuildSources(IngestionService ingestion, IDocumentStore store, SourceModerators moderators, IOptions<GuildSourceLimits> limits)
 {
@@ -79,6 +81,10 @@ public sealed class GuildSources(IngestionService ingestion, IDocumentStore stor
         }
 
         string verb = report.Updated.Count > 0 ? "Updated" : "Added";
+        string use = report.AnalysisPending.Contains(document.SourceName)
+            ? "Members here can quote and summarise it now (`/quote`, `/summary source:`, `/themes`), matching its words; " +
+              "matching by meaning is being prepared in the background and joins in by itself when ready. "
+            : "Members here can now use it: `/summary source:`, `/quote`, `/themes`. ";
         return Responses.Message(
             new Embed
             {
@@ -86,7 +92,7 @@ public sealed class GuildSources(IngestionService ingestion, IDocumentStore stor
                 Description = string.Create(
                     CultureInfo.InvariantCulture,
                     $"{added.ParagraphCount} paragraphs, {added.SentenceCount} sentences, {added.CharacterCount:N0} characters of text.\n" +
-                    $"Members here can now use it: `/summary source:`, `/quote`, `/themes`. Other servers and DMs do not see it.\n" +
+                    $"{use}Other servers and DMs do not see it.\n" +
                     $"This server has {visible.Count(d => d.GuildId == guild)} of its own sources (at most {_limits.MaxDocumentsPerGuild})."),
                 Color = Responses.AccentColor,
                 Footer = new EmbedFooter(DiscordText.Clip($"Added by {document.Owner.UserName}. Remove it with /source remove.", DiscordLimits.EmbedFooterLength)),

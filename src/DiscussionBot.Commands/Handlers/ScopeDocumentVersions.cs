@@ -6,7 +6,7 @@ namespace DiscussionBot.Commands.Handlers;
 
 /// <summary>
 /// The version of the documents a scope sees, carried by the /themes buttons: it changes when one of them is added,
-/// updated or removed, and not when another server's documents change (unlike the store's revision).
+/// updated or removed or gets its sentence vectors, and not when another server's documents change (unlike the store's revision).
 /// Memoised per store revision, because computing it lists and hashes every visible document (milliseconds at
 /// 5,000 documents, on every /themes and every click otherwise).
 /// </summary>
@@ -47,7 +47,9 @@ public sealed class ScopeDocumentVersions(IDocumentStore store)
         var visible = new StringBuilder();
         foreach (DocumentInfo document in (await store.ListDocumentsAsync(scope, cancellationToken)).OrderBy(d => d.Id))
         {
-            visible.Append(document.Id).Append(':').Append(document.ContentHash).Append(':').Append(document.Title).Append('\n');
+            // Vectors arriving in the background (after a server's addition) can change the themes, so they count too.
+            visible.Append(document.Id).Append(':').Append(document.ContentHash).Append(':').Append(document.HasVectors ? 'v' : 'w')
+                .Append(':').Append(document.Title).Append('\n');
         }
 
         byte[] hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(visible.ToString()));

@@ -20,4 +20,10 @@ public sealed record DocumentInfo(
 
     /// <summary>Who added it from Discord, and from where; null for the operator's documents.</summary>
     public DocumentOwner? Owner { get; init; }
+
+    /// <summary>
+    /// True when its sentences have vectors (embedding mode). False in lexical mode, and while a document added in
+    /// embedding mode waits for its vectors (see <see cref="Ingestion.DeferredAnalysis"/>).
+    /// </summary>
+    public bool HasVectors { get; init; }
 }

@@ -21,11 +21,17 @@ public static class DocumentConsistency
             }
         }
 
-        DocumentAnalysis analysis = document.Analysis;
-        int count = document.Segmentation.Sentences.Count;
-        if (analysis.SentenceSalience.Count != count || (analysis.SentenceVectors is { } vectors && vectors.Count != count))
+        if (!Covers(document.Analysis, document.Segmentation.Sentences.Count))
         {
             throw new InvalidOperationException($"{name}: the analysis does not have one entry per sentence.");
         }
+    }
+
+    /// <summary>True when the analysis has one salience (and one vector, if any) for each of <paramref name="sentenceCount"/> sentences.</summary>
+    public static bool Covers(DocumentAnalysis analysis, int sentenceCount)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return analysis.SentenceSalience.Count == sentenceCount &&
+               (analysis.SentenceVectors is not { } vectors || vectors.Count == sentenceCount);
     }
 }

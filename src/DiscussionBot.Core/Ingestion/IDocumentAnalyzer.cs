@@ -11,4 +11,19 @@ public interface IDocumentAnalyzer
     Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
         IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when <see cref="AnalyzeAsync"/> encodes every sentence with a model (seconds for a long document);
+    /// <see cref="AnalyzeWithoutVectorsAsync"/> then gives a quick analysis to store first. Decided without loading the model.
+    /// </summary>
+    bool EncodesSentences => false;
+
+    /// <summary>
+    /// The analysis from the words alone (salience and key phrases, no vectors): what a document is stored with while
+    /// its full analysis runs in the background. Where <see cref="EncodesSentences"/> is false, the full analysis.
+    /// </summary>
+    Task<IReadOnlyList<DocumentAnalysis>> AnalyzeWithoutVectorsAsync(
+        IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
+        CancellationToken cancellationToken) =>
+        AnalyzeAsync(documents, cancellationToken);
 }

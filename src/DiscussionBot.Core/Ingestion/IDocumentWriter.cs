@@ -14,6 +14,19 @@ public interface IDocumentWriter
     Task<IngestionReport> WriteAsync(
         IReadOnlyList<PreparedDocument> documents,
         IReadOnlyList<string> unchanged,
+        CancellationToken cancellationToken) =>
+        WriteAsync(documents, unchanged, limits: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(IReadOnlyList{PreparedDocument}, IReadOnlyList{string}, CancellationToken)"/>, by the
+    /// rules of <see cref="DocumentWritePlan"/>; with <paramref name="limits"/>, every owning server's usage is read and
+    /// checked inside the write's transaction, so concurrent writers (other replicas too) cannot together exceed them.
+    /// </summary>
+    /// <exception cref="SourceLimitException">A server would exceed a limit; nothing was written.</exception>
+    Task<IngestionReport> WriteAsync(
+        IReadOnlyList<PreparedDocument> documents,
+        IReadOnlyList<string> unchanged,
+        GuildSourceLimits? limits,
         CancellationToken cancellationToken);
 
     /// <summary>How many documents a server has added, and their characters, for its limits.</summary>
@@ -22,7 +35,24 @@ public interface IDocumentWriter
     /// <summary>Removes the documents with these keys in one transaction.</summary>
     /// <exception cref="UnknownSourceException">A key names no document; nothing was removed.</exception>
     Task RemoveAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a stored document's analysis (salience, vectors, key phrases) and its fingerprint in one transaction,
+    /// and changes the store's revision so answer snapshots reload. Its text and segmentation stay as they are.
+    /// </summary>
+    /// <returns>
+    /// False, with nothing written, when the document was removed or replaced since the analysis was computed (its
+    /// fingerprint is no longer <see cref="AnalysisReplacement.ExpectedFingerprint"/>), or when the analysis does
+    /// not have one entry per stored sentence.
+    /// </returns>
+    Task<bool> ReplaceAnalysisAsync(AnalysisReplacement replacement, CancellationToken cancellationToken);
 }
+
+/// <summary>A new analysis for one stored document (see <see cref="IDocumentWriter.ReplaceAnalysisAsync"/>).</summary>
+/// <param name="Key">The document's key.</param>
+/// <param name="ExpectedFingerprint">The fingerprint the document had when the analysis was computed from it.</param>
+/// <param name="Fingerprint">The fingerprint stored with the new analysis (the analyzer's version may differ).</param>
+public sealed record AnalysisReplacement(string Key, string ExpectedFingerprint, DocumentAnalysis Analysis, string Fingerprint);
 
 /// <summary>What the writer knows about a stored document, to decide what a new run must do.</summary>
 /// <param name="Fingerprint">See <see cref="IngestionService.Fingerprint"/>.</param>

@@ -9,6 +9,12 @@ public sealed record IngestionReport(
     /// <summary>Sources not stored because a stored document (or an earlier source of the run) has exactly their text.</summary>
     public IReadOnlyList<DuplicateSource> Duplicates { get; init; } = [];
 
+    /// <summary>
+    /// Documents written with their words-only analysis, whose meaning-based analysis (sentence vectors) is computed in
+    /// the background: quotable at once, found by meaning once it lands.
+    /// </summary>
+    public IReadOnlyList<string> AnalysisPending { get; init; } = [];
+
     public bool ChangedAnything => Added.Count > 0 || Updated.Count > 0;
 
     public override string ToString() =>

@@ -8,24 +8,38 @@ namespace DiscussionBot.Core.Ingestion;
 /// segmented, analysed and committed in batches of <see cref="IngestionOptions.BatchSize"/>: a crash loses at
 /// most the batch in flight, and running the same ingestion again skips what was committed and finishes the job.
 /// </summary>
+/// <param name="deferred">
+/// Where a server's additions go for their sentence vectors when the analyzer encodes sentences: the member's answer
+/// then waits for the words-only analysis only. Without it, additions are analysed in full before they are written.
+/// </param>
 public sealed class IngestionService(
     SourceFileReader reader,
     ITextSegmenter segmenter,
     IDocumentAnalyzer analyzer,
     IDocumentWriter writer,
-    IngestionOptions? options = null)
+    IngestionOptions? options = null,
+    IIngestionObserver? observer = null,
+    TimeProvider? timeProvider = null,
+    IAnalysisQueue? deferred = null)
 {
     private readonly int _batchSize = (options ?? new IngestionOptions()).BatchSize;
-
-    // Check-then-write of a server's limits must not interleave with another add (one process serves a bot).
-    private readonly SemaphoreSlim _guildAdds = new(1, 1);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Ingests files and folders; keys are relative to each folder given, or to the working folder for a file.</summary>
     public Task<IngestionReport> IngestPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         IngestPathsAsync(paths, progress: null, cancellationToken);
 
-    public Task<IngestionReport> IngestPathsAsync(
+    public async Task<IngestionReport> IngestPathsAsync(
         IEnumerable<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        long started = _time.GetTimestamp();
+        IReadOnlyList<IncomingDocument> documents = ReadSources(paths, progress, cancellationToken);
+        IngestionReport report = await IngestAsync(documents, progress, limits: null, deferVectors: false, cancellationToken);
+        observer?.Completed(IngestionOrigin.Files, report, _time.GetElapsedTime(started));
+        return report;
+    }
+
+    private IReadOnlyList<IncomingDocument> ReadSources(IEnumerable<string> paths, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         IReadOnlyList<SourceFile> files = SourceFileReader.ListSources(paths, Directory.GetCurrentDirectory());
         if (files.Count == 0)
@@ -54,20 +68,25 @@ public sealed class IngestionService(
         var rejected = rejections.OfType<RejectedSourceException>().ToList();
         if (rejected.Count > 0)
         {
+            observer?.Rejected(IngestionOrigin.Files, rejected.Count, "unreadable");
             throw rejected.Count == 1
                 ? rejected[0]
                 : new RejectedSourceException(string.Join("; ", rejected.Select(r => r.Message)));
         }
 
-        return IngestAsync(incoming.OfType<IncomingDocument>().ToList(), progress, cancellationToken);
+        return incoming.OfType<IncomingDocument>().ToList();
     }
 
     /// <summary>Ingests documents that are already in memory (evaluation sets, benchmarks, tests).</summary>
     public Task<IngestionReport> IngestAsync(IReadOnlyList<IncomingDocument> documents, CancellationToken cancellationToken) =>
         IngestAsync(documents, progress: null, cancellationToken);
 
-    public async Task<IngestionReport> IngestAsync(
-        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    public Task<IngestionReport> IngestAsync(
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken) =>
+        IngestAsync(documents, progress, limits: null, deferVectors: false, cancellationToken);
+
+    private async Task<IngestionReport> IngestAsync(
+        IReadOnlyList<IncomingDocument> documents, IProgress<IngestionProgress>? progress, GuildSourceLimits? limits, bool deferVectors, CancellationToken cancellationToken)
     {
         var duplicateKey = documents.GroupBy(d => d.SourceName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateKey is not null)
@@ -79,11 +98,13 @@ public sealed class IngestionService(
         var added = new List<string>();
         var updated = new List<string>();
         var duplicates = new List<DuplicateSource>(plan.Duplicates);
+        var pending = new List<string>();
         int done = documents.Count - plan.ToWrite.Count;
         progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         foreach (IncomingDocument[] batch in plan.ToWrite.Chunk(_batchSize))
         {
-            IngestionReport written = await WriteBatchAsync(batch, cancellationToken);
+            IngestionReport written = await WriteBatchAsync(batch, limits, deferVectors, cancellationToken);
+            pending.AddRange(written.AnalysisPending);
             added.AddRange(written.Added);
             updated.AddRange(written.Updated);
             duplicates.AddRange(written.Duplicates);
@@ -91,12 +112,14 @@ public sealed class IngestionService(
             progress?.Report(new IngestionProgress(IngestionStage.Writing, done, documents.Count));
         }
 
-        return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates };
+        return new IngestionReport(added, updated, plan.Unchanged) { Duplicates = duplicates, AnalysisPending = pending };
     }
 
     /// <summary>
     /// Adds (or updates) one document a server member brought from Discord, within the server's limits.
     /// Its text duplicates only what that server can see: the operator's documents and the server's own.
+    /// When the analyzer encodes sentences and a background queue is given, the document is written with its
+    /// words-only analysis (quotable at once) and queued for its vectors (<see cref="IngestionReport.AnalysisPending"/>).
     /// </summary>
     /// <exception cref="SourceLimitException">The server would exceed a limit; nothing was written.</exception>
     public async Task<IngestionReport> AddForGuildAsync(IncomingDocument document, GuildSourceLimits limits, CancellationToken cancellationToken)
@@ -104,27 +127,24 @@ public sealed class IngestionService(
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(limits);
         ulong guild = document.Owner?.GuildId ?? throw new ArgumentException("A server's document needs its owner.", nameof(document));
-        await _guildAdds.WaitAsync(cancellationToken);
+
+        // A first check before the costly analysis; the writer checks again inside its write transaction, which is
+        // what holds against concurrent adds (other replicas' too).
+        long started = _time.GetTimestamp();
         try
         {
             GuildUsage usage = await writer.GetGuildUsageAsync(guild, cancellationToken);
             bool replacing = (await writer.ListStoredSourcesAsync(cancellationToken)).Any(s => s.Key == document.SourceName);
-            if (!replacing && usage.Documents >= limits.MaxDocumentsPerGuild)
-            {
-                throw new SourceLimitException($"this server already has {usage.Documents} documents, its limit (Sources:MaxDocumentsPerGuild).");
-            }
-
-            if (usage.Characters + document.Text.Length > limits.MaxCharactersPerGuild)
-            {
-                throw new SourceLimitException(
-                    $"this server's documents would hold {usage.Characters + document.Text.Length:N0} characters of text, over its limit of {limits.MaxCharactersPerGuild:N0} (Sources:MaxCharactersPerGuild).");
-            }
-
-            return await IngestAsync([document], progress: null, cancellationToken);
+            limits.Check(usage, new GuildUsage(usage.Documents + (replacing ? 0 : 1), usage.Characters + (replacing ? 0 : document.Text.Length)));
+            IngestionReport report = await IngestAsync(
+                [document], progress: null, limits, deferVectors: deferred is not null && analyzer.EncodesSentences, cancellationToken);
+            observer?.Completed(IngestionOrigin.Server, report, _time.GetElapsedTime(started));
+            return report;
         }
-        finally
+        catch (SourceLimitException)
         {
-            _guildAdds.Release();
+            observer?.Rejected(IngestionOrigin.Server, 1, "limit");
+            throw;
         }
     }
 
@@ -140,8 +160,13 @@ public sealed class IngestionService(
     public string Fingerprint(IncomingDocument document) =>
         SourceFileReader.HashText($"{document.ContentHash}\n{document.Title}\n{segmenter.Version}\n{analyzer.Version}");
 
-    /// <summary>Segments, analyses and commits one batch in one transaction.</summary>
-    private async Task<IngestionReport> WriteBatchAsync(IReadOnlyList<IncomingDocument> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Segments, analyses and commits one batch in one transaction. With <paramref name="deferVectors"/>, the analysis
+    /// is the words-only one and the written documents are queued for the full one; their stored fingerprint is already
+    /// the full analysis's, so a later run finds them unchanged rather than analysing them again.
+    /// </summary>
+    private async Task<IngestionReport> WriteBatchAsync(
+        IReadOnlyList<IncomingDocument> batch, GuildSourceLimits? limits, bool deferVectors, CancellationToken cancellationToken)
     {
         // Segmentation is independent per document; AsOrdered keeps the run's order (and so the store's ids) stable.
         var segmented = batch
@@ -150,10 +175,26 @@ public sealed class IngestionService(
             .WithCancellation(cancellationToken)
             .Select(document => (Source: document, Segmentation: segmenter.Segment(document.Text)))
             .ToList();
-        IReadOnlyList<DocumentAnalysis> analyses = await analyzer.AnalyzeAsync(segmented, cancellationToken);
+        IReadOnlyList<DocumentAnalysis> analyses = deferVectors
+            ? await analyzer.AnalyzeWithoutVectorsAsync(segmented, cancellationToken)
+            : await analyzer.AnalyzeAsync(segmented, cancellationToken);
         var prepared = segmented
             .Select((c, i) => new PreparedDocument(c.Source, c.Segmentation, analyses[i], Fingerprint(c.Source)))
             .ToList();
-        return await writer.WriteAsync(prepared, [], cancellationToken);
+        IngestionReport report = await writer.WriteAsync(prepared, [], limits, cancellationToken);
+        if (!deferVectors || deferred is null)
+        {
+            return report;
+        }
+
+        var written = report.Added.Concat(report.Updated).ToHashSet(StringComparer.Ordinal);
+        var pending = prepared.Where(p => written.Contains(p.Source.SourceName)).ToList();
+        foreach (PreparedDocument document in pending)
+        {
+            // A full queue leaves the document with its words-only analysis until the next start finds it.
+            deferred.TryEnqueue(new PendingAnalysis(document.Source, document.Segmentation, document.Fingerprint));
+        }
+
+        return report with { AnalysisPending = pending.Select(p => p.Source.SourceName).ToList() };
     }
 }

@@ -162,7 +162,7 @@ internal sealed class CorpusSnapshot
 /// Holds the corpus snapshots and rebuilds one when the documents it covers change. The operator's documents have
 /// one snapshot, which DMs and every server without documents of its own share; a server with documents gets a
 /// snapshot extending it (<see cref="CorpusSnapshot.Extend"/>). When the store's revision changes, a snapshot whose
-/// documents (id, text hash, title) are unchanged is kept, so one server adding a source does not reload the seeds
+/// documents (id, text hash, title, whether it has vectors) are unchanged is kept, so one server adding a source does not reload the seeds
 /// (nor recompute their themes) for everyone else.
 /// Eviction: at most <see cref="TextEngineOptions.GuildSnapshots"/> server snapshots, the least recently used dropped
 /// first; a server's snapshot is dropped as soon as it has no documents left.
@@ -178,8 +178,8 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
     private volatile CorpusSnapshot? _operator;
     private long _uses;
 
-    /// <summary>Answers about single documents, remembered per store revision.</summary>
-    public RevisionMemo Documents { get; } = new();
+    /// <summary>Answers about single documents, remembered per version of each document.</summary>
+    public DocumentMemo Documents { get; } = new();
 
     /// <summary>Servers whose snapshot is held now (for tests and the benchmark).</summary>
     public int GuildSnapshotCount
@@ -262,9 +262,9 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         }
     }
 
-    /// <summary>Throws unless <paramref name="documentId"/> is in the store and visible in <paramref name="scope"/>.</summary>
+    /// <summary>The document, as listed at the store's current revision, when it is visible in <paramref name="scope"/>.</summary>
     /// <exception cref="DocumentNotFoundException">Unknown, or another server's.</exception>
-    internal async Task EnsureVisibleAsync(long documentId, DocumentScope scope, CancellationToken cancellationToken)
+    internal async Task<DocumentInfo> EnsureVisibleAsync(long documentId, DocumentScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         long revision = await store.GetRevisionAsync(cancellationToken);
@@ -286,6 +286,8 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         {
             throw new DocumentNotFoundException(documentId);
         }
+
+        return info;
     }
 
     /// <summary>The snapshot already checked against this revision, if any (no lock: the common case).</summary>
@@ -341,9 +343,11 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
         }
     }
 
+    /// <summary>Same ids, texts and titles, and the same analysis kind (a document's vectors arriving in the background changes it).</summary>
     private static bool SameDocuments(IReadOnlyList<DocumentInfo> held, IReadOnlyList<DocumentInfo> now) =>
         held.Count == now.Count &&
         held.Zip(now).All(p => p.First.Id == p.Second.Id &&
+                               p.First.HasVectors == p.Second.HasVectors &&
                                string.Equals(p.First.ContentHash, p.Second.ContentHash, StringComparison.Ordinal) &&
                                string.Equals(p.First.Title, p.Second.Title, StringComparison.Ordinal));
 

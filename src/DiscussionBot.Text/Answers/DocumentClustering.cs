@@ -196,14 +196,17 @@ internal static class DocumentClustering
     /// <summary>A group centre: unit lexical vector (dense over the vocabulary) and unit mean embedding (null in lexical mode).</summary>
     private sealed record Centroid(double[] Lexical, float[]? Vector);
 
-    /// <summary>Documents as unit TF-IDF vectors (content words) and unit mean sentence embeddings.</summary>
+    /// <summary>
+    /// Documents as unit TF-IDF vectors (content words) and unit mean sentence embeddings; a document whose vectors are
+    /// still being computed (added moments ago) has none and is compared by its words alone.
+    /// </summary>
     private sealed class Points
     {
         private readonly (int[] Ids, double[] Weights)[] _lexical;
         private readonly int _vocabulary;
-        private readonly float[][]? _vectors;
+        private readonly float[]?[]? _vectors;
 
-        private Points((int[] Ids, double[] Weights)[] lexical, int vocabulary, float[][]? vectors)
+        private Points((int[] Ids, double[] Weights)[] lexical, int vocabulary, float[]?[]? vectors)
         {
             _lexical = lexical;
             _vocabulary = vocabulary;
@@ -245,7 +248,7 @@ internal static class DocumentClustering
                 lexical[i] = (v.Keys.ToArray(), v.Values.Select(x => norm > 0 ? x / norm : 0).ToArray());
             }
 
-            float[][]? vectors = null;
+            float[]?[]? vectors = null;
             if (snapshot.HasVectors)
             {
                 vectors = new float[ids.Count][];
@@ -253,15 +256,17 @@ internal static class DocumentClustering
                 {
                     (int start, int count) = snapshot.DocumentRows[ids[i]];
                     float[] sum = new float[snapshot.Dimension];
+                    bool any = false;
                     for (int r = start; r < start + count; r++)
                     {
                         if (snapshot.HasVector![r])
                         {
                             snapshot.AddVectorTo(r, sum);
+                            any = true;
                         }
                     }
 
-                    vectors[i] = VectorMath.Normalize(sum);
+                    vectors[i] = any ? VectorMath.Normalize(sum) : null;
                 }
             }
 
@@ -277,9 +282,9 @@ internal static class DocumentClustering
                 lex += weights[k] * c.Lexical[ids[k]];
             }
 
-            return _vectors is null || c.Vector is null
+            return _vectors?[i] is not { } vector || c.Vector is null
                 ? lex
-                : (LexicalShare * lex) + ((1 - LexicalShare) * VectorMath.Dot(_vectors[i], c.Vector));
+                : (LexicalShare * lex) + ((1 - LexicalShare) * VectorMath.Dot(vector, c.Vector));
         }
 
         public Centroid CentroidOf(IReadOnlyList<int> members)
@@ -304,17 +309,22 @@ internal static class DocumentClustering
             }
 
             float[]? vector = null;
-            if (_vectors is not null)
+            foreach (int m in members)
             {
-                vector = new float[_vectors[0].Length];
-                foreach (int m in members)
+                if (_vectors?[m] is not { } member)
                 {
-                    for (int d = 0; d < vector.Length; d++)
-                    {
-                        vector[d] += _vectors[m][d];
-                    }
+                    continue;
                 }
 
+                vector ??= new float[member.Length];
+                for (int d = 0; d < vector.Length; d++)
+                {
+                    vector[d] += member[d];
+                }
+            }
+
+            if (vector is not null)
+            {
                 vector = VectorMath.Normalize(vector);
             }
 

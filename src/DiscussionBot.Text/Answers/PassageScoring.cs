@@ -12,6 +12,7 @@ namespace DiscussionBot.Text.Answers;
 /// <param name="ParagraphCosine">Cosine of the query to its paragraph's mean vector (0 without vectors).</param>
 /// <param name="ParagraphCoverage">Share of the query's word weight its whole paragraph holds.</param>
 /// <param name="DocumentContext">The first-stage score of the best other candidate from the same document (0 when none, never negative).</param>
+/// <param name="LogLength">Natural log of the passage's word count (at least 3 words counted).</param>
 internal sealed record PassageFeatures(
     double LexicalZ,
     double DenseZ,
@@ -21,10 +22,34 @@ internal sealed record PassageFeatures(
     double DocumentPrior,
     double ParagraphCosine,
     double ParagraphCoverage,
-    double DocumentContext);
+    double DocumentContext,
+    double LogLength);
 
-/// <summary>A query word's stem (its id in <see cref="SnapshotTerms"/>, -1 when no sentence holds it) and its IDF weight.</summary>
-internal readonly record struct WeightedStem(int Id, double Idf);
+/// <summary>
+/// A query word's stem (its id in <see cref="SnapshotTerms"/>, -1 when no sentence holds it) and its IDF weight;
+/// <paramref name="OtherSpellings"/> are other ways the sources may write it, each a set of stem ids a sentence must
+/// all hold (a word split in two, or joined with its neighbour: <see cref="QueryTerms"/>).
+/// </summary>
+internal readonly record struct WeightedStem(int Id, double Idf, int[][]? OtherSpellings = null)
+{
+    public bool IsHeldBy(SnapshotTerms terms, int row)
+    {
+        if (terms.Holds(row, Id))
+        {
+            return true;
+        }
+
+        foreach (int[] spelling in OtherSpellings ?? [])
+        {
+            if (spelling.All(id => terms.Holds(row, id)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
 
 /// <summary>The two best first-stage candidates of one document, for <see cref="PassageFeatures.DocumentContext"/>.</summary>
 internal sealed class DocumentLeaders
@@ -86,7 +111,7 @@ internal static class PassageScoring
             total += stem.Idf;
             for (int row = first; row <= last; row++)
             {
-                if (terms.Holds(row, stem.Id))
+                if (stem.IsHeldBy(terms, row))
                 {
                     found += stem.Idf;
                     break;

@@ -24,7 +24,10 @@ internal static class QuestionCues
     [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
         "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-        "billions", "trillion", "dozen", "dozens", "half", "quarter", "third", "percent", "per", "several", "few",
+        "billions", "trillion", "dozen", "dozens", "half", "percent", "several", "few",
+
+        // not "quarter", "third" or "per": in "fourth quarter profits" or "a third term" they name a period or an
+        // order, not an amount (an amount "per" something has its number beside it)
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TimeWords = FrozenSet.ToFrozenSet(

@@ -54,7 +54,8 @@ public sealed class QuoteEngine(
             : _options.Model == SentenceModel.ArcticXs ? _ranking.ArcticXs : _ranking.MiniLm;
         double confidence = Confidence(best, calibration);
         QuoteVerdict verdict = confidence >= calibration.AnswerThreshold ? QuoteVerdict.Answered
-            : confidence >= calibration.ClosestThreshold ? QuoteVerdict.ClosestOnly
+            : confidence >= calibration.ClosestThreshold || (calibration.ClosestDenseZ > 0 && best.DenseZ >= calibration.ClosestDenseZ)
+                ? QuoteVerdict.ClosestOnly
             : QuoteVerdict.NotInSources;
         IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
             ? []
@@ -68,13 +69,13 @@ public sealed class QuoteEngine(
 
     /// <summary>
     /// How sure the engine is that a passage answers: its raw cosine to the query plus a share of the query's
-    /// word weight it holds. Both are absolute (unlike the z-scores that rank), so one threshold holds for a store
+    /// word weight it holds and of its answer-type match. Both are absolute (unlike the z-scores that rank), so one threshold holds for a store
     /// of ten documents and one of thousands. Without vectors, the word share alone.
     /// </summary>
     internal static double Confidence(PassageFeatures first, AbstentionCalibration calibration) =>
         double.IsNaN(first.Cosine)
             ? first.Coverage
-            : first.Cosine + (calibration.CoverageWeight * first.Coverage);
+            : first.Cosine + (calibration.CoverageWeight * first.Coverage) + (calibration.AnswerTypeWeight * first.AnswerType);
 
     /// <summary>
     /// Passages for a query, best first: candidates from the store's BM25 and (in embedding mode) from the query's
@@ -96,7 +97,8 @@ public sealed class QuoteEngine(
             return [];
         }
 
-        var terms = SelectSearchTerms(snapshot, content, _ranking.CommonTermShare);
+        (List<WeightedStem> weightedStems, List<string> extraTerms) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
+        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. extraTerms];
 
         // the query is embedded and the vectors scanned while the store runs its full-text search:
         // both are CPU-bound and independent
@@ -160,9 +162,6 @@ public sealed class QuoteEngine(
         var queryStems = content.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var queryWords = queryTokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
         SnapshotTerms words = snapshot.Terms;
-        var weightedStems = queryStems
-            .Select(stem => new WeightedStem(words.IdOf(stem), Math.Log(1 + (snapshot.Rows.Length / (1.0 + words.FrequencyOf(stem))))))
-            .ToList();
         AnswerKind kind = QuestionCues.KindOf(query);
         Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
@@ -196,14 +195,16 @@ public sealed class QuoteEngine(
                 prior.GetValueOrDefault(sentence.DocumentId),
                 paragraph.Cosine,
                 paragraph.Coverage,
-                leaders[sentence.DocumentId].BestOtherThan(row));
+                leaders[sentence.DocumentId].BestOtherThan(row),
+                Math.Log(Math.Max(3, Tokenizer.Tokenize(sentence.Text).Count)));
             double score = first +
                            (_ranking.CoverageWeight * features.Coverage) +
                            (_ranking.AnswerTypeWeight * features.AnswerType) +
                            (_ranking.DocumentPriorWeight * features.DocumentPrior) +
                            (_ranking.ParagraphDenseWeight * features.ParagraphCosine) +
                            (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage) +
-                           (_ranking.DocumentContextWeight * features.DocumentContext);
+                           (_ranking.DocumentContextWeight * features.DocumentContext) +
+                           (_ranking.LengthWeight * features.LogLength);
             ranked.Add(new RankedPassage(row, score, features));
         }
 

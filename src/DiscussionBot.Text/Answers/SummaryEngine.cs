@@ -24,16 +24,15 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         ArgumentNullException.ThrowIfNull(request);
         if (request.DocumentId is long id)
         {
-            await cache.EnsureVisibleAsync(id, scope, cancellationToken);
-            long revision = await store.GetRevisionAsync(cancellationToken);
+            string version = DocumentMemo.VersionOf(await cache.EnsureVisibleAsync(id, scope, cancellationToken));
             string key = $"summary:{id}:{request.Length}";
-            if (cache.Documents.Find<Summary>(revision, key) is { } known)
+            if (cache.Documents.Find<Summary>(key, version) is { } known)
             {
                 return known;
             }
 
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return cache.Documents.Get(revision, key, () => SummarizeDocument(loaded, request.Length, _options));
+            return cache.Documents.Get(key, version, () => SummarizeDocument(loaded, request.Length, _options));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(scope, cancellationToken);

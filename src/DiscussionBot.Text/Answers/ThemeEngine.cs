@@ -34,16 +34,15 @@ public sealed class ThemeEngine(
         ArgumentNullException.ThrowIfNull(scope);
         if (documentId is long id)
         {
-            await cache.EnsureVisibleAsync(id, scope, cancellationToken);
-            long revision = await store.GetRevisionAsync(cancellationToken);
+            string version = DocumentMemo.VersionOf(await cache.EnsureVisibleAsync(id, scope, cancellationToken));
             string key = $"themes:{id}";
-            if (cache.Documents.Find<IReadOnlyList<Theme>>(revision, key) is { } remembered)
+            if (cache.Documents.Find<IReadOnlyList<Theme>>(key, version) is { } remembered)
             {
                 return remembered;
             }
 
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return cache.Documents.Get(revision, key, () => DocumentThemes(loaded, _options.MaxThemes, _keyPhrases));
+            return cache.Documents.Get(key, version, () => DocumentThemes(loaded, _options.MaxThemes, _keyPhrases));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(scope, cancellationToken);

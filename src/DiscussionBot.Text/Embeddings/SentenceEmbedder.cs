@@ -154,12 +154,7 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
                     // the arena would keep the peak of the longest batch for the life of the process
                     EnableCpuMemArena = false,
                 };
-                _encoder = EncoderModels.Load(_options.Model, session);
-
-                // The package reads its ~90 MB model into a managed array that is garbage once ONNX Runtime holds the
-                // weights; a compacting collection now returns those pages instead of carrying them for the
-                // life of the process (about 80 MB of working set, measured in docs/performance.md). Once per process.
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                _encoder = LoadEncoder(session);
                 LogModelLoaded(logger, ModelName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or IOException or BadImageFormatException or InvalidOperationException)
@@ -171,6 +166,32 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
             return _encoder;
         }
     }
+
+    private string CacheDirectory => string.IsNullOrWhiteSpace(_options.ModelCacheDirectory)
+        ? Path.Combine(Path.GetTempPath(), "discussionbot-models")
+        : _options.ModelCacheDirectory;
+
+    private IEncoderModel LoadEncoder(SessionOptions session)
+    {
+        try
+        {
+            return EncoderModels.Load(_options.Model, session, CacheDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogModelFileFailed(logger, ex, ModelName, CacheDirectory);
+        }
+
+        IEncoderModel encoder = EncoderModels.LoadFromPackage(_options.Model, session);
+
+        // The package reads its ~90 MB model into a managed array that is garbage once ONNX Runtime holds the
+        // weights; a compacting collection returns those pages instead of carrying them for the life of the process.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return encoder;
+    }
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Could not write the model {Model} to {Directory}; loading it from its package in memory")]
+    private static partial void LogModelFileFailed(ILogger logger, Exception exception, string model, string directory);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Loaded sentence embedding model {Model} in {Milliseconds} ms")]
     private static partial void LogModelLoaded(ILogger logger, string model, double milliseconds);

@@ -44,11 +44,25 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
 
     private bool UsesEmbeddings => _options.Mode == EngineMode.Embedding && embedder.IsAvailable;
 
+    /// <summary>Embedding mode, unless the model already failed to load (asking does not load it).</summary>
+    public bool EncodesSentences => _options.Mode == EngineMode.Embedding && !embedder.LoadFailed;
+
     public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
         IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
+        CancellationToken cancellationToken) =>
+        Analyze(documents, UsesEmbeddings, cancellationToken);
+
+    /// <summary>Salience and key phrases from the words alone: what lexical mode computes, without loading the model.</summary>
+    public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeWithoutVectorsAsync(
+        IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
+        CancellationToken cancellationToken) =>
+        Analyze(documents, embed: false, cancellationToken);
+
+    private Task<IReadOnlyList<DocumentAnalysis>> Analyze(
+        IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
+        bool embed,
         CancellationToken cancellationToken)
     {
-        bool embed = UsesEmbeddings;
         IReadOnlyList<float[]>?[] documentVectors = embed
             ? EmbedSentences(documents.Select(d => d.Segmentation).ToList(), cancellationToken)
             : new IReadOnlyList<float[]>?[documents.Count];

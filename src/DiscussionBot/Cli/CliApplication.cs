@@ -2,6 +2,7 @@ using DiscussionBot.Commands.Pipeline;
 using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Hosting;
 using DiscussionBot.LocalConsole;
+using DiscussionBot.Sources;
 using DiscussionBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,6 +125,12 @@ public static class CliApplication
 
         // The console and ask act as a local server whose attachments are files on this machine.
         builder.Services.Replace(ServiceDescriptor.Singleton<IAttachmentDownloader, LocalFileAttachments>());
+        if (verb is "run" or "console")
+        {
+            // The console's additions answer at once and get their sentence vectors while the session goes on.
+            builder.Services.AddBackgroundAnalysis(builder.Configuration, hosted: false);
+        }
+
         using IHost host = builder.Build();
         ConfigurationCheck.ThrowIfInvalid(host.Services);
         var verbs = new LocalVerbs(host.Services, output, error);

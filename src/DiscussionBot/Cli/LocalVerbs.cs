@@ -4,6 +4,7 @@ using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Discord.Models;
 using DiscussionBot.Hosting;
 using DiscussionBot.LocalConsole;
+using DiscussionBot.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiscussionBot.Cli;
@@ -25,7 +26,22 @@ public sealed class LocalVerbs(IServiceProvider services, TextWriter output, Tex
             await output.WriteLineAsync(EmptyStoreHint);
         }
 
-        await new ConsoleSession(services.GetRequiredService<LocalCommandRunner>(), output).RunAsync(lines, cancellationToken);
+        BackgroundAnalysisService? analysis = services.GetService<BackgroundAnalysisService>();
+        if (analysis is not null)
+        {
+            await analysis.StartAsync(cancellationToken);
+        }
+
+        try
+        {
+            await new ConsoleSession(services.GetRequiredService<LocalCommandRunner>(), output).RunAsync(lines, cancellationToken);
+        }
+        finally
+        {
+            // Leaving cancels the document in progress; the next start queues it again.
+            await (analysis?.StopAsync(CancellationToken.None) ?? Task.CompletedTask);
+        }
+
         return ExitCodes.Success;
     }
 

@@ -4,6 +4,7 @@ using DiscussionBot.Discord.Webhook;
 using DiscussionBot.Http;
 using DiscussionBot.Live;
 using DiscussionBot.Metrics;
+using DiscussionBot.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,6 +73,8 @@ public static class LiveMode
         }
 
         services.AddHostedService<StartupHostedService>();
+        // After start-up (seeding), so documents left without vectors are looked for in the seeded store.
+        services.AddBackgroundAnalysis(configuration, hosted: true);
         if (http)
         {
             services.AddSingleton<HttpInteractionQueue>();

@@ -1,6 +1,5 @@
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
-using DiscussionBot.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +14,7 @@ public sealed partial class StoreBootstrapper(
     IngestionService ingestion,
     IDocumentStore store,
     IOptions<SeedOptions> seeds,
-    ILogger<StoreBootstrapper> logger,
-    BotMetrics? metrics = null)
+    ILogger<StoreBootstrapper> logger)
 {
     public async Task<IngestionReport?> EnsureSeededAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +43,6 @@ public sealed partial class StoreBootstrapper(
         }
 
         IngestionReport report = await ingestion.IngestPathsAsync([folder], cancellationToken);
-        metrics?.Ingestion(report);
         if (report.ChangedAnything)
         {
             LogSeeded(folder, report.Added.Count, report.Updated.Count, report.Unchanged.Count);

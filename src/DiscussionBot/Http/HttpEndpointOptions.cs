@@ -19,6 +19,14 @@ public sealed class HttpEndpointOptions
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
+    /// How far (in seconds, either way) an interaction's signed <c>X-Signature-Timestamp</c> may be from this machine's
+    /// clock. A captured request replayed later is refused with 401 even though its signature is valid; 0 turns the
+    /// check off. Discord signs each POST as it sends it, so five minutes leaves room for clock skew only.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int SignatureMaxAgeSeconds { get; set; } = 300;
+
+    /// <summary>
     /// Serve <c>/healthz</c> and <c>/readyz</c> in Gateway mode too (starting the web endpoint for them). In Http mode
     /// they are always served, beside <c>/interactions</c>; the console and one-shot verbs never serve them.
     /// </summary>

@@ -26,6 +26,7 @@ public sealed class InteractionEndpoint(
 {
     private const string JsonContentType = "application/json";
     private readonly int _maxBody = options.Value.MaxRequestBodyBytes;
+    private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(options.Value.SignatureMaxAgeSeconds);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -48,6 +49,13 @@ public sealed class InteractionEndpoint(
         if (!verifier.IsValid(request.Headers[InteractionSignatureVerifier.SignatureHeader], request.Headers[InteractionSignatureVerifier.TimestampHeader], body))
         {
             HttpLog.Refused(logger, "missing or invalid signature");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        if (!IsFresh(request.Headers[InteractionSignatureVerifier.TimestampHeader]))
+        {
+            HttpLog.Refused(logger, "signature timestamp outside the replay window (Http:SignatureMaxAgeSeconds)");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -138,5 +146,23 @@ public sealed class InteractionEndpoint(
         context.Response.ContentType = JsonContentType;
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json, context.RequestAborted);
+    }
+
+    /// <summary>The signed timestamp (Unix seconds, already verified as part of the signature) is within the replay window.</summary>
+    private bool IsFresh(string? timestamp)
+    {
+        if (_maxAge == TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long seconds) ||
+            seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return false;
+        }
+
+        TimeSpan age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return age.Duration() <= _maxAge;
     }
 }

@@ -5,10 +5,11 @@ namespace DiscussionBot.Metrics;
 
 /// <summary>
 /// The bot's own instruments (meter <see cref="MeterName"/>): interactions by command and outcome, answer latency from
-/// receipt, deferrals, and documents ingested. Recorded beside the matching log lines; exported only when
-/// <c>Metrics:Enabled</c> is set (<see cref="MetricsOptions"/>).
+/// receipt, deferrals, and ingestion (documents by result and origin, and each ingestion's duration: the ingest verb and
+/// start-up seeding as origin "files", <c>/source add</c> as "server"). Recorded beside the matching log lines; exported
+/// only when <c>Metrics:Enabled</c> is set (<see cref="MetricsOptions"/>).
 /// </summary>
-public sealed class BotMetrics
+public sealed class BotMetrics : IIngestionObserver
 {
     public const string MeterName = "DiscussionBot";
 
@@ -16,6 +17,7 @@ public sealed class BotMetrics
     private readonly Histogram<double> _answerSeconds;
     private readonly Counter<long> _deferrals;
     private readonly Counter<long> _ingested;
+    private readonly Histogram<double> _ingestSeconds;
 
     public BotMetrics(IMeterFactory meters)
     {
@@ -28,7 +30,13 @@ public sealed class BotMetrics
             tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2.5, 3, 5, 10, 30] });
         _deferrals = meter.CreateCounter<long>("discussionbot.interactions.deferred", "{interaction}", "Answers acknowledged first and sent later");
-        _ingested = meter.CreateCounter<long>("discussionbot.ingest.documents", "{document}", "Documents ingested, by result");
+        _ingested = meter.CreateCounter<long>("discussionbot.ingest.documents", "{document}", "Documents ingested, by result and origin");
+        _ingestSeconds = meter.CreateHistogram<double>(
+            "discussionbot.ingest.duration",
+            "s",
+            "Time one ingestion took (reading, analysis and the write), by origin",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800] });
     }
 
     /// <param name="command">The command as logs name it ("/quote", "button summary", "autocomplete /theme").</param>
@@ -49,19 +57,38 @@ public sealed class BotMetrics
         }
     }
 
-    public void Ingestion(IngestionReport report)
+    public void Completed(IngestionOrigin origin, IngestionReport report, TimeSpan duration)
     {
-        Add("added", report.Added.Count);
-        Add("updated", report.Updated.Count);
-        Add("unchanged", report.Unchanged.Count);
-        Add("duplicate", report.Duplicates.Count);
+        ArgumentNullException.ThrowIfNull(report);
+        string from = OriginTag(origin);
+        Add("added", report.Added.Count, from);
+        Add("updated", report.Updated.Count, from);
+        Add("unchanged", report.Unchanged.Count, from);
+        Add("duplicate", report.Duplicates.Count, from);
+        _ingestSeconds.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("origin", from));
     }
 
-    private void Add(string result, int count)
+    public void Rejected(IngestionOrigin origin, int documents, string reason) =>
+        Add("rejected", documents, OriginTag(origin), new KeyValuePair<string, object?>("reason", reason));
+
+    private static string OriginTag(IngestionOrigin origin) => origin == IngestionOrigin.Server ? "server" : "files";
+
+    private void Add(string result, int count, string origin, KeyValuePair<string, object?>? reason = null)
     {
-        if (count > 0)
+        if (count <= 0)
         {
-            _ingested.Add(count, new KeyValuePair<string, object?>("result", result));
+            return;
+        }
+
+        var resultTag = new KeyValuePair<string, object?>("result", result);
+        var originTag = new KeyValuePair<string, object?>("origin", origin);
+        if (reason is { } why)
+        {
+            _ingested.Add(count, resultTag, originTag, why);
+        }
+        else
+        {
+            _ingested.Add(count, resultTag, originTag);
         }
     }
 }

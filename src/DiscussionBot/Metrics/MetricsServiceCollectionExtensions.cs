@@ -15,6 +15,7 @@ public static class MetricsServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<BotMetrics>();
+        services.TryAddSingleton<Core.Ingestion.IIngestionObserver>(sp => sp.GetRequiredService<BotMetrics>());
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
         return services;

@@ -50,17 +50,42 @@ public sealed class ScopeDocumentVersionsTests
         Assert.NotEqual(before, await versions.GetAsync(GuildA, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task GetAsync_OwnDocumentGetsItsVectors_VersionChanges()
+    {
+        var store = new ListingStore();
+        store.Add(Document(1, guild: null));
+        store.Add(Document(2, guild: 1));
+        var versions = new ScopeDocumentVersions(store);
+        long before = await versions.GetAsync(GuildA, CancellationToken.None);
+
+        store.Replace(Document(2, guild: 1) with { HasVectors = true });
+
+        Assert.NotEqual(before, await versions.GetAsync(GuildA, CancellationToken.None));
+    }
+
     private static DocumentInfo Document(long id, ulong? guild) =>
         new(id, $"doc{id}.txt", $"Document {id}", $"hash{id}", 100, 1, 2, DateTimeOffset.UnixEpoch) { GuildId = guild };
 
-    /// <summary>A store whose revision moves with each added document and which counts its listings.</summary>
+    /// <summary>A store whose revision moves with each added or replaced document and which counts its listings.</summary>
     private sealed class ListingStore : IDocumentStore
     {
         private readonly List<DocumentInfo> _documents = [];
+        private long _revision;
 
         public int Listings { get; private set; }
 
-        public void Add(DocumentInfo document) => _documents.Add(document);
+        public void Add(DocumentInfo document)
+        {
+            _documents.Add(document);
+            _revision++;
+        }
+
+        public void Replace(DocumentInfo document)
+        {
+            _documents[_documents.FindIndex(d => d.Id == document.Id)] = document;
+            _revision++;
+        }
 
         public Task<IReadOnlyList<DocumentInfo>> ListDocumentsAsync(CancellationToken cancellationToken)
         {
@@ -68,7 +93,7 @@ public sealed class ScopeDocumentVersionsTests
             return Task.FromResult<IReadOnlyList<DocumentInfo>>([.. _documents]);
         }
 
-        public Task<long> GetRevisionAsync(CancellationToken cancellationToken) => Task.FromResult((long)_documents.Count);
+        public Task<long> GetRevisionAsync(CancellationToken cancellationToken) => Task.FromResult(_revision);
 
         public Task<SourceDocument?> GetDocumentAsync(long documentId, CancellationToken cancellationToken) => Task.FromResult<SourceDocument?>(null);
 

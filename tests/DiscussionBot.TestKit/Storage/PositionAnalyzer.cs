@@ -20,6 +20,22 @@ public sealed class PositionAnalyzer : IDocumentAnalyzer
 
     public int Calls { get; private set; }
 
+    /// <summary>Says the full analysis encodes sentences, so a server's addition is stored words-only first and queued.</summary>
+    public bool EncodesSentences { get; set; }
+
+    public int WordsOnlyCalls { get; private set; }
+
+    public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeWithoutVectorsAsync(
+        IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
+        CancellationToken cancellationToken)
+    {
+        WordsOnlyCalls++;
+        IReadOnlyList<DocumentAnalysis> analyses = documents
+            .Select(d => new DocumentAnalysis(new float[d.Segmentation.Sentences.Count], null, [new KeyPhrase("word phrase", 1f)]))
+            .ToList();
+        return Task.FromResult(analyses);
+    }
+
     public Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
         IReadOnlyList<(IncomingDocument Source, Segmentation Segmentation)> documents,
         CancellationToken cancellationToken)

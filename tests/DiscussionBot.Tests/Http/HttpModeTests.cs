@@ -33,6 +33,24 @@ public sealed class HttpModeTests
     }
 
     [Fact]
+    public async Task Ping_SignedTimestampOutsideTheReplayWindow_Refused401ThoughTheSignatureIsValid()
+    {
+        await using HttpBot bot = await HttpBot.StartAsync();
+        string signedAt = bot.Live.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        bot.Live.Time.Advance(TimeSpan.FromMinutes(4));
+        using HttpResponseMessage recent = await bot.PostAsync(bot.Signer.Request(bot.Endpoint, InteractionSigner.PingBody, timestamp: signedAt));
+        bot.Live.Time.Advance(TimeSpan.FromMinutes(2));
+        using HttpResponseMessage replayed = await bot.PostAsync(bot.Signer.Request(bot.Endpoint, InteractionSigner.PingBody, timestamp: signedAt));
+        string future = bot.Live.Time.GetUtcNow().AddMinutes(10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using HttpResponseMessage fromTheFuture = await bot.PostAsync(bot.Signer.Request(bot.Endpoint, InteractionSigner.PingBody, timestamp: future));
+
+        Assert.Equal(HttpStatusCode.OK, recent.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, fromTheFuture.StatusCode);
+    }
+
+    [Fact]
     public async Task Ping_WithoutSignatureHeaders_Refused401()
     {
         await using HttpBot bot = await HttpBot.StartAsync();

@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
+using DiscussionBot.Text.Answers;
 
 namespace DiscussionBot.Text.Tests.Answers;
 
@@ -52,6 +53,24 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.True(result.IsCovered);
         Assert.Contains("approximately 15,000 troops", result.Matches[0].Sentence.Text, StringComparison.Ordinal);
         Assert.Equal(1, result.Matches[0].Sentence.Citation.ParagraphNumber);
+    }
+
+    [Theory]
+    [InlineData(0.0, QuoteVerdict.NotInSources)]
+    [InlineData(1.5, QuoteVerdict.ClosestOnly)]
+    public async Task FindQuotesAsync_OneWordNoSentenceUses_ShowsTheClosestPassagesWhenOneStandsOutByMeaning(double closestDenseZ, QuoteVerdict expected)
+    {
+        // no sentence says "cry"; the grief sentences stand out by meaning only (on the seed alone, ~1.7-2.1 standard
+        // deviations above the mean cosine: too little for the default 3.5, which a store of hundreds of sentences
+        // gives such a sentence, docs/quality.md)
+        var ranking = QuoteRankingOptions.Default with { MiniLm = QuoteRankingOptions.Default.MiniLm with { ClosestDenseZ = closestDenseZ } };
+        TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder, ranking);
+        await engine.AddSeedAsync();
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("crying", null, 3), CancellationToken.None);
+
+        Assert.Equal(expected, result.Verdict);
+        Assert.True(expected == QuoteVerdict.NotInSources || result.Matches.Any(m => m.Sentence.Text.Contains("wailing", StringComparison.Ordinal)));
     }
 
     [Theory]

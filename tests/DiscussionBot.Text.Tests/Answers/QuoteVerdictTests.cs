@@ -1,4 +1,5 @@
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Text.Answers;
 
 namespace DiscussionBot.Text.Tests.Answers;
 
@@ -184,5 +185,18 @@ public sealed class QuoteVerdictTests
         QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("when did the valley harvest fail", null, 3), CancellationToken.None);
 
         Assert.Equal(3, result.Matches.Count);
+    }
+
+    [Fact]
+    public void Confidence_FirstPassageHoldsWhatIsAsked_CrossesTheAnswerThreshold()
+    {
+        // "how many troops were sent" and ¶1 of the seed: cosine 0.39, half the words ("sent" is "deployment" there),
+        // "15,000" beside "troops"
+        AbstentionCalibration miniLm = QuoteRankingOptions.Default.MiniLm;
+        PassageFeatures withCount = new(1, 4, 0.39, 0.5, AnswerType: 1, 1, 0.33, 0.5, 6, 3.5);
+        PassageFeatures withoutCount = withCount with { AnswerType = 0 };
+
+        Assert.True(QuoteEngine.Confidence(withCount, miniLm) >= miniLm.AnswerThreshold);
+        Assert.True(QuoteEngine.Confidence(withoutCount, miniLm) < miniLm.AnswerThreshold);
     }
 }

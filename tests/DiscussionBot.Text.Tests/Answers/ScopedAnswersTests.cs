@@ -41,6 +41,26 @@ public sealed class ScopedAnswersTests
     }
 
     [Fact]
+    public async Task DocumentSummaryAndThemes_AnotherServerAddsThenTheDocumentChanges_KeptThenRecomputed()
+    {
+        (TestEngine engine, long added) = await SeedsPlusServerDocumentAsync();
+        var request = new SummaryRequest(added, SummaryLength.Short);
+        Summary first = await engine.Summaries.SummarizeAsync(request, A, CancellationToken.None);
+        IReadOnlyList<Theme> firstThemes = await engine.Themes.FindThemesAsync(added, A, CancellationToken.None);
+
+        await AddForServerAsync(engine, ServerB, "b/market.txt", "Market day\n\nThe market sold apples and pears. Traders came from the coast.");
+        Summary afterOtherServer = await engine.Summaries.SummarizeAsync(request, A, CancellationToken.None);
+        IReadOnlyList<Theme> themesAfterOtherServer = await engine.Themes.FindThemesAsync(added, A, CancellationToken.None);
+        await AddForServerAsync(engine, ServerA, "a/zorblat.txt", ServerText + " Next year the contest moves to the river meadow.");
+        Summary afterChange = await engine.Summaries.SummarizeAsync(request, A, CancellationToken.None);
+
+        // Another server's addition changes the store's revision, not this document: its answers are the remembered ones.
+        Assert.Same(first, afterOtherServer);
+        Assert.Same(firstThemes, themesAfterOtherServer);
+        Assert.NotSame(first, afterChange);
+    }
+
+    [Fact]
     public async Task FindQuotesAsync_ServerDocument_OnlyThatServerFindsIt()
     {
         (TestEngine engine, long added) = await SeedsPlusServerDocumentAsync();

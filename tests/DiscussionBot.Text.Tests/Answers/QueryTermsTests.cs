@@ -1,0 +1,77 @@
+using DiscussionBot.Text.Answers;
+using DiscussionBot.Text.Lexical;
+
+namespace DiscussionBot.Text.Tests.Answers;
+
+public sealed class QueryTermsTests
+{
+    private static readonly SentenceRow[] Rows =
+    [
+        new(1, 0, 1, "Quarterly profits at US media giant TimeWarner jumped 76%.", 0),
+        new(1, 1, 1, "Dibaba set a world record over 5,000m indoors.", 0),
+        new(1, 2, 1, "The time of the race was a record.", 0),
+        new(1, 3, 1, "Warner Bros had a poor year.", 0),
+    ];
+
+    [Fact]
+    public void Resolve_TwoWordsTheSourcesWriteAsOne_EitherWordIsHeldByTheJoinedWord()
+    {
+        SnapshotTerms terms = SnapshotTerms.Build(Rows);
+
+        (List<WeightedStem> stems, List<string> extra) = QueryTerms.Resolve(terms, Rows.Length, Content("Time Warner profit"));
+
+        Assert.Contains("timewarner", extra);
+        Assert.All(stems, s => Assert.True(s.IsHeldBy(terms, 0), $"stem {s.Id} not held by the TimeWarner sentence"));
+        Assert.False(stems[0].IsHeldBy(terms, 3));
+        Assert.True(stems[1].IsHeldBy(terms, 3));
+    }
+
+    [Theory]
+    [InlineData("5000m", "5 000m")]
+    [InlineData("timewarner", null)]
+    public void Resolve_AWordTheSourcesWriteAsTwo_IsSplitWhenBothPartsAreKnown(string word, string? expected)
+    {
+        SentenceRow[] rows = [.. Rows, new SentenceRow(2, 0, 1, "Time and tide.", 0)];
+        SnapshotTerms terms = SnapshotTerms.Build(rows);
+
+        (List<WeightedStem> stems, List<string> extra) = QueryTerms.Resolve(terms, rows.Length, Content($"{word} record"));
+
+        if (expected is null)
+        {
+            // a word the sources use as it is never gets split
+            Assert.Empty(extra);
+        }
+        else
+        {
+            Assert.Equal([expected], extra);
+            Assert.True(stems[0].IsHeldBy(terms, 1));
+            Assert.False(stems[0].IsHeldBy(terms, 2));
+        }
+    }
+
+    [Fact]
+    public void Split_PartsTooShortOrUnknown_IsNull()
+    {
+        SnapshotTerms terms = SnapshotTerms.Build(Rows);
+
+        Assert.Null(QueryTerms.Split(terms, "warnerzzz"));
+        Assert.Null(QueryTerms.Split(terms, "atime"));
+        Assert.Equal(("time", "warner"), QueryTerms.Split(terms, "timewarner"));
+    }
+
+    [Fact]
+    public void Resolve_LongQueryOnALargeStore_StaysFast()
+    {
+        SentenceRow[] rows = Enumerable.Range(0, 20_000)
+            .Select(i => new SentenceRow(i / 20, i % 20, 1, $"Report {i} on grain prices and harvest{i % 50} yields.", 0))
+            .ToArray();
+        SnapshotTerms terms = SnapshotTerms.Build(rows);
+        string query = string.Join(' ', Enumerable.Range(0, 200).Select(i => $"grainharvest{i} unknownword{i}"));
+
+        (List<WeightedStem> stems, _) = QueryTerms.Resolve(terms, rows.Length, Content(query));
+
+        Assert.Equal(400, stems.Count);
+    }
+
+    private static List<Token> Content(string query) => Tokenizer.Tokenize(query).Where(t => !t.IsStopWord && t.Lower.Length > 1).ToList();
+}
