@@ -15,7 +15,7 @@ public static class BenchmarkCommand
     public const string Help = """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|big1-embedding|big8-embedding|sourceadd|providers] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
-              [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>] [--postgres <connection>]
+              [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>] [--postgres <connection>] [--big-megabytes N]
 
           Measures the bot in this process (Release build expected; bench/run.sh builds and runs it all).
           --phase     prepare: build one store per size (lexical ingestion is measured; larger sizes then get
@@ -38,6 +38,7 @@ public static class BenchmarkCommand
                       after that long once it has 20 samples.
           --subset    SciFact abstracts for the ingestion and encoder phases (default 500).
           --app       the app the cold phase starts (apphost or .dll; default: the DiscussionBot.dll built beside this tool).
+          --big-megabytes  plain text the big1/big8 phases ingest (default 8; smaller sizes show the growth per MB quickly).
           --postgres  the server the providers phase creates (and drops) its database on, e.g.
                       "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres" (default: $DISCUSSIONBOT_TEST_POSTGRES,
                       else a throwaway cluster from the installed server binaries, as the tests start: fsync off).
@@ -112,6 +113,9 @@ internal sealed record BenchmarkSettings(
     string? App,
     string? Postgres = null)
 {
+    /// <summary>Plain text the big1/big8 phases ingest, in MB (the issue's figure is 8).</summary>
+    public int BigMegabytes { get; init; } = 8;
+
     public static BenchmarkSettings Parse(string[] args)
     {
         var phases = new List<string> { "all" };
@@ -121,6 +125,7 @@ internal sealed record BenchmarkSettings(
         string? app = null;
         string? postgres = null;
         int queries = 200, rounds = 3, subset = 500, coldRuns = 5, maxSeconds = 15;
+        int bigMegabytes = 8;
         bool synthetic = true;
         for (int i = 0; i < args.Length; i++)
         {
@@ -160,6 +165,9 @@ internal sealed record BenchmarkSettings(
                 case "--cold-runs":
                     coldRuns = Number();
                     break;
+                case "--big-megabytes":
+                    bigMegabytes = Number();
+                    break;
                 case "--postgres":
                     postgres = Value();
                     break;
@@ -187,6 +195,9 @@ internal sealed record BenchmarkSettings(
             throw new Cli.UsageException($"Unknown size '{size}'. Sizes: {string.Join(", ", BenchmarkCorpora.AllSizes)}.");
         }
 
-        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds, app, postgres);
+        return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds, app, postgres)
+        {
+            BigMegabytes = bigMegabytes,
+        };
     }
 }

@@ -59,10 +59,11 @@ internal static class LongDocumentBenchmark
         await report.NoteAsync(string.Empty);
     }
 
-    /// <summary>Ingests 8 MB of plain text, as one file (<paramref name="files"/> = 1) or split into that many files, in the given Engine:Mode.</summary>
-    public static async Task IngestBigAsync(BenchmarkCorpus source, int files, string mode, string work, string seeds, BenchmarkReport report, CancellationToken cancellationToken)
+    /// <summary>Ingests <paramref name="megabytes"/> MB of plain text (8 in the issue), as one file (<paramref name="files"/> = 1) or split into that many files, in the given Engine:Mode.</summary>
+    public static async Task IngestBigAsync(
+        BenchmarkCorpus source, int files, string mode, int megabytes, string work, string seeds, BenchmarkReport report, CancellationToken cancellationToken)
     {
-        const int bytes = 8 * 1024 * 1024;
+        int bytes = megabytes * 1024 * 1024;
         var paragraphs = new List<string>();
         int size = 0;
         List<string> pool = Prose(source, 5000);
@@ -75,7 +76,7 @@ internal static class LongDocumentBenchmark
 
         int per = (paragraphs.Count + files - 1) / files;
         var documents = paragraphs.Chunk(per).Select((chunk, i) => Document($"big-{files}-{i}.txt", chunk)).ToList();
-        var corpus = new BenchmarkCorpus($"8 MB as {files} file{(files == 1 ? string.Empty : "s")}", "plain text", documents);
+        var corpus = new BenchmarkCorpus($"{megabytes} MB as {files} file{(files == 1 ? string.Empty : "s")}", "plain text", documents);
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         IngestionResult result = await IngestionBenchmark.RunAsync(corpus, documents, Path.Combine(work, $"big-{files}-{mode}.db"), seeds, mode, chunk: 1000, cancellationToken);
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;

@@ -170,12 +170,13 @@ public static partial class EvaluationCommand
         var documents = EvaluationData.ReadJsonl(EvaluationData.Required(options, "data")).ToList();
         var segmented = documents
             .Select(d => segmenter.Segment(SourceFileReader.NormalizeText((string)d["text"]!)))
-            .Select(s => s.Sentences.Where(x => x.IsQuotable).Select(x => x.Text).ToList())
             .ToList();
+        var headings = segmented.Select(TextSegmenter.Heading).ToList();
+        var bodies = segmented.Select(s => s.Sentences.Where(x => x.IsQuotable).Select(x => x.Text).ToList()).ToList();
 
         // document frequency over the set itself: the engine sees only the corpus it is given
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (List<string> sentences in segmented)
+        foreach (List<string> sentences in bodies)
         {
             foreach (string stem in sentences.SelectMany(Tokenizer.ContentStems).Distinct(StringComparer.Ordinal))
             {
@@ -188,8 +189,9 @@ public static partial class EvaluationCommand
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < documents.Count; i++)
         {
-            List<string> sentences = segmented[i];
-            IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(sentences, useIdf ? Idf : null, mode == EngineMode.Embedding ? Math.Max(top, 30) : top, keyPhraseOptions);
+            List<string> sentences = bodies[i];
+            IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(
+                sentences, useIdf ? Idf : null, mode == EngineMode.Embedding ? Math.Max(top, 30) : top, keyPhraseOptions, headings[i]);
             if (mode == EngineMode.Embedding && phrases.Count > 1 && sentences.Count > 0)
             {
                 float[] document = VectorMath.Mean(embedder.Embed(sentences, cancellationToken), 384);

@@ -366,6 +366,13 @@ public sealed partial class TextSegmenter : ITextSegmenter
         return first.Start > paragraph.Start && first.Ordinal == segmentation.Sentences.First(s => s.ParagraphNumber == first.ParagraphNumber).Ordinal;
     }
 
+    /// <summary>
+    /// The lines above the body: every sentence before the first quotable one (headline, authors, byline). They are
+    /// never quoted, but a title names the document's subject, so key phrases of the document weigh them.
+    /// </summary>
+    internal static IReadOnlyList<string> Heading(Segmentation segmentation) =>
+        segmentation.Sentences.TakeWhile(s => !s.IsQuotable).Select(s => s.Text).ToList();
+
     /// <summary>Where the first body sentence starts once a news dateline ("LONDON (Reuters) -", "(CNN) --") is skipped.</summary>
     private static int SkipDateline(string text, int start, int end)
     {

@@ -10,12 +10,25 @@ namespace DiscussionBot.Text.Ingestion;
 
 /// <summary>
 /// Computes, once per document at ingestion: sentence salience (graph centrality with a position prior),
-/// key phrases, and in embedding mode unit sentence vectors, encoded for the whole batch at once.
+/// key phrases, and in embedding mode unit sentence vectors, encoded in bounded chunks across the batch.
 /// </summary>
 public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptions<KeyPhraseOptions> keyPhrases, ISentenceEmbedder embedder) : IDocumentAnalyzer
 {
     public const int KeyPhraseCount = 20;
     private const int EmbedRankCandidates = 30;
+
+    /// <summary>
+    /// Sentences handed to the encoder per call: enough for full length-sorted batches, few enough that one
+    /// call's float vectors stay small (2,048 × 384 floats = 3 MB) whatever the size of the ingestion.
+    /// </summary>
+    internal const int EmbedChunkSentences = 2048;
+
+    /// <summary>
+    /// A document with more sentences keeps its vectors as 8-bit integers while it is analysed and written (a
+    /// quarter of float32's memory: an 8 MB text's 69,000 vectors take 27 MB instead of 106 MB). Shorter documents
+    /// keep float32, so the vectors of ordinary documents are stored exactly as encoded.
+    /// </summary>
+    internal const int CompactVectorsFrom = 4096;
 
     private readonly TextEngineOptions _options = options.Value;
     private readonly KeyPhraseOptions _keyPhrases = keyPhrases.Value;
@@ -26,8 +39,8 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
     /// analysed again once the model loads.
     /// </remarks>
     public string Version => _options.Mode == EngineMode.Embedding && !embedder.LoadFailed
-        ? $"analysis-2+{embedder.ModelName}"
-        : "analysis-2+lexical";
+        ? $"analysis-3+{embedder.ModelName}"
+        : "analysis-3+lexical";
 
     private bool UsesEmbeddings => _options.Mode == EngineMode.Embedding && embedder.IsAvailable;
 
@@ -50,31 +63,19 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
         bool embed,
         CancellationToken cancellationToken)
     {
-        float[][]? allVectors = null;
-        if (embed)
-        {
-            var texts = documents.SelectMany(d => d.Segmentation.Sentences.Select(s => s.Text)).ToList();
-            allVectors = embedder.Embed(texts, cancellationToken);
-        }
-
-        int[] offsets = new int[documents.Count];
-        for (int i = 1; i < documents.Count; i++)
-        {
-            offsets[i] = offsets[i - 1] + documents[i - 1].Segmentation.Sentences.Count;
-        }
+        IReadOnlyList<float[]>?[] documentVectors = embed
+            ? EmbedSentences(documents.Select(d => d.Segmentation).ToList(), cancellationToken)
+            : new IReadOnlyList<float[]>?[documents.Count];
 
         // Documents are analysed independently: spread them over every core (results keep their order).
-        var parts = new (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, float[][]? Vectors, float[]? Centroid)[documents.Count];
+        var parts = new (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, IReadOnlyList<float[]>? Vectors, float[]? Centroid)[documents.Count];
         Parallel.For(
             0,
             documents.Count,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = documents.Count > 1 ? Environment.ProcessorCount : 1 },
             i =>
             {
-                Segmentation segmentation = documents[i].Segmentation;
-                int n = segmentation.Sentences.Count;
-                float[][]? vectors = allVectors is null ? null : allVectors[offsets[i]..(offsets[i] + n)];
-                parts[i] = AnalyzeLexically(segmentation, vectors, embed, _keyPhrases);
+                parts[i] = AnalyzeLexically(documents[i].Segmentation, documentVectors[i], embed, _keyPhrases);
             });
 
         // EmbedRank: every document's candidate phrases are encoded in one call, so the encoder works in full,
@@ -97,7 +98,7 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
         var results = new DocumentAnalysis[documents.Count];
         for (int i = 0; i < documents.Count; i++)
         {
-            (float[] salience, IReadOnlyList<KeyPhrase> phrases, float[][]? vectors, float[]? centroid) = parts[i];
+            (float[] salience, IReadOnlyList<KeyPhrase> phrases, IReadOnlyList<float[]>? vectors, float[]? centroid) = parts[i];
             if (phraseVectors is not null && centroid is not null && phrases.Count > 1)
             {
                 phrases = Rerank(phrases, centroid, phrases.Select(p => phraseVectors[p.Phrase]).ToArray());
@@ -107,6 +108,57 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
         }
 
         return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
+    }
+
+    /// <summary>
+    /// Every sentence's vector, per document. Sentences go to the encoder in chunks of
+    /// <see cref="EmbedChunkSentences"/> across documents, and each chunk's vectors are stored in their document at
+    /// once, so a long document or a large batch never holds all its float vectors twice.
+    /// </summary>
+    private IReadOnlyList<float[]>?[] EmbedSentences(IReadOnlyList<Segmentation> documents, CancellationToken cancellationToken)
+    {
+        var result = new IReadOnlyList<float[]>?[documents.Count];
+        var sinks = new SentenceVectorSink[documents.Count];
+        var texts = new List<string>(EmbedChunkSentences);
+        var targets = new List<(int Document, int Ordinal)>(EmbedChunkSentences);
+        void Flush()
+        {
+            float[][] encoded = embedder.Embed(texts, cancellationToken);
+            for (int k = 0; k < encoded.Length; k++)
+            {
+                (int document, int ordinal) = targets[k];
+                sinks[document] ??= new SentenceVectorSink(documents[document].Sentences.Count, encoded[k].Length);
+                sinks[document].Set(ordinal, encoded[k]);
+            }
+
+            texts.Clear();
+            targets.Clear();
+        }
+
+        for (int d = 0; d < documents.Count; d++)
+        {
+            foreach (Sentence sentence in documents[d].Sentences)
+            {
+                texts.Add(sentence.Text);
+                targets.Add((d, sentence.Ordinal));
+                if (texts.Count == EmbedChunkSentences)
+                {
+                    Flush();
+                }
+            }
+        }
+
+        if (texts.Count > 0)
+        {
+            Flush();
+        }
+
+        for (int d = 0; d < documents.Count; d++)
+        {
+            result[d] = sinks[d]?.Vectors ?? [];
+        }
+
+        return result;
     }
 
     /// <summary>The analysis of one segmented text; <paramref name="vectors"/> null in lexical mode.</summary>
@@ -125,15 +177,16 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
     }
 
     /// <summary>Salience and statistical key-phrase candidates; with vectors, also the document's mean vector for EmbedRank.</summary>
-    private static (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, float[][]? Vectors, float[]? Centroid) AnalyzeLexically(
-        Segmentation segmentation, float[][]? vectors, bool embedRank, KeyPhraseOptions keyPhrases)
+    private static (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, IReadOnlyList<float[]>? Vectors, float[]? Centroid) AnalyzeLexically(
+        Segmentation segmentation, IReadOnlyList<float[]>? vectors, bool embedRank, KeyPhraseOptions keyPhrases)
     {
         var texts = segmentation.Sentences.Select(s => s.Text).ToList();
         var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
         float[] salience = SentenceRanker.Rank(texts, quotable, vectors, RankerSettings.Default, TextSegmenter.OpensWithDateline(segmentation));
         var quotableTexts = segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Text).ToList();
         bool rerank = embedRank && vectors is not null;
-        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount, keyPhrases);
+        IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(
+            quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount, keyPhrases, TextSegmenter.Heading(segmentation));
         float[]? centroid = rerank && quotableTexts.Count > 0
             ? VectorMath.Mean(segmentation.Sentences.Where(s => s.IsQuotable).Select(s => vectors![s.Ordinal]), vectors![0].Length)
             : null;

@@ -77,10 +77,16 @@ internal static class KeyPhraseExtractor
     }
 
     /// <param name="options">Scoring weights; null means <see cref="KeyPhraseOptions.Default"/>.</param>
-    public static IReadOnlyList<KeyPhrase> Extract(IReadOnlyList<string> sentences, Func<string, double>? idf, int top, KeyPhraseOptions? options = null)
+    /// <param name="heading">
+    /// The lines above the body (title, authors): they come first in the word graph, so the words of a title weigh
+    /// as the first words of the text, but a phrase must occur in <paramref name="sentences"/> to be chosen (a title
+    /// is never quoted).
+    /// </param>
+    public static IReadOnlyList<KeyPhrase> Extract(
+        IReadOnlyList<string> sentences, Func<string, double>? idf, int top, KeyPhraseOptions? options = null, IReadOnlyList<string>? heading = null)
     {
         Dictionary<string, PhraseCandidate> candidates = Candidates(sentences);
-        Score(candidates, sentences, idf, options);
+        Score(candidates, heading is { Count: > 0 } ? [.. heading, .. sentences] : sentences, idf, options);
         return candidates.Values
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.FirstPosition)

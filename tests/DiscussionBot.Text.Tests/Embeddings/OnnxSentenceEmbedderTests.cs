@@ -32,7 +32,7 @@ public sealed class OnnxSentenceEmbedderTests(MiniLmFixture model) : IClassFixtu
 
         string version = analyzer.Version;
 
-        Assert.Equal("analysis-2+all-MiniLM-L6-v2", version);
+        Assert.Equal("analysis-3+all-MiniLM-L6-v2", version);
         Assert.False(embedder.IsLoaded);
     }
 }

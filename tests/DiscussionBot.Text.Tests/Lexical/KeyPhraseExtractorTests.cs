@@ -33,6 +33,26 @@ public sealed class KeyPhraseExtractorTests
     }
 
     [Fact]
+    public void Extract_WithHeading_TitleWordsLeadButOnlyBodyPhrasesAreChosen()
+    {
+        string[] body =
+        [
+            "The weather report came late on Monday.",
+            "Engineers say that grid computing needs better service discovery.",
+            "The weather report was wrong again on Tuesday.",
+            "Service discovery in grid computing remains hard for registries.",
+        ];
+        string[] heading = ["Scalable service discovery for grid computing", "Zebra migration patterns"];
+
+        IReadOnlyList<KeyPhrase> plain = KeyPhraseExtractor.Extract(body, null, 10);
+        IReadOnlyList<KeyPhrase> titled = KeyPhraseExtractor.Extract(body, null, 10, heading: heading);
+
+        int Rank(IReadOnlyList<KeyPhrase> phrases) => phrases.ToList().FindIndex(p => p.Phrase.Equals("service discovery", StringComparison.OrdinalIgnoreCase));
+        Assert.InRange(Rank(titled), 0, Rank(plain) - 1);
+        Assert.All(titled, p => Assert.Contains(body, s => s.Contains(p.Phrase, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public void Extract_EmptyText_ReturnsNothing()
     {
         Assert.Empty(KeyPhraseExtractor.Extract([], null, 10));

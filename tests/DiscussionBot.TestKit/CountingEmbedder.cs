@@ -1,0 +1,60 @@
+using DiscussionBot.Text.Embeddings;
+
+namespace DiscussionBot.TestKit;
+
+/// <summary>
+/// A sentence embedder without a model: each text gets a deterministic unit vector derived from its words, and every
+/// call is recorded, so tests can see how many texts the engine hands the encoder at once. Encodes synchronously,
+/// like the real model.
+/// </summary>
+public sealed class CountingEmbedder(int dimension = 16) : ISentenceEmbedder
+{
+    private readonly Lock _lock = new();
+    private readonly List<int> _calls = [];
+
+    public string ModelName => "counting-fake";
+
+    public bool IsAvailable => true;
+
+    /// <summary>How many texts each call received, in call order.</summary>
+    public IReadOnlyList<int> CallSizes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _calls.Add(texts.Count);
+        }
+
+        return texts.Select(VectorOf).ToArray();
+    }
+
+    /// <summary>The vector this fake gives a text: word hashes spread over the dimensions, unit length.</summary>
+    public float[] VectorOf(string text)
+    {
+        float[] vector = new float[dimension];
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int hash = 17;
+            foreach (char c in word)
+            {
+                hash = unchecked((hash * 31) + char.ToLowerInvariant(c));
+            }
+
+            vector[(int)((uint)hash % (uint)dimension)] += 1;
+        }
+
+        vector[0] += 0.5f;
+        double norm = Math.Sqrt(vector.Sum(x => (double)x * x));
+        return vector.Select(x => (float)(x / norm)).ToArray();
+    }
+}

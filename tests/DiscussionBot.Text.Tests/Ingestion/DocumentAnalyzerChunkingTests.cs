@@ -1,0 +1,61 @@
+using DiscussionBot.Core.Documents;
+using DiscussionBot.Core.Ingestion;
+using DiscussionBot.TestKit;
+using DiscussionBot.Text.Embeddings;
+using DiscussionBot.Text.Ingestion;
+
+namespace DiscussionBot.Text.Tests.Ingestion;
+
+/// <summary>Embedding-mode analysis hands the encoder bounded chunks, whatever the length of a document or the size of a batch.</summary>
+public sealed class DocumentAnalyzerChunkingTests
+{
+    [Fact]
+    public async Task AnalyzeAsync_LongDocument_EncodedInBoundedChunksWithEveryVectorKept()
+    {
+        var embedder = new CountingEmbedder();
+        TestEngine engine = TestEngine.WithEmbeddings(embedder);
+        (string text, _) = LongText.Document(1600);
+        Segmentation segmentation = engine.Segmenter.Segment(text);
+        Assert.True(segmentation.Sentences.Count > DocumentAnalyzer.CompactVectorsFrom);
+
+        DocumentAnalysis analysis = Assert.Single(await engine.Analyzer.AnalyzeAsync([(Incoming("long.txt", text), segmentation)], CancellationToken.None));
+
+        Assert.All(embedder.CallSizes, size => Assert.InRange(size, 1, DocumentAnalyzer.EmbedChunkSentences));
+        Assert.True(embedder.CallSizes.Count > segmentation.Sentences.Count / DocumentAnalyzer.EmbedChunkSentences);
+        Assert.NotNull(analysis.SentenceVectors);
+        Assert.Equal(segmentation.Sentences.Count, analysis.SentenceVectors.Count);
+        // a document this long keeps its vectors in 8 bits: each comes back as a unit vector close to the one encoded
+        Assert.All(segmentation.Sentences, s =>
+        {
+            float[] vector = analysis.SentenceVectors[s.Ordinal];
+            Assert.InRange(VectorMath.Dot(vector, vector), 0.9999, 1.0001);
+            Assert.InRange(VectorMath.Dot(embedder.VectorOf(s.Text), vector), 0.995, 1.0001);
+        });
+        Assert.Equal(segmentation.Sentences.Count, analysis.SentenceSalience.Count);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ManyShortDocuments_ChunksSpanDocumentsAndVectorsStayExact()
+    {
+        var embedder = new CountingEmbedder();
+        TestEngine engine = TestEngine.WithEmbeddings(embedder);
+        var documents = Enumerable.Range(0, 300)
+            .Select(i => LongText.Document(4, seed: i).Text)
+            .Select((text, i) => (Source: Incoming($"d{i}.txt", text), Segmentation: engine.Segmenter.Segment(text)))
+            .ToList();
+        int sentences = documents.Sum(d => d.Segmentation.Sentences.Count);
+        Assert.True(sentences > DocumentAnalyzer.EmbedChunkSentences);
+
+        IReadOnlyList<DocumentAnalysis> analyses = await engine.Analyzer.AnalyzeAsync(documents, CancellationToken.None);
+
+        Assert.All(embedder.CallSizes, size => Assert.InRange(size, 1, DocumentAnalyzer.EmbedChunkSentences));
+        for (int i = 0; i < documents.Count; i++)
+        {
+            IReadOnlyList<float[]> vectors = analyses[i].SentenceVectors!;
+            Assert.Equal(documents[i].Segmentation.Sentences.Count, vectors.Count);
+            Assert.All(documents[i].Segmentation.Sentences, s => Assert.Equal(embedder.VectorOf(s.Text), vectors[s.Ordinal]));
+        }
+    }
+
+    private static IncomingDocument Incoming(string name, string text) => new(name, name, text, SourceFileReader.HashText(text));
+}
