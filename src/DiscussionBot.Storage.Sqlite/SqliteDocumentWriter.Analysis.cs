@@ -13,13 +13,8 @@ public sealed partial class SqliteDocumentWriter
         DocumentAnalysis analysis = replacement.Analysis;
         using SqliteConnection connection = connections.Open();
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        SqliteCommand Create(string sql)
-        {
-            SqliteCommand command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            return command;
-        }
+        var statements = new WriteStatements(connection, transaction);
+        SqliteCommand Create(string sql) => statements.Create(sql);
 
         long id;
         using (SqliteCommand find = Create("""
@@ -59,31 +54,15 @@ public sealed partial class SqliteDocumentWriter
             clear.ExecuteNonQuery();
         }
 
-        using (SqliteCommand insert = Create("INSERT INTO key_phrases (document_id, rank, phrase, score) VALUES ($doc, $rank, $phrase, $score)"))
-        {
-            insert.Parameters.AddWithValue("$doc", id);
-            SqliteParameter rank = insert.Parameters.Add("$rank", SqliteType.Integer);
-            SqliteParameter phrase = insert.Parameters.Add("$phrase", SqliteType.Text);
-            SqliteParameter score = insert.Parameters.Add("$score", SqliteType.Real);
-            for (int i = 0; i < analysis.KeyPhrases.Count; i++)
-            {
-                rank.Value = i;
-                phrase.Value = analysis.KeyPhrases[i].Phrase;
-                score.Value = (double)analysis.KeyPhrases[i].Score;
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        using (SqliteCommand document = Create("""
-            UPDATE documents SET fingerprint = $fingerprint WHERE id = $doc;
-            UPDATE store_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision';
-            """))
+        statements.InsertKeyPhrases(id, analysis.KeyPhrases);
+        using (SqliteCommand document = Create("UPDATE documents SET fingerprint = $fingerprint WHERE id = $doc"))
         {
             document.Parameters.AddWithValue("$doc", id);
             document.Parameters.AddWithValue("$fingerprint", replacement.Fingerprint);
             document.ExecuteNonQuery();
         }
 
+        statements.BumpRevision();
         transaction.Commit();
         return Task.FromResult(true);
     }

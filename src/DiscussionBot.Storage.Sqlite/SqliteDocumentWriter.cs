@@ -253,22 +253,24 @@ public sealed partial class SqliteDocumentWriter(SqliteConnectionFactory connect
                 }
             }
 
-            using (SqliteCommand command = Create("""
+            InsertKeyPhrases(id, document.Analysis.KeyPhrases);
+        }
+
+        public void InsertKeyPhrases(long id, IReadOnlyList<KeyPhrase> phrases)
+        {
+            using SqliteCommand command = Create("""
                 INSERT INTO key_phrases (document_id, rank, phrase, score) VALUES ($doc, $rank, $phrase, $score)
-                """))
+                """);
+            SqliteParameter rank = command.Parameters.Add("$rank", SqliteType.Integer);
+            SqliteParameter phrase = command.Parameters.Add("$phrase", SqliteType.Text);
+            SqliteParameter score = command.Parameters.Add("$score", SqliteType.Real);
+            command.Parameters.AddWithValue("$doc", id);
+            for (int i = 0; i < phrases.Count; i++)
             {
-                SqliteParameter rank = command.Parameters.Add("$rank", SqliteType.Integer);
-                SqliteParameter phrase = command.Parameters.Add("$phrase", SqliteType.Text);
-                SqliteParameter score = command.Parameters.Add("$score", SqliteType.Real);
-                command.Parameters.AddWithValue("$doc", id);
-                IReadOnlyList<KeyPhrase> phrases = document.Analysis.KeyPhrases;
-                for (int i = 0; i < phrases.Count; i++)
-                {
-                    rank.Value = i;
-                    phrase.Value = phrases[i].Phrase;
-                    score.Value = (double)phrases[i].Score;
-                    command.ExecuteNonQuery();
-                }
+                rank.Value = i;
+                phrase.Value = phrases[i].Phrase;
+                score.Value = (double)phrases[i].Score;
+                command.ExecuteNonQuery();
             }
         }
 
@@ -289,7 +291,7 @@ public sealed partial class SqliteDocumentWriter(SqliteConnectionFactory connect
             command.Parameters.AddWithValue("$now", now);
         }
 
-        private SqliteCommand Create(string sql)
+        public SqliteCommand Create(string sql)
         {
             SqliteCommand command = connection.CreateCommand();
             command.Transaction = transaction;
