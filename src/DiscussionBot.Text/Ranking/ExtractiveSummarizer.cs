@@ -10,6 +10,10 @@ public static class ExtractiveSummarizer
     private const double NearDuplicate = 0.9;
 
     /// <param name="options">Tuning; null means <see cref="SummaryOptions.Default"/>.</param>
+    /// <param name="headline">
+    /// The document's headline when it is known apart from its text (a title from metadata); null means the lines
+    /// above the body (the sentences before the first quotable one), which is where a headline line ends up.
+    /// </param>
     /// <returns>Indexes of the chosen sentences, in source order.</returns>
     public static IReadOnlyList<int> Select(
         IReadOnlyList<string> sentences,
@@ -17,7 +21,8 @@ public static class ExtractiveSummarizer
         IReadOnlyList<float> salience,
         IReadOnlyList<float[]>? vectors,
         int count,
-        SummaryOptions? options = null)
+        SummaryOptions? options = null,
+        IReadOnlyList<string>? headline = null)
     {
         double floor = (options ?? SummaryOptions.Default).RedundancyFloor;
         var candidates = Enumerable.Range(0, sentences.Count).Where(i => quotable[i]).ToList();
@@ -36,7 +41,9 @@ public static class ExtractiveSummarizer
         SummaryOptions tuning = options ?? SummaryOptions.Default;
         double max = candidates.Max(i => salience[i]);
         double[] relevance = candidates.Select(i => max > 0 ? salience[i] / max : 0).ToArray();
-        bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], tuning.LeadShare);
+        headline ??= sentences.Take(candidates[0]).ToList();
+        bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], tuning.LeadShare) ||
+                        LeadStatesHeadline(relevance[0], candidates.Select(i => sentences[i]).ToList(), headline, tuning.HeadlineLeadShare);
         for (int k = 1; k < candidates.Count; k++)
         {
             // "It/This/He…" points back to a sentence the reader may not be shown
@@ -56,6 +63,27 @@ public static class ExtractiveSummarizer
     /// <param name="leadRelevance">The lead's salience as a share of the best sentence's.</param>
     internal static bool LeadCarriesMainFact(double leadRelevance, string lead, double leadShare) =>
         leadShare <= 1 && leadRelevance >= leadShare && !Lexical.Openers.Dangles(lead);
+
+    /// <summary>
+    /// A lead that repeats at least half of the headline's content words (two at least), and no fewer than any later
+    /// sentence does, states the news the headline announces ("Ad sales boost Time Warner profit" / "Quarterly profits at … TimeWarner jumped 76%…"), even when
+    /// it shares few words with the rest of the text and so ranks low on centrality.
+    /// </summary>
+    /// <param name="body">The quotable sentences, the lead first.</param>
+    internal static bool LeadStatesHeadline(double leadRelevance, IReadOnlyList<string> body, IReadOnlyList<string> headline, double headlineLeadShare)
+    {
+        if (headlineLeadShare > 1 || leadRelevance < headlineLeadShare || headline.Count == 0 || Lexical.Openers.Dangles(body[0]))
+        {
+            return false;
+        }
+
+        HeadlineWords words = HeadlineWords.Of(headline);
+        int lead = words.SharedWith(body[0]);
+        return lead >= MinHeadlineWords && 2 * lead >= words.Count && body.Skip(1).All(s => words.SharedWith(s) <= lead);
+    }
+
+    /// <summary>Headline words a lead must repeat (one shared word is often just the subject's name).</summary>
+    private const int MinHeadlineWords = 2;
 
     internal static int[] SelectRows(CorpusSnapshot snapshot, List<int> rows, int count, SummaryOptions options, bool corpusLevel = false)
     {
