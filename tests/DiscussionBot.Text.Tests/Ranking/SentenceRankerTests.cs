@@ -61,6 +61,18 @@ public sealed class SentenceRankerTests
     }
 
     [Fact]
+    public void LexicalVectors_LongDocument_CountsEachSentencesStemsAsTheTokenizerDoes()
+    {
+        (string text, _) = LongText.Document(600);
+        var sentences = new DiscussionBot.Text.Documents.TextSegmenter().Segment(text).Sentences.Select(s => s.Text).ToList();
+
+        LexicalVectors lexical = LexicalVectors.Build(sentences);
+
+        Assert.Equal(sentences.Count, lexical.Count);
+        Assert.All(Enumerable.Range(0, sentences.Count), i => Assert.Equal(DiscussionBot.Text.Lexical.Tokenizer.ContentStems(sentences[i]).Count, lexical.StemCount(i)));
+    }
+
+    [Fact]
     public void Rank_WireStory_PutsTheLeadFirst()
     {
         // the lead states the news once; the later sentences repeat the inquiry's details, so they are more central
