@@ -39,6 +39,10 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
     // encoded faster (less padding; measured in docs/performance.md).
     internal const int BatchPaddedCharacters = 8 * 150;
 
+    // glibc keeps the pages ONNX Runtime's batches freed until told otherwise; between two trims the working set
+    // grows with the batches run (measured in docs/performance.md, issue 10 session 5).
+    private const int TrimEveryBatches = 16;
+
     private readonly TextEngineOptions _options = options.Value;
     private readonly Lock _loadLock = new();
     private IEncoderModel? _encoder;
@@ -64,6 +68,7 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
 
         // Batches are independent and ONNX Runtime sessions may run concurrently: a large ingestion encodes on
         // every core (each run single-threaded), while a query (one batch) stays on one thread.
+        int finished = 0;
         Parallel.ForEach(
             batches,
             new ParallelOptions { MaxDegreeOfParallelism = batches.Count > 1 ? Parallelism : 1, CancellationToken = cancellationToken },
@@ -80,6 +85,12 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
                 for (int k = 0; k < batch.Count; k++)
                 {
                     result[order[batch.Start + k]] = VectorMath.Normalize(vectors[k]);
+                }
+
+                if (Interlocked.Increment(ref finished) % TrimEveryBatches == 0)
+                {
+                    // a long bulk call: what the finished batches freed goes back now, not only at the end
+                    NativeMemory.Trim();
                 }
             });
 
@@ -155,6 +166,10 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
                     EnableCpuMemArena = false,
                 };
                 _encoder = LoadEncoder(session);
+
+                // ONNX Runtime parses the model and pre-packs its weights through malloc; glibc keeps ~40 MB of what
+                // that freed (docs/performance.md, issue 9 session 5) unless asked to hand it back
+                NativeMemory.Trim();
                 LogModelLoaded(logger, ModelName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or IOException or BadImageFormatException or InvalidOperationException)

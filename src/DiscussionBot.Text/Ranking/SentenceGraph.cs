@@ -244,12 +244,13 @@ internal static class SentenceRanker
 
         LexicalVectors lexical = LexicalVectors.Build(ids.Select(i => sentences[i]).ToList());
         int m = ids.Count;
+        RowWindow? rows = vectors is null ? null : new RowWindow(vectors, ids, (2 * SimilarityGraph.Window) + 2);
         double Similarity(int a, int b)
         {
             double s = lexical.Cosine(a, b);
-            if (vectors is not null)
+            if (rows is not null)
             {
-                double e = Math.Max(0, VectorMath.Dot(vectors[ids[a]], vectors[ids[b]]));
+                double e = Math.Max(0, VectorMath.Dot(rows[a], rows[b]));
                 s = ((1 - settings.EmbeddingShare) * s) + (settings.EmbeddingShare * e);
             }
 
@@ -273,6 +274,45 @@ internal static class SentenceRanker
         }
 
         return result;
+    }
+}
+
+/// <summary>
+/// The rows of a vector list as the similarity graph reads them: sentence a beside the sentences within
+/// <see cref="SimilarityGraph.Window"/> of it. The last <c>span</c> rows read are kept, so each row is fetched from the
+/// list once instead of once per pair: a long document's 8-bit vectors decode a new float array on every read, which
+/// cost 2 × 300 decodes per sentence.
+/// </summary>
+internal sealed class RowWindow
+{
+    private readonly IReadOnlyList<float[]> _rows;
+    private readonly IReadOnlyList<int> _ids;
+    private readonly float[]?[] _held;
+    private readonly int[] _heldIndex;
+
+    /// <param name="ids">Row of the list for each index asked for.</param>
+    /// <param name="span">More than the distinct indices read between two reads of one index (2 × window + 1 for the graph).</param>
+    public RowWindow(IReadOnlyList<float[]> rows, IReadOnlyList<int> ids, int span)
+    {
+        _rows = rows;
+        _ids = ids;
+        _held = new float[]?[Math.Min(span, ids.Count)];
+        _heldIndex = Enumerable.Repeat(-1, _held.Length).ToArray();
+    }
+
+    public float[] this[int index]
+    {
+        get
+        {
+            int slot = index % _held.Length;
+            if (_heldIndex[slot] != index)
+            {
+                _held[slot] = _rows[_ids[index]];
+                _heldIndex[slot] = index;
+            }
+
+            return _held[slot]!;
+        }
     }
 }
 

@@ -42,6 +42,25 @@ public sealed class SentenceRankerTests
     }
 
     [Fact]
+    public void Rank_LongDocumentWithVectors_ReadsEachVectorOnceAndRanksAsWithArrays()
+    {
+        (string text, _) = LongText.Document(600);
+        var sentences = new DiscussionBot.Text.Documents.TextSegmenter().Segment(text).Sentences.Select(s => s.Text).ToList();
+        var embedder = new DiscussionBot.TestKit.CountingEmbedder();
+        float[][] vectors = [.. sentences.Select(embedder.VectorOf)];
+        bool[] eligible = [.. sentences.Select((_, i) => i % 7 != 3)];
+        var counted = new CountingRows(vectors);
+
+        float[] fromArrays = SentenceRanker.Rank(sentences, eligible, vectors, RankerSettings.Default);
+        float[] fromCounted = SentenceRanker.Rank(sentences, eligible, counted, RankerSettings.Default);
+
+        Assert.Equal(fromArrays, fromCounted);
+        Assert.True(sentences.Count > 2 * SimilarityGraph.Window);
+        Assert.All(counted.Reads.Where((_, i) => eligible[i]), reads => Assert.Equal(1, reads));
+        Assert.All(counted.Reads.Where((_, i) => !eligible[i]), reads => Assert.Equal(0, reads));
+    }
+
+    [Fact]
     public void Rank_WireStory_PutsTheLeadFirst()
     {
         // the lead states the news once; the later sentences repeat the inquiry's details, so they are more central
@@ -61,5 +80,26 @@ public sealed class SentenceRankerTests
 
         Assert.NotEqual(0, Array.IndexOf(plain, plain.Max()));
         Assert.Equal(0, Array.IndexOf(wire, wire.Max()));
+    }
+
+    /// <summary>Vectors that count how often each row is read (a long document's 8-bit rows decode on every read).</summary>
+    private sealed class CountingRows(float[][] rows) : IReadOnlyList<float[]>
+    {
+        public int[] Reads { get; } = new int[rows.Length];
+
+        public int Count => rows.Length;
+
+        public float[] this[int index]
+        {
+            get
+            {
+                Reads[index]++;
+                return rows[index];
+            }
+        }
+
+        public IEnumerator<float[]> GetEnumerator() => rows.AsEnumerable().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
