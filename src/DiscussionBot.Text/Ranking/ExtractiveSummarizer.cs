@@ -53,7 +53,8 @@ public static class ExtractiveSummarizer
             }
         }
 
-        return Mmr(relevance, Similarity, count, keepLead ? 0 : null).Select(k => candidates[k]).Order().ToList();
+        bool[] dangles = candidates.Select(i => Lexical.Openers.Dangles(sentences[i])).ToArray();
+        return Mmr(relevance, Similarity, count, keepLead ? 0 : null, dangles, tuning.DanglingTolerance).Select(k => candidates[k]).Order().ToList();
     }
 
     /// <summary>
@@ -118,7 +119,12 @@ public static class ExtractiveSummarizer
         return Mmr(relevance, Similarity, count).Select(k => rows[k]).Order().ToArray();
     }
 
-    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count, int? first = null)
+    /// <param name="dangles">Per candidate: opens by pointing back ("It", "This", "He"…); null when not checked.</param>
+    /// <param name="danglingTolerance">
+    /// A pick that dangles yields to the best stand-alone candidate scoring within this much of it (0: never).
+    /// </param>
+    private static List<int> Mmr(
+        double[] relevance, Func<int, int, double> similarity, int count, int? first = null, bool[]? dangles = null, double danglingTolerance = 0)
     {
         int n = relevance.Length;
         var chosen = new List<int>();
@@ -145,6 +151,11 @@ public static class ExtractiveSummarizer
                 }
             }
 
+            if (!seeded && dangles is not null && danglingTolerance > 0 && dangles[best])
+            {
+                best = StandAloneWithin(relevance, maxSimilarity, taken, dangles, bestScore - danglingTolerance) ?? best;
+            }
+
             taken[best] = true;
             chosen.Add(best);
             for (int k = 0; k < n; k++)
@@ -157,6 +168,24 @@ public static class ExtractiveSummarizer
         }
 
         return chosen;
+    }
+
+    /// <summary>The best candidate not yet taken that does not dangle and scores at least <paramref name="floor"/>.</summary>
+    private static int? StandAloneWithin(double[] relevance, double[] maxSimilarity, bool[] taken, bool[] dangles, double floor)
+    {
+        int? best = null;
+        double bestScore = floor - 1e-12;
+        for (int k = 0; k < relevance.Length; k++)
+        {
+            double score = (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]) - (maxSimilarity[k] >= NearDuplicate ? 10 : 0);
+            if (!taken[k] && !dangles[k] && score > bestScore)
+            {
+                best = k;
+                bestScore = score;
+            }
+        }
+
+        return best;
     }
 
     private static double Dot(float[] a, float[] b) => VectorMath.Dot(a, b);

@@ -125,6 +125,34 @@ public sealed class ExtractiveSummarizerTests
         Assert.Equal([expected], chosen);
     }
 
+    [Theory]
+    [InlineData(0.0, 2)]
+    [InlineData(0.02, 1)]
+    public void Select_DanglingPickWithANearlyAsGoodStandAloneSentence_YieldsToIt(double tolerance, int expected)
+    {
+        string[] sentences =
+        [
+            "Officials met on Monday to review the plan.",
+            "The council approved the new budget for schools.",
+            "It also cut the money for road repairs by half.",
+        ];
+        var options = new SummaryOptions { DanglingTolerance = tolerance };
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, 0.99f, 1f], null, 1, options);
+
+        Assert.Equal([expected], chosen);
+    }
+
+    [Fact]
+    public void Select_DanglingPickFarAboveEveryStandAloneSentence_IsKept()
+    {
+        string[] sentences = ["Officials met on Monday.", "It also cut the money for road repairs by half."];
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true], [0.5f, 1f], null, 1);
+
+        Assert.Equal([1], chosen);
+    }
+
     [Fact]
     public void Select_DanglingLead_IsNotForced()
     {
