@@ -108,9 +108,11 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Theory]
-    [InlineData(1.0, 2)]
-    [InlineData(0.6, 1)]
-    public void Select_DanglingOpener_IsChosenOnlyWhenClearlyCentral(double danglingWeight, int expected)
+    [InlineData(1.0, 0.0, 0.9f, 2)] // off: the most salient sentence, dangling or not
+    [InlineData(0.6, 0.0, 0.9f, 1)] // down-weighted: chosen only when clearly central
+    [InlineData(1.0, 0.02, 0.99f, 1)] // a stand-alone sentence nearly as good takes its place
+    [InlineData(1.0, 0.02, 0.9f, 2)] // but not one far below it
+    public void Select_DanglingOpener_GivesWayAsConfigured(double danglingWeight, double tolerance, float standAlone, int expected)
     {
         string[] sentences =
         [
@@ -118,39 +120,11 @@ public sealed class ExtractiveSummarizerTests
             "The council approved the new budget for schools.",
             "It also cut the money for road repairs by half.",
         ];
-        var options = new SummaryOptions { DanglingWeight = danglingWeight };
+        var options = new SummaryOptions { DanglingWeight = danglingWeight, DanglingTolerance = tolerance };
 
-        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, 0.9f, 1f], null, 1, options);
-
-        Assert.Equal([expected], chosen);
-    }
-
-    [Theory]
-    [InlineData(0.0, 2)]
-    [InlineData(0.02, 1)]
-    public void Select_DanglingPickWithANearlyAsGoodStandAloneSentence_YieldsToIt(double tolerance, int expected)
-    {
-        string[] sentences =
-        [
-            "Officials met on Monday to review the plan.",
-            "The council approved the new budget for schools.",
-            "It also cut the money for road repairs by half.",
-        ];
-        var options = new SummaryOptions { DanglingTolerance = tolerance };
-
-        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, 0.99f, 1f], null, 1, options);
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, standAlone, 1f], null, 1, options);
 
         Assert.Equal([expected], chosen);
-    }
-
-    [Fact]
-    public void Select_DanglingPickFarAboveEveryStandAloneSentence_IsKept()
-    {
-        string[] sentences = ["Officials met on Monday.", "It also cut the money for road repairs by half."];
-
-        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true], [0.5f, 1f], null, 1);
-
-        Assert.Equal([1], chosen);
     }
 
     [Fact]
