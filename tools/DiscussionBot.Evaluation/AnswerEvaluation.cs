@@ -55,6 +55,7 @@ internal static class AnswerEvaluation
             {
                 configuration[$"Engine:Quotes:{calibration}:AnswerThreshold"] = "-1000";
                 configuration[$"Engine:Quotes:{calibration}:ClosestThreshold"] = "-1000";
+                configuration[$"Engine:Quotes:{calibration}:AbsentNameCosine"] = "0";
             }
         }
 

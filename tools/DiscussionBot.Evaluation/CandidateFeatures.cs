@@ -43,6 +43,26 @@ internal static class CandidateFeatures
             });
         }
 
-        return new JsonObject { ["id"] = id.DeepClone(), ["query"] = query, ["candidates"] = candidates }.ToJsonString();
+        // the query's words and how often the store uses each (0: a word no sentence holds)
+        var terms = new JsonArray();
+        string trimmed = query.Trim();
+        List<Token> tokens = Tokenizer.Tokenize(trimmed);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            Token t = tokens[i];
+            terms.Add(new JsonObject
+            {
+                ["w"] = t.Lower,
+                ["stop"] = t.IsStopWord,
+                ["cue"] = QuestionCues.IsCueWord(tokens, i),
+                ["cap"] = i > 0 && char.IsUpper(trimmed[t.Start]),
+                ["df"] = snapshot.Terms.FrequencyOf(t.Stem),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["id"] = id.DeepClone(), ["query"] = query, ["rows"] = snapshot.Rows.Length, ["terms"] = terms, ["candidates"] = candidates,
+        }.ToJsonString();
     }
 }

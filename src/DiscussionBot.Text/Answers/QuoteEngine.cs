@@ -57,6 +57,14 @@ public sealed class QuoteEngine(
             : confidence >= calibration.ClosestThreshold || (calibration.ClosestDenseZ > 0 && best.DenseZ >= calibration.ClosestDenseZ)
                 ? QuoteVerdict.ClosestOnly
             : QuoteVerdict.NotInSources;
+
+        // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
+        if (verdict != QuoteVerdict.NotInSources && !double.IsNaN(best.Cosine) && best.Cosine < calibration.AbsentNameCosine &&
+            HasAbsentName(snapshot, request.Query.Trim()))
+        {
+            verdict = QuoteVerdict.NotInSources;
+        }
+
         IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
             ? []
             : ranked
@@ -252,6 +260,21 @@ public sealed class QuoteEngine(
 
         double norm = Math.Sqrt(VectorMath.Dot(sum, sum));
         return norm <= 0 ? 0 : VectorMath.Dot(sum, query) / norm;
+    }
+
+    /// <summary>
+    /// True when the query names something no quotable sentence holds: a capitalised content word after its first
+    /// (a name, not the question's opening word) that the snapshot does not use, nor writes split or joined with
+    /// its neighbour (<see cref="QueryTerms"/>).
+    /// </summary>
+    internal static bool HasAbsentName(CorpusSnapshot snapshot, string query)
+    {
+        List<Token> tokens = Tokenizer.Tokenize(query);
+        var content = tokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(tokens, i)).ToList();
+        (List<WeightedStem> stems, _) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
+        var absent = content.DistinctBy(t => t.Stem, StringComparer.Ordinal)
+            .Zip(stems, (token, stem) => (Token: token, Absent: stem.Id < 0 && stem.OtherSpellings is null));
+        return absent.Any(a => a.Absent && a.Token.Start > 0 && char.IsUpper(query[a.Token.Start]) && char.IsLetter(query[a.Token.Start]));
     }
 
     /// <summary>A line alone in its paragraph that reads as a headline (see <see cref="PassageScoring.IsHeadline"/>).</summary>

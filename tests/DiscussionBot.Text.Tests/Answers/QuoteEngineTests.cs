@@ -73,6 +73,25 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.True(expected == QuoteVerdict.NotInSources || result.Matches.Any(m => m.Sentence.Text.Contains("wailing", StringComparison.Ordinal)));
     }
 
+    // the closest band is opened to every passage, so only the absent-name rule can say "not in the sources"
+    [Theory]
+    [InlineData("what did Putin say", 0.5, QuoteVerdict.NotInSources)]
+    [InlineData("what did Putin say", 0.0, QuoteVerdict.ClosestOnly)]
+    [InlineData("what did Kim say", 0.5, QuoteVerdict.ClosestOnly)]
+    public async Task FindQuotesAsync_NameNoSentenceHolds_IsNotInTheSourcesUnlessTheMeaningIsClose(string query, double absentNameCosine, QuoteVerdict expected)
+    {
+        var ranking = QuoteRankingOptions.Default with
+        {
+            MiniLm = QuoteRankingOptions.Default.MiniLm with { AnswerThreshold = 1000, ClosestThreshold = -1000, AbsentNameCosine = absentNameCosine },
+        };
+        TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder, ranking);
+        await engine.AddSeedAsync();
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest(query, null, 3), CancellationToken.None);
+
+        Assert.Equal(expected, result.Verdict);
+    }
+
     [Theory]
     [InlineData("weather forecast for Paris", false)]
     [InlineData("weather forecast for Paris", true)]
