@@ -64,7 +64,7 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         cancellationToken.ThrowIfCancellationRequested();
         using SqliteConnection connection = connections.Open();
         IReadOnlyList<SentenceHit> hits = documentId is null
-            ? SearchStore(connection, match, limit) ?? SearchAll(connection, match, null, limit)
+            ? SearchStore(connection, match, null, limit) ?? SearchAll(connection, match, null, limit)
             : SearchAll(connection, match, documentId, limit);
         return Task.FromResult(hits);
     }
@@ -80,6 +80,12 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
         }
 
         using SqliteConnection connection = connections.Open();
+        return Task.FromResult<IReadOnlyList<SentenceHit>>(SearchStore(connection, match, scope, limit) ?? SearchScope(connection, match, scope, limit));
+    }
+
+    /// <summary>Every match joined to its sentence and document, ranked: (bm25, document, ordinal), quotable and visible in <paramref name="scope"/> only.</summary>
+    private static List<SentenceHit> SearchScope(SqliteConnection connection, string match, DocumentScope scope, int limit)
+    {
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = """
             SELECT s.document_id, s.ordinal, bm25(sentences_fts) AS rank
@@ -93,10 +99,12 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
             LIMIT $limit
             """;
         command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$guild", scope.GuildId is { } guild ? (long)guild : DBNull.Value);
+        command.Parameters.AddWithValue("$guild", GuildParameter(scope));
         command.Parameters.AddWithValue("$limit", limit);
-        return Task.FromResult<IReadOnlyList<SentenceHit>>(ReadSentenceHits(command));
+        return ReadSentenceHits(command);
     }
+
+    private static object GuildParameter(DocumentScope scope) => scope.GuildId is { } guild ? (long)guild : DBNull.Value;
 
     /// <summary>
     /// Every match, ranked: (bm25, document, ordinal), quotable only, in scope. For one document, the FTS scan is
@@ -141,26 +149,31 @@ public sealed class SqliteDocumentStore(SqliteConnectionFactory connections) : I
 
     /// <summary>
     /// Whole-store search without joining every match: FTS5 ranks its matches alone and only the best
-    /// <c>limit × PoolFactor</c> are joined to their sentences. The answer is exactly <see cref="SearchAll"/>'s
+    /// <c>limit × PoolFactor</c> are joined to their sentences (and documents, for the scope). The answer is exactly
+    /// <see cref="SearchAll"/>'s (all documents when <paramref name="scope"/> is null) or <see cref="SearchScope"/>'s
     /// whenever the pool provably holds it (every match seen, or the last hit kept is strictly better than the
-    /// pool's worst, so no tie or unquotable row beyond the pool could change it); otherwise null.
+    /// pool's worst, so no tie, unquotable row or other server's row beyond the pool could change it); otherwise null.
     /// </summary>
-    private static List<SentenceHit>? SearchStore(SqliteConnection connection, string match, int limit)
+    private static List<SentenceHit>? SearchStore(SqliteConnection connection, string match, DocumentScope? scope, int limit)
     {
         const int PoolFactor = 4;
         int pool = (int)Math.Min(int.MaxValue, (long)limit * PoolFactor);
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = """
-            SELECT s.document_id, s.ordinal, best.rank, coalesce(s.is_quotable, 0)
+            SELECT s.document_id, s.ordinal, best.rank,
+                   coalesce(s.is_quotable = 1 AND ($anyGuild = 1 OR d.guild_id IS NULL OR d.guild_id = $guild), 0)
             FROM (SELECT rowid AS id, bm25(sentences_fts) AS rank
                   FROM sentences_fts
                   WHERE sentences_fts MATCH $match
                   ORDER BY rank
                   LIMIT $pool) AS best
             LEFT JOIN sentences s ON s.id = best.id
+            LEFT JOIN documents d ON d.id = s.document_id
             """;
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$pool", pool);
+        command.Parameters.AddWithValue("$anyGuild", scope is null ? 1 : 0);
+        command.Parameters.AddWithValue("$guild", scope is null ? DBNull.Value : GuildParameter(scope));
 
         var candidates = new List<(long DocumentId, int Ordinal, double Rank)>();
         int seen = 0;

@@ -172,6 +172,60 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(10, 3)]
+    [InlineData(20, 2)]
+    [InlineData(20, 5)]
+    [InlineData(20, 100)]
+    public async Task SearchSentencesInScopeAsync_ManyTiedMatchesInSeveralServers_SameAsRankingEveryMatch(int documents, int limit)
+    {
+        // The operator's documents and two servers' hold the same tied sentences; server B's also hold the best ones,
+        // so the pool the store ranks first is full of rows another scope must not see, and ties straddle its edge.
+        var incoming = new List<Core.Ingestion.IncomingDocument>();
+        foreach ((ulong? guild, string prefix) in new[] { ((ulong?)null, "op"), (111UL, "a"), (222UL, "b") })
+        {
+            for (int i = 0; i < documents; i++)
+            {
+                string best = guild == 222UL && i < 3 ? "\n\nAlpha beta, alpha beta, alpha beta." : string.Empty;
+                string text = $"Report {prefix}{i}\n\nAlpha beta gamma.\n\nAlpha delta here.\n\nBeta again, alpha {prefix}.{best}";
+                string key = guild is { } g ? $"guild/{g}/{prefix}{i}" : $"{prefix}{i}.txt";
+                incoming.Add(new Core.Ingestion.IncomingDocument(key, key, text, Core.Ingestion.SourceFileReader.HashText(text))
+                {
+                    Owner = guild is { } owner ? new DocumentOwner(owner, 42, "mod", null) : null,
+                });
+            }
+        }
+
+        await _fixture.Ingestion.IngestAsync(incoming, CancellationToken.None);
+
+        foreach (DocumentScope scope in new[] { DocumentScope.OperatorOnly, DocumentScope.ForGuild(111), DocumentScope.ForGuild(222) })
+        {
+            IReadOnlyList<SentenceHit> hits = await _fixture.Store.SearchSentencesInScopeAsync(["alpha", "beta"], scope, limit, CancellationToken.None);
+
+            Assert.Equal(RankEveryMatchInScope("\"alpha\" OR \"beta\"", scope, limit), hits);
+            Assert.Equal(Math.Min(limit, (scope.GuildId is null ? 1 : 2) * documents * 3 + (scope.GuildId == 222 ? Math.Min(documents, 3) : 0)), hits.Count);
+        }
+    }
+
+    /// <summary>The reference for a scope: join every match to its sentence and document, then rank.</summary>
+    private List<SentenceHit> RankEveryMatchInScope(string match, DocumentScope scope, int limit)
+    {
+        using SqliteConnection connection = _fixture.Connections.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.document_id, s.ordinal, bm25(sentences_fts) AS rank
+            FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id
+            WHERE sentences_fts MATCH $match AND s.is_quotable = 1 AND (d.guild_id IS NULL OR d.guild_id = $guild)
+            ORDER BY rank, s.document_id, s.ordinal
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$guild", scope.GuildId is { } guild ? (long)guild : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        return ReadHits(command);
+    }
+
     /// <summary>The reference: rank every match in SQL, as the store did before it ranked a bounded pool.</summary>
     private List<SentenceHit> RankEveryMatch(string match, long? documentId, int limit)
     {
@@ -187,6 +241,12 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$document", (object?)documentId ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
+        return ReadHits(command);
+    }
+
+    /// <summary>Rows of (document, ordinal, bm25) as the port's higher-is-better hits.</summary>
+    private static List<SentenceHit> ReadHits(SqliteCommand command)
+    {
         var hits = new List<SentenceHit>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())

@@ -40,13 +40,13 @@ internal sealed class BenchmarkReport(TextWriter output)
         await Output.WriteLineAsync($"## Serving: {result.Size} ({result.Documents} documents{(synthetic ? ", synthetic vectors" : ", real MiniLM vectors")})");
         await Output.WriteLineAsync($"load average before/after (1/5/15 min): {result.LoadBefore} / {result.LoadAfter}");
         await Output.WriteLineAsync();
-        await Output.WriteLineAsync("| command | n | p50 ms | p95 ms | p99 ms | max ms | CPU ms/req | refusals | p99 budget | |");
-        await Output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        await Output.WriteLineAsync("| command | n | p50 ms | p95 ms | p99 ms | max ms | CPU ms/req | refusals | p99 budget | | peak working set MB |");
+        await Output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (CommandLatency c in result.Commands)
         {
             string verdict = c.P99 <= c.BudgetMs ? "met" : "MISSED";
             await Output.WriteLineAsync(
-                $"| {c.Command} | {c.Samples} | {Stats.Ms(c.P50)} | {Stats.Ms(c.P95)} | {Stats.Ms(c.P99)} | {Stats.Ms(c.Max)} | {Stats.Ms(c.CpuMsPerRequest)} | {c.Refusals} | {c.BudgetMs:0} | {verdict} |");
+                $"| {c.Command} | {c.Samples} | {Stats.Ms(c.P50)} | {Stats.Ms(c.P95)} | {Stats.Ms(c.P99)} | {Stats.Ms(c.Max)} | {Stats.Ms(c.CpuMsPerRequest)} | {c.Refusals} | {c.BudgetMs:0} | {verdict} | {Stats.Mb(c.PeakWorkingSet)} |");
         }
 
         await Output.WriteLineAsync();
@@ -60,11 +60,12 @@ internal sealed class BenchmarkReport(TextWriter output)
         await Output.WriteLineAsync();
         await Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Memory while serving: peak working set {Stats.Mb(result.PeakWorkingSet)} MB, peak managed heap {Stats.Mb(result.PeakManagedHeap)} MB, working set at the end {Stats.Mb(result.WorkingSetAfter)} MB. Store on disk: {Stats.Mb(storeBytes)} MB for {sourceMegabytes:0.00} MB of source text ({storeBytes / (1024.0 * 1024.0) / sourceMegabytes:0.0} MB/MB)."));
-        await Output.WriteLineAsync("| memory stage | working set MB | managed heap after full GC MB | peak working set so far MB |");
-        await Output.WriteLineAsync("|---|---:|---:|---:|");
-        foreach ((string stage, long workingSet, long managed, long peak) in result.MemoryStages)
+        await Output.WriteLineAsync("| memory stage | working set MB | managed heap after full GC MB | GC committed MB | resident anonymous / file-backed MB | peak working set during the stage MB |");
+        await Output.WriteLineAsync("|---|---:|---:|---:|---:|---:|");
+        foreach (MemoryStage s in result.MemoryStages)
         {
-            await Output.WriteLineAsync($"| {stage} | {Stats.Mb(workingSet)} | {Stats.Mb(managed)} | {Stats.Mb(peak)} |");
+            await Output.WriteLineAsync(
+                $"| {s.Stage} | {Stats.Mb(s.WorkingSet)} | {Stats.Mb(s.ManagedRetained)} | {Stats.Mb(s.GcCommitted)} | {Stats.Mb(s.Anonymous)} / {Stats.Mb(s.FileBacked)} | {Stats.Mb(s.StagePeak)} |");
         }
 
         await Output.WriteLineAsync();

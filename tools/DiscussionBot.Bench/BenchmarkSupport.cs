@@ -148,3 +148,57 @@ internal static class Stats
         }
     }
 }
+
+/// <summary>
+/// The process's memory as Linux accounts it (/proc/self/status): resident anonymous pages (heaps, native allocations)
+/// and file-backed ones (mapped assemblies and libraries), and the peak resident size, which
+/// <see cref="ResetPeak"/> restarts so each stage of a run can report its own peak. Zero where /proc is missing.
+/// </summary>
+internal static class ProcessMemory
+{
+    public static (long Anonymous, long FileBacked, long Peak) Read()
+    {
+        long anonymous = 0, file = 0, peak = 0;
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                {
+                    anonymous = Kilobytes(line);
+                }
+                else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+                {
+                    file = Kilobytes(line);
+                }
+                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    peak = Kilobytes(line);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (0, 0, 0);
+        }
+
+        return (anonymous, file, peak);
+    }
+
+    /// <summary>Restarts the peak resident size (VmHWM) from the current one; false where the kernel does not allow it.</summary>
+    public static bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+}

@@ -15,7 +15,8 @@ namespace DiscussionBot.Benchmarks;
 /// <summary>One command's latencies through the whole pipeline at one corpus size.</summary>
 /// <param name="CpuMsPerRequest">Process CPU time per request (all threads), the median over rounds: what the
 /// command costs regardless of how loaded the machine is.</param>
-internal sealed record CommandLatency(string Command, int Samples, double P50, double P95, double P99, double Max, double CpuMsPerRequest, int Refusals, double BudgetMs);
+/// <param name="PeakWorkingSet">The process's peak working set while this command's rounds ran.</param>
+internal sealed record CommandLatency(string Command, int Samples, double P50, double P95, double P99, double Max, double CpuMsPerRequest, int Refusals, double BudgetMs, long PeakWorkingSet);
 
 /// <summary>What one serving run measured at one corpus size.</summary>
 internal sealed record ServingResult(
@@ -29,7 +30,14 @@ internal sealed record ServingResult(
     long WorkingSetAfter,
     string LoadBefore,
     string LoadAfter,
-    IReadOnlyList<(string Stage, long WorkingSet, long ManagedRetained, long PeakSoFar)> MemoryStages);
+    IReadOnlyList<MemoryStage> MemoryStages);
+
+/// <summary>
+/// The process's memory at one stage of serving, after a full collection: working set, live managed memory, what the
+/// GC holds committed, resident anonymous and file-backed pages, and the peak working set during the stage (since the
+/// previous stage; the peak so far where the kernel cannot restart its count).
+/// </summary>
+internal sealed record MemoryStage(string Stage, long WorkingSet, long ManagedRetained, long GcCommitted, long Anonymous, long FileBacked, long StagePeak);
 
 /// <summary>
 /// Per-command latency through the whole pipeline: interaction JSON in (deserialized with
@@ -54,11 +62,12 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
     private readonly InteractionRouter _router = host.Services.GetRequiredService<InteractionRouter>();
     private readonly Dictionary<string, string[]> _words = [];
     private long _sequence;
+    private long _peakBeforeReset;
 
     public async Task<ServingResult> RunAsync(CancellationToken cancellationToken)
     {
         string loadBefore = Stats.LoadAverage();
-        var stages = new List<(string, long, long, long)> { Stage("host built, store opened") };
+        var stages = new List<MemoryStage> { Stage("host built, store opened") };
         using var memory = new MemorySampler();
 
         // The snapshot every cross-document command shares, loaded once per store revision.
@@ -78,8 +87,12 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
         stages.Add(Stage("+ store summary memoized"));
         firstCalls.Add(("first /themes (whole store)", await TimeOneAsync(Command("themes"), cancellationToken)));
         stages.Add(Stage("+ store themes memoized"));
-        firstCalls.Add(("first /quote (loads the model)", await TimeOneAsync(Command("quote", ("query", "what did the study find")), cancellationToken)));
-        stages.Add(Stage("+ model loaded (first /quote)"));
+        started = Stopwatch.GetTimestamp();
+        _ = host.Services.GetRequiredService<Text.Embeddings.ISentenceEmbedder>().IsAvailable;
+        firstCalls.Add(("model load", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        stages.Add(Stage("+ model loaded"));
+        firstCalls.Add(("first /quote", await TimeOneAsync(Command("quote", ("query", "what did the study find")), cancellationToken)));
+        stages.Add(Stage("+ first /quote"));
         IThemeEngine themes = host.Services.GetRequiredService<IThemeEngine>();
         var storeThemes = (await themes.FindThemesAsync(null, cancellationToken)).Select(t => t.Label).ToList();
         var sourceThemes = new List<(DocumentInfo Document, string Label)>();
@@ -116,11 +129,14 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
         var perRound = generators.ToDictionary(g => g.Name, _ => new List<(double P50, double P95, double P99, double Cpu)>());
         var all = generators.ToDictionary(g => g.Name, _ => new List<double>());
         var refusals = generators.ToDictionary(g => g.Name, _ => 0);
+        var peaks = generators.ToDictionary(g => g.Name, _ => 0L);
+        long warmUpPeak = TakePeak();
         for (int round = 0; round < rounds; round++)
         {
             foreach ((string name, _, Func<string> next) in generators)
             {
                 var samples = new List<double>(queriesPerRound);
+                TakePeak();
                 var cpu = new CpuMeter();
                 for (int i = 0; i < queriesPerRound && (i < 20 || cpu.Wall.TotalSeconds < maxSecondsPerRound); i++)
                 {
@@ -129,6 +145,7 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
                     refusals[name] += refused ? 1 : 0;
                 }
 
+                peaks[name] = Math.Max(peaks[name], TakePeak());
                 samples.Sort();
                 all[name].AddRange(samples);
                 double cpuMs = cpu.Cpu.TotalMilliseconds / samples.Count;
@@ -145,9 +162,11 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
             all[g.Name].Max(),
             Stats.Median(perRound[g.Name].Select(r => r.Cpu)),
             refusals[g.Name],
-            g.Budget)).ToList();
+            g.Budget,
+            peaks[g.Name])).ToList();
 
         memory.Sample();
+        _peakBeforeReset = Math.Max(_peakBeforeReset, Math.Max(warmUpPeak, peaks.Values.Max()));
         stages.Add(Stage("after the timed rounds"));
         using var process = Process.GetCurrentProcess();
         return new ServingResult(
@@ -156,7 +175,7 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
             snapshotMs,
             firstCalls,
             commands,
-            Math.Max(process.PeakWorkingSet64, memory.PeakWorkingSet),
+            Math.Max(stages.Max(s => s.StagePeak), memory.PeakWorkingSet),
             memory.PeakManaged,
             process.WorkingSet64,
             loadBefore,
@@ -165,20 +184,30 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
     }
 
     /// <summary>
-    /// Working set and the managed heap that survives a full collection at one stage of serving, and the process's
-    /// peak working set so far (read before that collection).
+    /// The memory at one stage of serving (see <see cref="MemoryStage"/>); the peak is read before the full collection,
+    /// then restarted so the next stage reports its own.
     /// </summary>
-    private static (string Stage, long WorkingSet, long ManagedRetained, long PeakSoFar) Stage(string name)
+    private MemoryStage Stage(string name)
     {
-        long peak;
-        using (var before = Process.GetCurrentProcess())
-        {
-            peak = before.PeakWorkingSet64;
-        }
-
+        long peak = TakePeak();
         long managed = GC.GetTotalMemory(forceFullCollection: true);
+        long committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        (long anonymous, long file, _) = ProcessMemory.Read();
         using var process = Process.GetCurrentProcess();
-        return (name, process.WorkingSet64, managed, peak);
+        var stage = new MemoryStage(name, process.WorkingSet64, managed, committed, anonymous, file, peak);
+        TakePeak();
+        return stage;
+    }
+
+    /// <summary>
+    /// The peak working set since the last call (or since the start), and restarts the count; where the kernel cannot
+    /// restart it, the peak so far (never less than what an earlier call returned).
+    /// </summary>
+    private long TakePeak()
+    {
+        long peak = Math.Max(ProcessMemory.Read().Peak, _peakBeforeReset);
+        _peakBeforeReset = ProcessMemory.ResetPeak() ? 0 : peak;
+        return peak;
     }
 
     private double Budget(bool autocomplete) => autocomplete ? 10 : seedBudgets ? 25 : 50;

@@ -28,7 +28,7 @@ public static partial class EvaluationCommand
     public const string Usage =
         """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
-        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 1] [--lead-share 0.8] [--dangling-weight 1]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
@@ -113,9 +113,13 @@ public static partial class EvaluationCommand
             RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor),
             LeadShare = Number(options, "lead-share", SummaryOptions.Default.LeadShare),
             DanglingWeight = Number(options, "dangling-weight", SummaryOptions.Default.DanglingWeight),
+            HeadlineLeadShare = Number(options, "headline-lead-share", SummaryOptions.Default.HeadlineLeadShare),
+            DanglingTolerance = Number(options, "dangling-tolerance", SummaryOptions.Default.DanglingTolerance),
         };
-        // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never quoted)
-        bool withTitle = Number(options, "titles", 0) > 0;
+        // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never
+        // quoted); --titles 2: the title known apart from the text, as a seed's metadata title is
+        int titles = (int)Number(options, "titles", 0);
+        bool withTitle = titles == 1;
         using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
         var segmenter = new TextSegmenter();
         var rows = new List<JsonObject>();
@@ -139,7 +143,8 @@ public static partial class EvaluationCommand
             float[][]? vectors = allVectors is null || texts.Count == 0 ? null : allVectors[offset..(offset + texts.Count)];
             offset += texts.Count;
             float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings, TextSegmenter.OpensWithDateline(segmentation));
-            IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k, summaryOptions);
+            IReadOnlyList<string>? headline = titles == 2 && article["title"]?.GetValue<string>() is { Length: > 0 } title ? [title] : null;
+            IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k, summaryOptions, headline);
             rows.Add(new JsonObject
             {
                 ["id"] = article["id"]!.DeepClone(),

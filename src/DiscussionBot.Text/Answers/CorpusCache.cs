@@ -15,10 +15,16 @@ internal sealed record SentenceRow(long DocumentId, int Ordinal, int ParagraphNu
 /// </summary>
 internal sealed class CorpusSnapshot
 {
+    /// <summary>A memo build that allocated this much is followed by a compacting collection (see <see cref="Build"/>).</summary>
+    internal const long ReclaimAfterBytes = 64L << 20;
+
     private readonly Dictionary<(long, int), int> _rows = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _memo = new(StringComparer.Ordinal);
     private readonly CorpusSnapshot? _shared;
     private readonly int _sharedRows;
+
+    // memo computations running on this snapshot now (builds nest: a summary asks for the store's terms)
+    private int _building;
 
     public CorpusSnapshot(long revision, IReadOnlyList<DocumentInfo> documents, SentenceRow[] rows, int dimension, QuantizedVectors? vectors, bool[]? hasVector)
         : this(null, revision, documents, rows, dimension, vectors, hasVector)
@@ -140,11 +146,40 @@ internal sealed class CorpusSnapshot
         where T : class =>
         _memo.TryGetValue(key, out Lazy<object>? value) && value.IsValueCreated ? (T)value.Value : null;
 
+    /// <summary>
+    /// Runs a memo's computation. Whole-store builds (word statistics, summaries, themes) allocate hundreds of MB of
+    /// short-lived arrays for a result of a few MB, and the GC keeps most of those pages committed afterwards (the
+    /// serve benchmark: 317 MB committed for 137 MB live after the store summary). When the outermost build on this
+    /// snapshot allocated more than <see cref="ReclaimAfterBytes"/>, one compacting collection that decommits what
+    /// it frees returns them: once per snapshot and key, never on a command that reads a memo already made.
+    /// </summary>
+    private object Build<T>(Func<T> compute)
+        where T : class
+    {
+        bool outermost = Interlocked.Increment(ref _building) == 1;
+        long before = outermost ? GC.GetTotalAllocatedBytes() : 0; // process-wide: builds may run in parallel
+        try
+        {
+            return compute();
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _building) == 0 && outermost)
+            {
+                long allocated = GC.GetTotalAllocatedBytes() - before;
+                if (allocated >= ReclaimAfterBytes)
+                {
+                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                }
+            }
+        }
+    }
+
     /// <summary>Computes a value once per snapshot (whole-store summaries and themes). A failed computation is not kept: the next caller tries again.</summary>
     public T Memo<T>(string key, Func<T> compute)
         where T : class
     {
-        Lazy<object> entry = _memo.GetOrAdd(key, _ => new Lazy<object>(() => compute()));
+        Lazy<object> entry = _memo.GetOrAdd(key, _ => new Lazy<object>(() => Build(compute)));
         try
         {
             return (T)entry.Value;

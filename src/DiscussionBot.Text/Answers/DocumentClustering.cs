@@ -1,3 +1,5 @@
+using DiscussionBot.Core.Documents;
+
 namespace DiscussionBot.Text.Answers;
 
 /// <summary>
@@ -44,6 +46,8 @@ internal static class DocumentClustering
             return [ids]; // no split gave two non-empty groups (a tiny store): one group
         }
 
+        best = SetApartFirstSource(snapshot, points, ids, best);
+
         return Enumerable.Range(0, ids.Count)
             .GroupBy(i => best[i])
             .Select(g => g.Select(i => ids[i]).ToList())
@@ -51,6 +55,46 @@ internal static class DocumentClustering
             .ThenBy(g => g[0])
             .ToList();
     }
+
+    /// <summary>
+    /// The store's first source is the community's own article (the store was started from it): what the community
+    /// discusses. When it sits in its group much less closely than the group's other members do (a North Korea article
+    /// among economic news only because nothing else is about it), one theme would misdescribe both, so it is given a
+    /// group of its own.
+    /// </summary>
+    private static int[] SetApartFirstSource(CorpusSnapshot snapshot, Points points, List<long> ids, int[] assignment)
+    {
+        DocumentInfo? first = snapshot.Documents.OrderBy(d => d.IngestedAt).ThenBy(d => d.Id).FirstOrDefault();
+        int at = first is null ? -1 : ids.BinarySearch(first.Id);
+        if (at < 0)
+        {
+            return assignment;
+        }
+
+        var group = Enumerable.Range(0, ids.Count).Where(i => assignment[i] == assignment[at]).ToList();
+        if (group.Count < 3)
+        {
+            return assignment;
+        }
+
+        // each member's closeness to the rest of its group (the group's centre without it)
+        double Fit(int member) => points.Similarity(member, points.CentroidOf(group.Where(i => i != member).ToList()));
+        if (FitsItsGroup(Fit(at), group.Where(i => i != at).Select(Fit).ToList()))
+        {
+            return assignment;
+        }
+
+        int[] apart = (int[])assignment.Clone();
+        apart[at] = assignment.Max() + 1;
+        return apart;
+    }
+
+    /// <summary>True unless <paramref name="fit"/> is well below the median of the other members' <paramref name="others"/>.</summary>
+    internal static bool FitsItsGroup(double fit, IReadOnlyList<double> others) =>
+        others.Count == 0 || fit >= FirstSourceFit * others.Order().ElementAt(others.Count / 2);
+
+    /// <summary>Share of its group's median closeness below which the store's first source is set apart.</summary>
+    private const double FirstSourceFit = 0.75;
 
     private static int[] KMeans(Points points, int k)
     {

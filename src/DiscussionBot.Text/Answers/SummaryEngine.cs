@@ -57,12 +57,23 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             loaded.Analysis.SentenceSalience,
             loaded.Analysis.SentenceVectors,
             budget,
-            options);
+            options,
+            Headline(document));
         var sentences = chosen
             .Select(i => document.Sentences[i])
             .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
             .ToList();
         return new Summary(document.Info.Id, document.Info.Title, length, sentences, 1);
+    }
+
+    /// <summary>
+    /// The lines above the body when the text has them (a headline line); else the document's title, which for a
+    /// seed comes from its metadata and otherwise from the file name.
+    /// </summary>
+    private static IReadOnlyList<string> Headline(SourceDocument document)
+    {
+        var heading = document.Sentences.TakeWhile(s => !s.IsQuotable).Select(s => s.Text).ToList();
+        return heading.Count > 0 ? heading : [document.Info.Title];
     }
 
     /// <summary>How many documents a store summary of this length draws on, at most.</summary>

@@ -166,6 +166,10 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
                     EnableCpuMemArena = false,
                 };
                 _encoder = LoadEncoder(session);
+
+                // ONNX Runtime parses the model and pre-packs its weights through malloc; glibc keeps ~40 MB of what
+                // that freed (docs/performance.md, issue 9 session 5) unless asked to hand it back
+                NativeMemory.Trim();
                 LogModelLoaded(logger, ModelName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or IOException or BadImageFormatException or InvalidOperationException)

@@ -17,7 +17,7 @@ internal static class NounPhrases
         "remains seems appears suggests suggested expects expected believes believed argues argued fears feared hopes hoped " +
         "plans planned aims aimed looks looked goes went comes came sees saw knows knew thinks thought feels felt leads led " +
         "places placed sent send sends offers offered shifts shifted gain gains died dies is are was were be been has have had does did do " +
-        "won told began begun wrote spoke took taken gave given found paid sold bought").Split(' ').ToFrozenSet(StringComparer.Ordinal);
+        "won told began begun wrote spoke took taken gave given found paid sold bought chose chosen chooses held holds shown seen known done gone").Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
     // Words too general to tell one subject from another, whatever their statistics in a small store.
     private static readonly FrozenSet<string> Generic = (

@@ -10,6 +10,10 @@ public static class ExtractiveSummarizer
     private const double NearDuplicate = 0.9;
 
     /// <param name="options">Tuning; null means <see cref="SummaryOptions.Default"/>.</param>
+    /// <param name="headline">
+    /// The document's headline when it is known apart from its text (a title from metadata); null means the lines
+    /// above the body (the sentences before the first quotable one), which is where a headline line ends up.
+    /// </param>
     /// <returns>Indexes of the chosen sentences, in source order.</returns>
     public static IReadOnlyList<int> Select(
         IReadOnlyList<string> sentences,
@@ -17,7 +21,8 @@ public static class ExtractiveSummarizer
         IReadOnlyList<float> salience,
         IReadOnlyList<float[]>? vectors,
         int count,
-        SummaryOptions? options = null)
+        SummaryOptions? options = null,
+        IReadOnlyList<string>? headline = null)
     {
         double floor = (options ?? SummaryOptions.Default).RedundancyFloor;
         var candidates = Enumerable.Range(0, sentences.Count).Where(i => quotable[i]).ToList();
@@ -36,7 +41,9 @@ public static class ExtractiveSummarizer
         SummaryOptions tuning = options ?? SummaryOptions.Default;
         double max = candidates.Max(i => salience[i]);
         double[] relevance = candidates.Select(i => max > 0 ? salience[i] / max : 0).ToArray();
-        bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], tuning.LeadShare);
+        headline ??= sentences.Take(candidates[0]).ToList();
+        bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], tuning.LeadShare) ||
+                        LeadStatesHeadline(relevance[0], candidates.Select(i => sentences[i]).ToList(), headline, tuning.HeadlineLeadShare);
         for (int k = 1; k < candidates.Count; k++)
         {
             // "It/This/He…" points back to a sentence the reader may not be shown
@@ -46,7 +53,8 @@ public static class ExtractiveSummarizer
             }
         }
 
-        return Mmr(relevance, Similarity, count, keepLead ? 0 : null).Select(k => candidates[k]).Order().ToList();
+        bool[] dangles = candidates.Select(i => Lexical.Openers.Dangles(sentences[i])).ToArray();
+        return Mmr(relevance, Similarity, count, keepLead ? 0 : null, dangles, tuning.DanglingTolerance).Select(k => candidates[k]).Order().ToList();
     }
 
     /// <summary>
@@ -56,6 +64,27 @@ public static class ExtractiveSummarizer
     /// <param name="leadRelevance">The lead's salience as a share of the best sentence's.</param>
     internal static bool LeadCarriesMainFact(double leadRelevance, string lead, double leadShare) =>
         leadShare <= 1 && leadRelevance >= leadShare && !Lexical.Openers.Dangles(lead);
+
+    /// <summary>
+    /// A lead that repeats at least half of the headline's content words (two at least), and no fewer than any later
+    /// sentence does, states the news the headline announces ("Ad sales boost Time Warner profit" / "Quarterly profits at … TimeWarner jumped 76%…"), even when
+    /// it shares few words with the rest of the text and so ranks low on centrality.
+    /// </summary>
+    /// <param name="body">The quotable sentences, the lead first.</param>
+    internal static bool LeadStatesHeadline(double leadRelevance, IReadOnlyList<string> body, IReadOnlyList<string> headline, double headlineLeadShare)
+    {
+        if (headlineLeadShare > 1 || leadRelevance < headlineLeadShare || headline.Count == 0 || Lexical.Openers.Dangles(body[0]))
+        {
+            return false;
+        }
+
+        HeadlineWords words = HeadlineWords.Of(headline);
+        int lead = words.SharedWith(body[0]);
+        return lead >= MinHeadlineWords && 2 * lead >= words.Count && body.Skip(1).All(s => words.SharedWith(s) <= lead);
+    }
+
+    /// <summary>Headline words a lead must repeat (one shared word is often just the subject's name).</summary>
+    private const int MinHeadlineWords = 2;
 
     internal static int[] SelectRows(CorpusSnapshot snapshot, List<int> rows, int count, SummaryOptions options, bool corpusLevel = false)
     {
@@ -90,7 +119,12 @@ public static class ExtractiveSummarizer
         return Mmr(relevance, Similarity, count).Select(k => rows[k]).Order().ToArray();
     }
 
-    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count, int? first = null)
+    /// <param name="dangles">Per candidate: opens by pointing back ("It", "This", "He"…); null when not checked.</param>
+    /// <param name="danglingTolerance">
+    /// A pick that dangles yields to the best stand-alone candidate scoring within this much of it (0: never).
+    /// </param>
+    private static List<int> Mmr(
+        double[] relevance, Func<int, int, double> similarity, int count, int? first = null, bool[]? dangles = null, double danglingTolerance = 0)
     {
         int n = relevance.Length;
         var chosen = new List<int>();
@@ -117,6 +151,11 @@ public static class ExtractiveSummarizer
                 }
             }
 
+            if (!seeded && dangles is not null && danglingTolerance > 0 && dangles[best])
+            {
+                best = StandAloneWithin(relevance, maxSimilarity, taken, dangles, bestScore - danglingTolerance) ?? best;
+            }
+
             taken[best] = true;
             chosen.Add(best);
             for (int k = 0; k < n; k++)
@@ -129,6 +168,24 @@ public static class ExtractiveSummarizer
         }
 
         return chosen;
+    }
+
+    /// <summary>The best candidate not yet taken that does not dangle and scores at least <paramref name="floor"/>.</summary>
+    private static int? StandAloneWithin(double[] relevance, double[] maxSimilarity, bool[] taken, bool[] dangles, double floor)
+    {
+        int? best = null;
+        double bestScore = floor - 1e-12;
+        for (int k = 0; k < relevance.Length; k++)
+        {
+            double score = (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]) - (maxSimilarity[k] >= NearDuplicate ? 10 : 0);
+            if (!taken[k] && !dangles[k] && score > bestScore)
+            {
+                best = k;
+                bestScore = score;
+            }
+        }
+
+        return best;
     }
 
     private static double Dot(float[] a, float[] b) => VectorMath.Dot(a, b);

@@ -49,6 +49,36 @@ public sealed class QuantizedVectorsTests
         Assert.Equal(0f, vectors.Dot(0, 1));
     }
 
+    [Theory]
+    [InlineData(384)]
+    [InlineData(37)]
+    [InlineData(100)]
+    public void AddTo_SeveralRows_BitIdenticalToAddingOneComponentAtATime(int dimension)
+    {
+        // the paragraph's mean vector ranks /quote's passages: adding 32 components at a time must not move a bit
+        var random = new Random(11);
+        float[][] rows = Enumerable.Range(0, 12).Select(_ => UnitVector(random, dimension)).ToArray();
+        var vectors = new QuantizedVectors(rows.Length, dimension);
+        float[] expected = new float[dimension];
+        float[] sum = new float[dimension];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            vectors.Set(r, rows[r]);
+
+            // the stored bytes and scale, as Set computes them
+            float scale = rows[r].Select(Math.Abs).Max() / 127f;
+            for (int i = 0; i < dimension; i++)
+            {
+                sbyte value = (sbyte)Math.Clamp(MathF.Round(rows[r][i] / scale), -127, 127);
+                expected[i] += value * scale;
+            }
+
+            vectors.AddTo(r, sum);
+        }
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), sum.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void Bytes_QuarterOfFloat32PlusOneScalePerRow()
     {

@@ -11,6 +11,7 @@ public sealed class NounPhrasesTests
     [InlineData("Blair dismisses quit", false)]
     [InlineData("supposed display serves", false)]
     [InlineData("father died", false)]
+    [InlineData("chosen Manchester", false)]
     public void IsLikely_VerbFragments_AreNotNounPhrases(string phrase, bool expected) =>
         Assert.Equal(expected, NounPhrases.IsLikely(phrase));
 

@@ -46,6 +46,68 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Theory]
+    [InlineData("Ad sales boost Time Warner profit", true)]
+    [InlineData("Advertising market in Europe", false)]
+    public void Select_LeadRestatingTheHeadline_IsKeptThoughLessCentral(string headline, bool kept)
+    {
+        // the lead writes "TimeWarner" as one word, the headline "Time Warner"
+        string[] sentences =
+        [
+            headline,
+            "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.",
+            "The firm benefited from sales of high-speed internet connections and higher advert sales.",
+            "Sales of its online unit rose 2% in the fourth quarter.",
+        ];
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [false, true, true, true], [0f, 0.45f, 1f, 0.9f], null, 2);
+
+        Assert.Equal(kept, chosen.Contains(1));
+    }
+
+    [Fact]
+    public void Select_HeadlineKnownApartFromTheText_KeepsTheLeadThatRestatesIt()
+    {
+        string[] sentences =
+        [
+            "Kim Jong Un held a public commemoration for troops who died fighting for Russia.",
+            "The event featured a video of mourning and coffins draped with the flag.",
+            "Experts believe the display prepares the public for further deployments.",
+        ];
+
+        IReadOnlyList<int> withTitle = ExtractiveSummarizer.Select(
+            sentences, [true, true, true], [0.45f, 1f, 0.9f], null, 1, headline: ["Kim Jong Un mourns troops killed fighting for Russia"]);
+        IReadOnlyList<int> without = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.45f, 1f, 0.9f], null, 1);
+
+        Assert.Equal([0], withTitle);
+        Assert.Equal([1], without);
+    }
+
+    [Fact]
+    public void Select_LaterSentenceRestatesTheHeadlineMore_LeadIsNotForced()
+    {
+        string[] sentences =
+        [
+            "Council approves school budget",
+            "The council discussed the school budget on Monday.",
+            "The council approved the school budget after a long debate.",
+            "Parents welcomed the decision.",
+        ];
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [false, true, true, true], [0f, 0.5f, 1f, 0.9f], null, 1);
+
+        Assert.Equal([2], chosen);
+    }
+
+    [Fact]
+    public void HeadlineWords_JoinedSpellingOfTwoHeadlineWords_CountsForBoth()
+    {
+        HeadlineWords words = HeadlineWords.Of(["Ad sales boost Time Warner profit"]);
+
+        Assert.Equal(3, words.SharedWith("Profits at TimeWarner jumped."));
+        Assert.Equal(0, words.SharedWith("The weather was fine."));
+    }
+
+    [Theory]
     [InlineData(1.0, 2)]
     [InlineData(0.6, 1)]
     public void Select_DanglingOpener_IsChosenOnlyWhenClearlyCentral(double danglingWeight, int expected)
@@ -61,6 +123,34 @@ public sealed class ExtractiveSummarizerTests
         IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, 0.9f, 1f], null, 1, options);
 
         Assert.Equal([expected], chosen);
+    }
+
+    [Theory]
+    [InlineData(0.0, 2)]
+    [InlineData(0.02, 1)]
+    public void Select_DanglingPickWithANearlyAsGoodStandAloneSentence_YieldsToIt(double tolerance, int expected)
+    {
+        string[] sentences =
+        [
+            "Officials met on Monday to review the plan.",
+            "The council approved the new budget for schools.",
+            "It also cut the money for road repairs by half.",
+        ];
+        var options = new SummaryOptions { DanglingTolerance = tolerance };
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, 0.99f, 1f], null, 1, options);
+
+        Assert.Equal([expected], chosen);
+    }
+
+    [Fact]
+    public void Select_DanglingPickFarAboveEveryStandAloneSentence_IsKept()
+    {
+        string[] sentences = ["Officials met on Monday.", "It also cut the money for road repairs by half."];
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true], [0.5f, 1f], null, 1);
+
+        Assert.Equal([1], chosen);
     }
 
     [Fact]
