@@ -72,7 +72,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
     /// </summary>
     private static IReadOnlyList<string> Headline(SourceDocument document)
     {
-        var heading = document.Sentences.TakeWhile(s => !s.IsQuotable).Select(s => s.Text).ToList();
+        IReadOnlyList<string> heading = Documents.TextSegmenter.Heading(document.Sentences);
         return heading.Count > 0 ? heading : [document.Info.Title];
     }
 

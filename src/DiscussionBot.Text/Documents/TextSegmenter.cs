@@ -370,8 +370,11 @@ public sealed partial class TextSegmenter : ITextSegmenter
     /// The lines above the body: every sentence before the first quotable one (headline, authors, byline). They are
     /// never quoted, but a title names the document's subject, so key phrases of the document weigh them.
     /// </summary>
-    internal static IReadOnlyList<string> Heading(Segmentation segmentation) =>
-        segmentation.Sentences.TakeWhile(s => !s.IsQuotable).Select(s => s.Text).ToList();
+    internal static IReadOnlyList<string> Heading(Segmentation segmentation) => Heading(segmentation.Sentences);
+
+    /// <summary>The sentences before the first quotable one (a headline line), as text.</summary>
+    internal static IReadOnlyList<string> Heading(IReadOnlyList<Sentence> sentences) =>
+        sentences.TakeWhile(s => !s.IsQuotable).Select(s => s.Text).ToList();
 
     /// <summary>Where the first body sentence starts once a news dateline ("LONDON (Reuters) -", "(CNN) --") is skipped.</summary>
     private static int SkipDateline(string text, int start, int end)
