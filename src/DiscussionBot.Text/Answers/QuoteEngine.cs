@@ -173,8 +173,7 @@ public sealed class QuoteEngine(
         AnswerKind kind = QuestionCues.KindOf(query);
         Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
-        var ranked = new List<RankedPassage>(firstStage.Count);
-        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<(int Row, double First, PassageFeatures Features)>(firstStage.Count);
         var paragraphs = new Dictionary<int, (double Cosine, double Coverage)>();
         foreach ((int row, double first) in firstStage)
         {
@@ -194,7 +193,7 @@ public sealed class QuoteEngine(
             }
 
             double cosine = Cosine(row);
-            var features = new PassageFeatures(
+            candidates.Add((row, first, new PassageFeatures(
                 LexicalZ(row),
                 DenseZ(cosine),
                 cosine,
@@ -204,17 +203,16 @@ public sealed class QuoteEngine(
                 paragraph.Cosine,
                 paragraph.Coverage,
                 leaders[sentence.DocumentId].BestOtherThan(row),
-                Math.Log(Math.Max(3, PassageScoring.WordCount(sentence.Text))));
-            double score = first +
-                           (_ranking.CoverageWeight * features.Coverage) +
-                           (_ranking.AnswerTypeWeight * features.AnswerType) +
-                           (_ranking.DocumentPriorWeight * features.DocumentPrior) +
-                           (_ranking.ParagraphDenseWeight * features.ParagraphCosine) +
-                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage) +
-                           (_ranking.DocumentContextWeight * features.DocumentContext) +
-                           (_ranking.LengthWeight * features.LogLength);
-            ranked.Add(new RankedPassage(row, score, features));
+                Math.Log(Math.Max(3, PassageScoring.WordCount(sentence.Text))))));
         }
+
+        var evidence = new PassageEvidence(
+            _ranking,
+            queryVector is not null,
+            PassageScoring.AbsentShare(weightedStems),
+            candidates.Where(c => c.Features.Coverage > 0).CountBy(c => snapshot.Rows[c.Row].DocumentId).ToDictionary());
+        var ranked = candidates.Select(c => new RankedPassage(c.Row, evidence.Score(c.First, c.Features, snapshot.Rows[c.Row].DocumentId), c.Features)).ToList();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
 
         // one passage per distinct sentence text, the best-scoring copy
         return ranked

@@ -41,6 +41,35 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.Equal(8, result.Matches[0].Sentence.Citation.ParagraphNumber);
     }
 
+    // one article writes "expensive" once, about something else; the seed says "Cartier bracelets". With the three
+    // corrections off, that lone word and its article's prior put the article's sentences first and the answer is
+    // "not in the sources".
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task FindQuotesAsync_OneQueryWordInAnUnrelatedSentence_StillShowsThePassageCloseInMeaning(bool corrections)
+    {
+        QuoteRankingOptions ranking = corrections
+            ? QuoteRankingOptions.Default
+            : QuoteRankingOptions.Default with { CoverageDenseGate = 0, DocumentPriorSentences = 1, AbsentWordDenseWeight = 0 };
+        TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder, ranking);
+        await engine.AddSeedAsync();
+        await engine.AddAsync("games.txt", "Games studios court the art world", GamesArticle);
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("expensive jewelry", null, 3), CancellationToken.None);
+
+        if (corrections)
+        {
+            Assert.Equal(QuoteVerdict.ClosestOnly, result.Verdict);
+            Assert.Contains(result.Matches, m => m.Sentence.Text.Contains("Cartier bracelets", StringComparison.Ordinal));
+            Assert.DoesNotContain("expensive", result.Matches[0].Sentence.Text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(QuoteVerdict.NotInSources, result.Verdict);
+        }
+    }
+
     [Fact]
     public async Task FindQuotesAsync_HowManyTroopsWithEmbeddings_FindsTheSentenceWithTheCount()
     {
@@ -167,4 +196,14 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         await Assert.ThrowsAsync<DocumentNotFoundException>(() =>
             engine.Quotes.FindQuotesAsync(new QuoteRequest("propaganda", 77, 3), CancellationToken.None));
     }
+
+    private const string GamesArticle =
+        "Video games studios are hiring painters, sculptors and musicians to design their worlds. " +
+        "The partnership between artists and programmers has grown quickly over the last decade.\n\n" +
+        "Game engines are so time-consuming and expensive to build that studios license them to other firms. " +
+        "Those licences now bring in more money than some of the games themselves.\n\n" +
+        "Museums have begun to show game scenery beside paintings, and schools teach level design as a craft. " +
+        "A studio director said the creative industries grow faster than the rest of the economy.\n\n" +
+        "Critics say the collaboration favours marketing over craft. " +
+        "Supporters answer that every new medium was once dismissed.";
 }
