@@ -58,11 +58,23 @@ public sealed class QuoteEngine(
                 ? QuoteVerdict.ClosestOnly
             : QuoteVerdict.NotInSources;
 
-        // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
-        if (verdict != QuoteVerdict.NotInSources && !double.IsNaN(best.Cosine) && best.Cosine < calibration.AbsentNameCosine &&
-            HasAbsentName(snapshot, request.Query.Trim()))
+        if (!double.IsNaN(best.Cosine) && (calibration.AbsentNameCosine > 0 || calibration.ClosestCosineWithoutWords > 0))
         {
-            verdict = QuoteVerdict.NotInSources;
+            AbsentWords absent = ReadAbsentWords(snapshot, request.Query.Trim());
+
+            // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
+            if (verdict != QuoteVerdict.NotInSources && best.Cosine < calibration.AbsentNameCosine && absent.HasName())
+            {
+                verdict = QuoteVerdict.NotInSources;
+            }
+
+            // a one-word query the sources never write can only be matched in meaning ("crying": a wailing crowd),
+            // unless the word may be a name
+            else if (verdict == QuoteVerdict.NotInSources && calibration.ClosestCosineWithoutWords > 0 &&
+                     best.Cosine >= calibration.ClosestCosineWithoutWords && absent.All && absent.Words.Count == 1 && !absent.MayHaveName())
+            {
+                verdict = QuoteVerdict.ClosestOnly;
+            }
         }
 
         IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
@@ -260,19 +272,13 @@ public sealed class QuoteEngine(
         return norm <= 0 ? 0 : VectorMath.Dot(sum, query) / norm;
     }
 
-    /// <summary>
-    /// True when the query names something no quotable sentence holds: a capitalised content word after its first
-    /// (a name, not the question's opening word) that the snapshot does not use, nor writes split or joined with
-    /// its neighbour (<see cref="QueryTerms"/>).
-    /// </summary>
-    internal static bool HasAbsentName(CorpusSnapshot snapshot, string query)
+    /// <summary>The query's content words no quotable sentence holds (<see cref="AbsentWords"/>).</summary>
+    private AbsentWords ReadAbsentWords(CorpusSnapshot snapshot, string query)
     {
         List<Token> tokens = Tokenizer.Tokenize(query);
         var content = tokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(tokens, i)).ToList();
         (List<WeightedStem> stems, _) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
-        var absent = content.DistinctBy(t => t.Stem, StringComparer.Ordinal)
-            .Zip(stems, (token, stem) => (Token: token, Absent: stem.Id < 0 && stem.OtherSpellings is null));
-        return absent.Any(a => a.Absent && a.Token.Start > 0 && char.IsUpper(query[a.Token.Start]) && char.IsLetter(query[a.Token.Start]));
+        return new AbsentWords(query, content, stems, embedder.KnowsWord);
     }
 
     /// <summary>A line alone in its paragraph that reads as a headline (see <see cref="PassageScoring.IsHeadline"/>).</summary>

@@ -112,7 +112,7 @@ public sealed record QuoteRankingOptions
     public AbstentionCalibration MiniLm { get; init; } = new()
     {
         CoverageWeight = 0.65, AnswerTypeWeight = 0.05, AnswerThreshold = 0.745, ClosestThreshold = 0.60, ClosestDenseZ = 3.5,
-        AbsentNameCosine = 0.5,
+        AbsentNameCosine = 0.5, ClosestCosineWithoutWords = 0.26,
     };
 
     /// <summary>Abstention with snowflake-arctic-embed-xs vectors (calibrated on SQuAD dev).</summary>
@@ -222,6 +222,18 @@ public sealed record AbstentionCalibration
     /// </summary>
     [Range(0.0, 1.0)]
     public double AbsentNameCosine { get; init; }
+
+    /// <summary>
+    /// When the query is one content word the sources never write and that may not be a name, the closest passages are
+    /// shown (labelled as not answering directly) once the first's cosine to the query reaches this: the meaning is the
+    /// only evidence left ("crying" on the seed alone: the grief and wailing-crowd sentences, cosine 0.26-0.30, stand only
+    /// ~2 standard deviations above the mean of a one-topic store, too little for <see cref="ClosestDenseZ"/>). Read on
+    /// thirty single words against the seed alone (session 6): words of grief and feeling reach 0.25-0.47, unrelated
+    /// words ("banana", "guitar", "ocean", "weather") 0.09-0.24. Queries of several words are left to the thresholds
+    /// above: "what did putin say" reaches 0.37 on the seed. 0 turns this off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ClosestCosineWithoutWords { get; init; }
 
     /// <summary>Least confidence for the first passage to be presented as the answer.</summary>
     [Range(-1000.0, 1000.0)]
