@@ -14,11 +14,13 @@ internal static class StoreThemeBuilder
 {
     public const int KeyTermsPerTheme = 10;
     public const int SentencesPerTheme = 3;
-    public const string OtherLabel = "Other";
+    public const string OtherLabel = "Other sources";
 
-    public static IReadOnlyList<Theme> Build(CorpusSnapshot snapshot, StoreTerms terms, List<List<long>> groups)
+    /// <param name="maxThemes">Most themes; documents set apart take the room the groups leave, the rest go under <see cref="OtherLabel"/>.</param>
+    public static IReadOnlyList<Theme> Build(CorpusSnapshot snapshot, StoreTerms terms, DocumentGroups grouping, int maxThemes)
     {
         int total = snapshot.Documents.Count;
+        (List<List<long>> groups, List<long> other) = OwnThemes(snapshot, grouping, maxThemes);
         var groupOf = new Dictionary<long, int>();
         for (int g = 0; g < groups.Count; g++)
         {
@@ -87,17 +89,57 @@ internal static class StoreThemeBuilder
             });
         }
 
-        // documents without any words to group by are named as such, so every document is accounted for
-        var left = snapshot.Documents.Where(d => !groupOf.ContainsKey(d.Id)).ToList();
+        // documents that fit no theme, and those without any words to group by, are listed as such, so every document is accounted for
+        var left = other.Select(id => snapshot.DocumentsById[id])
+            .Concat(snapshot.Documents.Where(d => !groupOf.ContainsKey(d.Id) && !other.Contains(d.Id)))
+            .ToList();
         if (left.Count > 0)
         {
-            themes.Add(new Theme(OtherLabel, [], left.Count / (double)Math.Max(1, total), [])
+            var sentences = left.Where(d => snapshot.DocumentRows.ContainsKey(d.Id))
+                .Take(SentencesPerTheme)
+                .Select(d => SummaryEngine.Cite(snapshot, SummaryEngine.MainPoint(snapshot, d.Id)))
+                .ToList();
+            themes.Add(new Theme(OtherLabel, [], left.Count / (double)Math.Max(1, total), sentences)
             {
                 Sources = left.Select(d => new ThemeSource(d.Id, d.Title)).ToList(),
+                IsOther = true,
             });
         }
 
         return themes;
+    }
+
+    /// <summary>
+    /// Documents set apart from every group get a theme of their own while there is room under
+    /// <paramref name="maxThemes"/>, longest first, if they are full articles (at least as many sentences as the
+    /// store's median document): such a document is a subject in its own right (the community's own article among
+    /// news it does not resemble). Shorter ones, and any beyond the room, are "other sources".
+    /// </summary>
+    private static (List<List<long>> Groups, List<long> Other) OwnThemes(CorpusSnapshot snapshot, DocumentGroups grouping, int maxThemes)
+    {
+        var groups = new List<List<long>>(grouping.Groups);
+        if (grouping.Apart.Count == 0)
+        {
+            return (groups, []);
+        }
+
+        int Sentences(long id) => snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) rows) ? rows.Count : 0;
+        var lengths = snapshot.Documents.Select(d => Sentences(d.Id)).Order().ToList();
+        int median = lengths[lengths.Count / 2];
+        var other = new List<long>();
+        foreach (long id in grouping.Apart.OrderByDescending(Sentences).ThenBy(id => id))
+        {
+            if (groups.Count < maxThemes && Sentences(id) >= median)
+            {
+                groups.Add([id]);
+            }
+            else
+            {
+                other.Add(id);
+            }
+        }
+
+        return (groups, other);
     }
 
     private static int Owner(int[] counts, List<List<long>> groups)
