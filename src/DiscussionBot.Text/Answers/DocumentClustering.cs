@@ -68,7 +68,7 @@ internal static class DocumentClustering
     /// West End musicals, lands in the group it is least unlike, and one theme would then misdescribe both. A
     /// document's fit is its mean similarity to the other members of its group (the same measure for a pair as for
     /// a large group); the store's median fit over documents in groups of two or more is the yardstick. A group left
-    /// with one member keeps it.
+    /// with one member keeps it; a pair whose documents are not even each other's nearest is no subject either.
     /// </summary>
     private static bool[] Outliers(Points points, int[] assignment, double outlierFit)
     {
@@ -91,12 +91,13 @@ internal static class DocumentClustering
             apart[i] = !double.IsNaN(fit[i]) && fit[i] < floor;
         }
 
-        // a group whose members are all set apart keeps its best-fitting one, so no group vanishes whole
-        foreach (IGrouping<int, int> group in Enumerable.Range(0, fit.Length).GroupBy(i => assignment[i]))
+        // two documents that are not even each other's nearest are no subject: each was left over by the groups around it
+        foreach (IGrouping<int, int> pair in Enumerable.Range(0, fit.Length).GroupBy(i => assignment[i]).Where(g => g.Count() == 2))
         {
-            if (group.All(i => apart[i]))
+            (int a, int b) = (pair.First(), pair.Last());
+            if (points.Nearest(a) != b && points.Nearest(b) != a)
             {
-                apart[group.MaxBy(i => fit[i])] = false;
+                apart[a] = apart[b] = true;
             }
         }
 
@@ -360,6 +361,25 @@ internal static class DocumentClustering
             return _vectors?[i] is not { } vector || c.Vector is null
                 ? lex
                 : (LexicalShare * lex) + ((1 - LexicalShare) * VectorMath.Dot(vector, c.Vector));
+        }
+
+        /// <summary>The document most similar to document <paramref name="i"/> (O(documents x its words)).</summary>
+        public int Nearest(int i)
+        {
+            Centroid self = CentroidOf([i]);
+            int best = -1;
+            double bestSimilarity = double.NegativeInfinity;
+            for (int j = 0; j < Count; j++)
+            {
+                double s = j == i ? double.NegativeInfinity : Similarity(j, self);
+                if (s > bestSimilarity)
+                {
+                    bestSimilarity = s;
+                    best = j;
+                }
+            }
+
+            return best;
         }
 
         /// <summary>Similarity of a document to itself: 1 for unit vectors, less when one of its two parts is missing.</summary>

@@ -67,7 +67,7 @@ public sealed class ThemeEngine(
     {
         StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
         DocumentGroups groups = snapshot.Memo("document-groups", () => DocumentClustering.Cluster(snapshot, terms, maxThemes, options.OutlierFit));
-        return StoreThemeBuilder.Build(snapshot, terms, groups, maxThemes);
+        return StoreThemeBuilder.Build(snapshot, terms, groups, maxThemes, options.OwnThemeLength);
     }
 
     internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes, KeyPhraseOptions keyPhrases)

@@ -22,6 +22,14 @@ public sealed record ThemeOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double OutlierFit { get; init; } = 0.65;
+
+    /// <summary>
+    /// A document set apart is a subject in its own right, with a theme of its own when there is room, if it has at
+    /// least this many times the sentences of the store's median document (the community's own long article among
+    /// news briefs); shorter ones are listed under <see cref="StoreThemeBuilder.OtherLabel"/>.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double OwnThemeLength { get; init; } = 2.0;
 }
 
 /// <summary>Checks <see cref="ThemeOptions"/> at startup (source-generated from its attributes).</summary>

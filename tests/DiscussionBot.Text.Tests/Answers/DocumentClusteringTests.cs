@@ -32,6 +32,26 @@ public sealed class DocumentClusteringTests
     }
 
     [Theory]
+    [InlineData(0.65, true)]
+    [InlineData(0.0, false)] // the rule off: the two leftovers make one "theme"
+    public async Task FindThemesAsync_TwoUnrelatedLeftovers_AreNotOneTheme(double outlierFit, bool apart)
+    {
+        TestEngine engine = TestEngine.Lexical();
+        for (int i = 0; i < 12; i++)
+        {
+            await engine.AddAsync($"article-{i:D3}.txt", $"Article {i}", LongText.Article(i % 3, i));
+        }
+
+        long hospital = await engine.AddAsync("hospital.txt", "Hospital", LongText.Article(3, 98));
+        long orchestra = await engine.AddAsync("orchestra.txt", "Orchestra", LongText.Article(4, 99));
+
+        IReadOnlyList<Theme> found = await ThemesOf(engine, maxThemes: 4, outlierFit).FindThemesAsync(null, CancellationToken.None);
+
+        Assert.Equal(!apart, found.Any(t => !t.IsOther && t.Sources.Any(s => s.DocumentId == hospital) && t.Sources.Any(s => s.DocumentId == orchestra)));
+        Assert.Equal(apart, found.Single(t => t.Sources.Any(s => s.DocumentId == hospital)).IsOther);
+    }
+
+    [Theory]
     [InlineData(4, false)] // room under the limit: the full article is a theme of its own
     [InlineData(3, true)] // no room: it is listed under "other sources"
     public async Task Build_FullArticleSetApart_GetsAThemeOfItsOwnWhenThereIsRoom(int maxThemes, bool other)
@@ -46,12 +66,19 @@ public sealed class DocumentClusteringTests
         long seed = await engine.AddSeedAsync();
         CorpusSnapshot snapshot = await engine.Cache.GetAsync(CancellationToken.None);
 
-        IReadOnlyList<Theme> themes = StoreThemeBuilder.Build(snapshot, StoreTerms.Build(snapshot), new DocumentGroups(groups, [seed]), maxThemes);
+        IReadOnlyList<Theme> themes = StoreThemeBuilder.Build(snapshot, StoreTerms.Build(snapshot), new DocumentGroups(groups, [seed]), maxThemes, ThemeOptions.Default.OwnThemeLength);
 
         Theme own = Assert.Single(themes, t => t.Sources.Any(s => s.DocumentId == seed));
         Assert.Single(own.Sources);
         Assert.Equal(other, own.IsOther);
         Assert.Equal(other, own.KeyTerms.Count == 0);
+        if (!other)
+        {
+            // a name is one entity, never its pieces
+            Assert.Contains("Kim Jong Un", own.KeyTerms);
+            Assert.Contains("North Korea", own.KeyTerms);
+            Assert.DoesNotContain(own.KeyTerms, k => k is "Kim" or "Jong" or "North");
+        }
         Assert.NotEmpty(own.Sentences);
         Assert.All(own.Sentences, s => Assert.Equal(seed, s.Citation.DocumentId));
     }
