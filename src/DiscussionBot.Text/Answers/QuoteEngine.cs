@@ -42,7 +42,9 @@ public sealed class QuoteEngine(
             return new QuoteResult(request.Query, [], QuoteVerdict.OtherLanguage);
         }
 
-        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, request.Query.Trim(), request.DocumentId, cancellationToken, scope);
+        // read once: the ranking and the absent-name rule below share its tokens and resolved stems
+        var words = QueryWords.Read(snapshot, request.Query.Trim());
+        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, words, request.DocumentId, scope, cancellationToken);
         if (ranked.Count == 0)
         {
             return new QuoteResult(request.Query, [], QuoteVerdict.NotInSources);
@@ -60,7 +62,7 @@ public sealed class QuoteEngine(
 
         // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
         if (verdict != QuoteVerdict.NotInSources && !double.IsNaN(best.Cosine) && best.Cosine < calibration.AbsentNameCosine &&
-            HasAbsentName(snapshot, request.Query.Trim()))
+            HasAbsentName(words))
         {
             verdict = QuoteVerdict.NotInSources;
         }
@@ -94,19 +96,25 @@ public sealed class QuoteEngine(
     /// Headlines are left out, and a sentence found in several documents is kept once.
     /// </summary>
     /// <param name="visible">The snapshot's scope, so the store's full-text search spends its candidates there (operator's when null).</param>
-    internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
-        CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null)
+    internal Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
+        CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null) =>
+        RankPassagesAsync(snapshot, QueryWords.Read(snapshot, query), documentId, visible, cancellationToken);
+
+    /// <inheritdoc cref="RankPassagesAsync(CorpusSnapshot, string, long?, CancellationToken, DocumentScope?)"/>
+    private async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
+        CorpusSnapshot snapshot, QueryWords words, long? documentId, DocumentScope? visible, CancellationToken cancellationToken)
     {
-        List<Token> queryTokens = Tokenizer.Tokenize(query);
-        var content = queryTokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(queryTokens, i)).ToList();
+        string query = words.Text;
+        List<Token> queryTokens = words.Tokens;
+        List<Token> content = words.Content;
         (int Start, int Count) scope = documentId is long doc ? snapshot.DocumentRows.GetValueOrDefault(doc) : (0, snapshot.Rows.Length);
         if (content.Count == 0 || scope.Count == 0)
         {
             return [];
         }
 
-        (List<WeightedStem> weightedStems, List<string> extraTerms) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
-        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. extraTerms];
+        List<WeightedStem> weightedStems = words.Stems;
+        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. words.ExtraSearchTerms];
 
         // the query is embedded and the vectors scanned while the store runs its full-text search:
         // both are CPU-bound and independent
@@ -169,7 +177,7 @@ public sealed class QuoteEngine(
 
         var queryStems = content.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var queryWords = queryTokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
-        SnapshotTerms words = snapshot.Terms;
+        SnapshotTerms snapshotTerms = snapshot.Terms;
         AnswerKind kind = QuestionCues.KindOf(query);
         Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
@@ -189,7 +197,7 @@ public sealed class QuoteEngine(
             if (!paragraphs.TryGetValue(paragraphStart, out (double Cosine, double Coverage) paragraph))
             {
                 paragraph = (queryVector is null ? 0 : MeanCosine(snapshot, queryVector, paragraphStart, paragraphEnd),
-                             PassageScoring.Coverage(words, paragraphStart, paragraphEnd, weightedStems));
+                             PassageScoring.Coverage(snapshotTerms, paragraphStart, paragraphEnd, weightedStems));
                 paragraphs[paragraphStart] = paragraph;
             }
 
@@ -198,7 +206,7 @@ public sealed class QuoteEngine(
                 LexicalZ(row),
                 DenseZ(cosine),
                 cosine,
-                PassageScoring.Coverage(words, row, row, weightedStems),
+                PassageScoring.Coverage(snapshotTerms, row, row, weightedStems),
                 QuestionCues.Satisfies(kind, sentence.Text, queryWords, queryStems),
                 prior.GetValueOrDefault(sentence.DocumentId),
                 paragraph.Cosine,
@@ -265,15 +273,13 @@ public sealed class QuoteEngine(
     /// <summary>
     /// True when the query names something no quotable sentence holds: a capitalised content word after its first
     /// (a name, not the question's opening word) that the snapshot does not use, nor writes split or joined with
-    /// its neighbour (<see cref="QueryTerms"/>).
+    /// its neighbour (<see cref="QueryTerms"/>). Reads the words the ranking resolved, rather than resolving them again.
     /// </summary>
-    internal static bool HasAbsentName(CorpusSnapshot snapshot, string query)
+    internal static bool HasAbsentName(QueryWords words)
     {
-        List<Token> tokens = Tokenizer.Tokenize(query);
-        var content = tokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(tokens, i)).ToList();
-        (List<WeightedStem> stems, _) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
-        var absent = content.DistinctBy(t => t.Stem, StringComparer.Ordinal)
-            .Zip(stems, (token, stem) => (Token: token, Absent: stem.Id < 0 && stem.OtherSpellings is null));
+        string query = words.Text;
+        var absent = words.Content.DistinctBy(t => t.Stem, StringComparer.Ordinal)
+            .Zip(words.Stems, (token, stem) => (Token: token, Absent: stem.Id < 0 && stem.OtherSpellings is null));
         return absent.Any(a => a.Absent && a.Token.Start > 0 && char.IsUpper(query[a.Token.Start]) && char.IsLetter(query[a.Token.Start]));
     }
 
