@@ -34,6 +34,8 @@ public static class TextEngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyPhraseOptions>, KeyPhraseOptionsValidator>());
         services.AddOptions<SummaryOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>());
+        services.AddOptions<ThemeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThemeOptions>, ThemeOptionsValidator>());
         if (configure is not null)
         {
             builder.Configure(configure);

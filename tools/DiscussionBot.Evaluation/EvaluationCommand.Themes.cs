@@ -72,7 +72,12 @@ public static partial class EvaluationCommand
         using TemporaryStore store = await TemporaryStore.SqliteAsync(analysed, cancellationToken);
         using var cache = new CorpusCache(store.Documents, store.Analyses);
         var engineOptions = Options.Create(new TextEngineOptions { Mode = mode, MaxThemes = (int)Number(options, "max-themes", 8) });
-        var engine = new ThemeEngine(store.Documents, store.Analyses, cache, engineOptions, Options.Create(KeyPhraseOptions.Default));
+        var themeOptions = Options.Create(new ThemeOptions
+        {
+            OutlierFit = Number(options, "outlier-fit", ThemeOptions.Default.OutlierFit),
+            OwnThemeLength = Number(options, "own-theme-length", ThemeOptions.Default.OwnThemeLength),
+        });
+        var engine = new ThemeEngine(store.Documents, store.Analyses, cache, engineOptions, Options.Create(KeyPhraseOptions.Default), themeOptions);
         long started = Stopwatch.GetTimestamp();
         IReadOnlyList<Theme> themes = await engine.FindThemesAsync(null, cancellationToken);
         double themesMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

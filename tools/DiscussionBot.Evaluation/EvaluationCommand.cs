@@ -34,7 +34,7 @@ public static partial class EvaluationCommand
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
                       (retrieval and quotes: [--store sqlite|memory|postgres --postgres <connection string to a server>];
                       postgres builds the store in a new database on that server, dropped afterwards)
-        themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8]
+        themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8] [--outlier-fit 0.65] [--own-theme-length 2]
                       (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM)
         """ + AnswerEvaluation.Usage;
 

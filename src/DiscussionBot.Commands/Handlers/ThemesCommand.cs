@@ -35,9 +35,7 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, Sco
         {
             Title = $"Themes in {scope}",
             Color = Responses.AccentColor,
-            Fields = themes.Take(DiscordLimits.EmbedFieldCount).Select(t => new EmbedField(
-                $"{t.Label} · {ShareOf(t)}",
-                "Key terms: " + DiscordText.EscapeMarkdown(string.Join(", ", t.KeyTerms)))).ToList(),
+            Fields = themes.Take(DiscordLimits.EmbedFieldCount).Select(t => new EmbedField($"{t.Label} · {ShareOf(t)}", Explain(t))).ToList(),
             Footer = new EmbedFooter(themes.Any(t => t.Sources.Count > 0)
                 ? "Each source is in one theme. /theme name:<theme> shows which sources and the sentences that carry it."
                 : "Share = part of the text that discusses the theme. /theme name:<theme> shows the sentences that carry one."),
@@ -48,6 +46,11 @@ public sealed class ThemesCommand(IThemeEngine engine, SourceOption sources, Sco
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>> AutocompleteAsync(
         CommandContext context, string optionName, string typed, CancellationToken cancellationToken) =>
         sources.AutocompleteAsync(context, optionName, typed, cancellationToken);
+
+    /// <summary>A theme's key terms; for the store's other sources, which sources fit none of the themes.</summary>
+    internal static string Explain(Theme theme) => theme.IsOther
+        ? "Fit none of the themes above: " + TitleList.Format(theme.Sources.Select(s => s.Title).ToList(), reserve: 32)
+        : "Key terms: " + DiscordText.EscapeMarkdown(string.Join(", ", theme.KeyTerms));
 
     /// <summary>"12 sources" for a theme of the store, "35% of the text" for a theme of one text.</summary>
     internal static string ShareOf(Theme theme) =>

@@ -19,6 +19,12 @@ public sealed record Theme(
 
     /// <summary>For themes of the whole store: the sources that discuss the theme, most typical first.</summary>
     public IReadOnlyList<ThemeSource> Sources { get; init; } = [];
+
+    /// <summary>
+    /// True for the store's "other sources": the documents that fit none of its themes, listed so that every document
+    /// is accounted for; it has no key terms, and its sentences are its sources' main points.
+    /// </summary>
+    public bool IsOther { get; init; }
 }
 
 /// <summary>A source that discusses a theme.</summary>

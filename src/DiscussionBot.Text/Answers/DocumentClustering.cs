@@ -6,7 +6,8 @@ namespace DiscussionBot.Text.Answers;
 /// Groups a store's documents by what they are about: spherical k-means over each document's TF-IDF vector,
 /// blended with its mean sentence embedding when the store has vectors. The number of groups is chosen from
 /// the store (up to the square root of twice its size, at most <c>maxGroups</c>) by the simplified silhouette.
-/// Every document lands in a group; cost is O(documents x groups) per iteration.
+/// Every document lands in a group, unless it fits its group far less well than the store's documents usually fit
+/// theirs (then it is set apart); cost is O(documents x groups) per iteration.
 /// </summary>
 internal static class DocumentClustering
 {
@@ -16,13 +17,17 @@ internal static class DocumentClustering
     private const int Iterations = 25;
     private const int Restarts = 4;
 
-    /// <returns>Groups of document ids, largest first; documents without words form no group.</returns>
-    public static List<List<long>> Cluster(CorpusSnapshot snapshot, StoreTerms terms, int maxGroups)
+    /// <param name="outlierFit">
+    /// A document whose mean similarity to the rest of its group is below this share of the store's median is set
+    /// apart (<see cref="ThemeOptions.OutlierFit"/>); 0 sets none apart.
+    /// </param>
+    /// <returns>Groups of document ids, largest first, and the documents set apart; documents without words are in neither.</returns>
+    public static DocumentGroups Cluster(CorpusSnapshot snapshot, StoreTerms terms, int maxGroups, double outlierFit)
     {
         var ids = terms.Terms.Where(t => t.Value.Length > 0).Select(t => t.Key).Order().ToList();
         if (ids.Count <= 2)
         {
-            return ids.Count == 0 ? [] : [ids];
+            return new DocumentGroups(ids.Count == 0 ? [] : [ids], []);
         }
 
         Points points = Points.Build(snapshot, terms, ids);
@@ -43,58 +48,85 @@ internal static class DocumentClustering
 
         if (best is null)
         {
-            return [ids]; // no split gave two non-empty groups (a tiny store): one group
+            return new DocumentGroups([ids], []); // no split gave two non-empty groups (a tiny store): one group
         }
 
-        best = SetApartFirstSource(snapshot, points, ids, best);
-
-        return Enumerable.Range(0, ids.Count)
+        bool[] apart = Outliers(points, best, outlierFit);
+        var groups = Enumerable.Range(0, ids.Count)
+            .Where(i => !apart[i])
             .GroupBy(i => best[i])
             .Select(g => g.Select(i => ids[i]).ToList())
             .OrderByDescending(g => g.Count)
             .ThenBy(g => g[0])
             .ToList();
+        return new DocumentGroups(groups, Enumerable.Range(0, ids.Count).Where(i => apart[i]).Select(i => ids[i]).ToList());
     }
 
     /// <summary>
-    /// The store's first source is the community's own article (the store was started from it): what the community
-    /// discusses. When it sits in its group much less closely than the group's other members do (a North Korea article
-    /// among economic news only because nothing else is about it), one theme would misdescribe both, so it is given a
-    /// group of its own.
+    /// Documents that fit their group far less well than documents of this store usually fit theirs: k-means puts
+    /// every document somewhere, so an article about North Korea among economic news, or a gallery opening among
+    /// West End musicals, lands in the group it is least unlike, and one theme would then misdescribe both. A
+    /// document's fit is its mean similarity to the other members of its group (the same measure for a pair as for
+    /// a large group); the store's median fit over documents in groups of two or more is the yardstick. A group left
+    /// with one member keeps it; a pair whose documents are not even each other's nearest is no subject either.
     /// </summary>
-    private static int[] SetApartFirstSource(CorpusSnapshot snapshot, Points points, List<long> ids, int[] assignment)
+    private static bool[] Outliers(Points points, int[] assignment, double outlierFit)
     {
-        DocumentInfo? first = snapshot.Documents.OrderBy(d => d.IngestedAt).ThenBy(d => d.Id).FirstOrDefault();
-        int at = first is null ? -1 : ids.BinarySearch(first.Id);
-        if (at < 0)
+        bool[] apart = new bool[assignment.Length];
+        if (outlierFit <= 0)
         {
-            return assignment;
+            return apart;
         }
 
-        var group = Enumerable.Range(0, ids.Count).Where(i => assignment[i] == assignment[at]).ToList();
-        if (group.Count < 3)
+        double[] fit = MeanFits(points, assignment);
+        var measured = Enumerable.Range(0, fit.Length).Where(i => !double.IsNaN(fit[i])).Select(i => fit[i]).Order().ToList();
+        if (measured.Count == 0)
         {
-            return assignment;
+            return apart;
         }
 
-        // each member's closeness to the rest of its group (the group's centre without it)
-        double Fit(int member) => points.Similarity(member, points.CentroidOf(group.Where(i => i != member).ToList()));
-        if (FitsItsGroup(Fit(at), group.Where(i => i != at).Select(Fit).ToList()))
+        double floor = outlierFit * measured[measured.Count / 2];
+        for (int i = 0; i < fit.Length; i++)
         {
-            return assignment;
+            apart[i] = !double.IsNaN(fit[i]) && fit[i] < floor;
         }
 
-        int[] apart = (int[])assignment.Clone();
-        apart[at] = assignment.Max() + 1;
+        // two documents that are not even each other's nearest are no subject: each was left over by the groups around it
+        foreach (IGrouping<int, int> pair in Enumerable.Range(0, fit.Length).GroupBy(i => assignment[i]).Where(g => g.Count() == 2))
+        {
+            (int a, int b) = (pair.First(), pair.Last());
+            if (points.Nearest(a) != b && points.Nearest(b) != a)
+            {
+                apart[a] = apart[b] = true;
+            }
+        }
+
         return apart;
     }
 
-    /// <summary>True unless <paramref name="fit"/> is well below the median of the other members' <paramref name="others"/>.</summary>
-    internal static bool FitsItsGroup(double fit, IReadOnlyList<double> others) =>
-        others.Count == 0 || fit >= FirstSourceFit * others.Order().ElementAt(others.Count / 2);
+    /// <summary>Each document's mean similarity to the other members of its group (NaN alone in its group); O(n) similarities.</summary>
+    private static double[] MeanFits(Points points, int[] assignment)
+    {
+        double[] fit = new double[assignment.Length];
+        foreach (IGrouping<int, int> group in Enumerable.Range(0, assignment.Length).GroupBy(i => assignment[i]))
+        {
+            var members = group.ToList();
+            if (members.Count < 2)
+            {
+                fit[members[0]] = double.NaN;
+                continue;
+            }
 
-    /// <summary>Share of its group's median closeness below which the store's first source is set apart.</summary>
-    private const double FirstSourceFit = 0.75;
+            // mean over the others = (similarity to the sum of all members - similarity to itself) / (members - 1)
+            Centroid sum = points.SumOf(members);
+            foreach (int i in members)
+            {
+                fit[i] = (points.Similarity(i, sum) - points.SelfSimilarity(i)) / (members.Count - 1);
+            }
+        }
+
+        return fit;
+    }
 
     private static int[] KMeans(Points points, int k)
     {
@@ -237,7 +269,7 @@ internal static class DocumentClustering
         return sum / points.Count;
     }
 
-    /// <summary>A group centre: unit lexical vector (dense over the vocabulary) and unit mean embedding (null in lexical mode).</summary>
+    /// <summary>A group centre (or sum of members): unit lexical vector (dense over the vocabulary) and unit mean embedding (null in lexical mode).</summary>
     private sealed record Centroid(double[] Lexical, float[]? Vector);
 
     /// <summary>
@@ -331,7 +363,41 @@ internal static class DocumentClustering
                 : (LexicalShare * lex) + ((1 - LexicalShare) * VectorMath.Dot(vector, c.Vector));
         }
 
-        public Centroid CentroidOf(IReadOnlyList<int> members)
+        /// <summary>The document most similar to document <paramref name="i"/> (O(documents x its words)).</summary>
+        public int Nearest(int i)
+        {
+            Centroid self = CentroidOf([i]);
+            int best = -1;
+            double bestSimilarity = double.NegativeInfinity;
+            for (int j = 0; j < Count; j++)
+            {
+                double s = j == i ? double.NegativeInfinity : Similarity(j, self);
+                if (s > bestSimilarity)
+                {
+                    bestSimilarity = s;
+                    best = j;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>Similarity of a document to itself: 1 for unit vectors, less when one of its two parts is missing.</summary>
+        public double SelfSimilarity(int i)
+        {
+            double lex = _lexical[i].Weights.Sum(w => w * w);
+            return _vectors?[i] is not { } vector ? lex : (LexicalShare * lex) + ((1 - LexicalShare) * VectorMath.Dot(vector, vector));
+        }
+
+        /// <summary>
+        /// The members' vectors added up, not normalised: a document's similarity to it is the sum of its similarities to
+        /// each member (a member still without a vector adds only its words).
+        /// </summary>
+        public Centroid SumOf(IReadOnlyList<int> members) => Combine(members, normalise: false);
+
+        public Centroid CentroidOf(IReadOnlyList<int> members) => Combine(members, normalise: true);
+
+        private Centroid Combine(IReadOnlyList<int> members, bool normalise)
         {
             double[] sum = new double[_vocabulary];
             foreach (int m in members)
@@ -344,7 +410,7 @@ internal static class DocumentClustering
             }
 
             double norm = Math.Sqrt(sum.Sum(x => x * x));
-            if (norm > 0)
+            if (normalise && norm > 0)
             {
                 for (int k = 0; k < sum.Length; k++)
                 {
@@ -367,7 +433,7 @@ internal static class DocumentClustering
                 }
             }
 
-            if (vector is not null)
+            if (normalise && vector is not null)
             {
                 vector = VectorMath.Normalize(vector);
             }
@@ -376,3 +442,6 @@ internal static class DocumentClustering
         }
     }
 }
+
+/// <summary>A store's documents by subject: groups largest first, and the documents that fit no group.</summary>
+internal sealed record DocumentGroups(List<List<long>> Groups, List<long> Apart);

@@ -60,11 +60,24 @@ public sealed class QuoteEngine(
                 ? QuoteVerdict.ClosestOnly
             : QuoteVerdict.NotInSources;
 
-        // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
-        if (verdict != QuoteVerdict.NotInSources && !double.IsNaN(best.Cosine) && best.Cosine < calibration.AbsentNameCosine &&
-            HasAbsentName(words))
+        if (!double.IsNaN(best.Cosine) && (calibration.AbsentNameCosine > 0 || calibration.ClosestCosineWithoutWords > 0))
         {
-            verdict = QuoteVerdict.NotInSources;
+            // the words the ranking resolved, not tokenised and resolved again
+            var absent = new AbsentWords(words.Text, words.Content, words.Stems, embedder.KnowsWord);
+
+            // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
+            if (verdict != QuoteVerdict.NotInSources && best.Cosine < calibration.AbsentNameCosine && absent.HasName())
+            {
+                verdict = QuoteVerdict.NotInSources;
+            }
+
+            // a one-word query the sources never write can only be matched in meaning ("crying": a wailing crowd),
+            // unless the word may be a name
+            else if (verdict == QuoteVerdict.NotInSources && calibration.ClosestCosineWithoutWords > 0 &&
+                     best.Cosine >= calibration.ClosestCosineWithoutWords && absent.All && absent.Words.Count == 1 && !absent.MayHaveName())
+            {
+                verdict = QuoteVerdict.ClosestOnly;
+            }
         }
 
         IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
@@ -181,8 +194,7 @@ public sealed class QuoteEngine(
         AnswerKind kind = QuestionCues.KindOf(query);
         Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
-        var ranked = new List<RankedPassage>(firstStage.Count);
-        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<(int Row, double First, PassageFeatures Features)>(firstStage.Count);
         var paragraphs = new Dictionary<int, (double Cosine, double Coverage)>();
         foreach ((int row, double first) in firstStage)
         {
@@ -202,7 +214,7 @@ public sealed class QuoteEngine(
             }
 
             double cosine = Cosine(row);
-            var features = new PassageFeatures(
+            candidates.Add((row, first, new PassageFeatures(
                 LexicalZ(row),
                 DenseZ(cosine),
                 cosine,
@@ -212,17 +224,16 @@ public sealed class QuoteEngine(
                 paragraph.Cosine,
                 paragraph.Coverage,
                 leaders[sentence.DocumentId].BestOtherThan(row),
-                Math.Log(Math.Max(3, PassageScoring.WordCount(sentence.Text))));
-            double score = first +
-                           (_ranking.CoverageWeight * features.Coverage) +
-                           (_ranking.AnswerTypeWeight * features.AnswerType) +
-                           (_ranking.DocumentPriorWeight * features.DocumentPrior) +
-                           (_ranking.ParagraphDenseWeight * features.ParagraphCosine) +
-                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage) +
-                           (_ranking.DocumentContextWeight * features.DocumentContext) +
-                           (_ranking.LengthWeight * features.LogLength);
-            ranked.Add(new RankedPassage(row, score, features));
+                Math.Log(Math.Max(3, PassageScoring.WordCount(sentence.Text))))));
         }
+
+        var evidence = new PassageEvidence(
+            _ranking,
+            queryVector is not null,
+            PassageScoring.AbsentShare(weightedStems),
+            candidates.Where(c => c.Features.Coverage > 0).CountBy(c => snapshot.Rows[c.Row].DocumentId).ToDictionary());
+        var ranked = candidates.Select(c => new RankedPassage(c.Row, evidence.Score(c.First, c.Features, snapshot.Rows[c.Row].DocumentId), c.Features)).ToList();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
 
         // one passage per distinct sentence text, the best-scoring copy
         return ranked
@@ -268,19 +279,6 @@ public sealed class QuoteEngine(
 
         double norm = Math.Sqrt(VectorMath.Dot(sum, sum));
         return norm <= 0 ? 0 : VectorMath.Dot(sum, query) / norm;
-    }
-
-    /// <summary>
-    /// True when the query names something no quotable sentence holds: a capitalised content word after its first
-    /// (a name, not the question's opening word) that the snapshot does not use, nor writes split or joined with
-    /// its neighbour (<see cref="QueryTerms"/>). Reads the words the ranking resolved, rather than resolving them again.
-    /// </summary>
-    internal static bool HasAbsentName(QueryWords words)
-    {
-        string query = words.Text;
-        var absent = words.Content.DistinctBy(t => t.Stem, StringComparer.Ordinal)
-            .Zip(words.Stems, (token, stem) => (Token: token, Absent: stem.Id < 0 && stem.OtherSpellings is null));
-        return absent.Any(a => a.Absent && a.Token.Start > 0 && char.IsUpper(query[a.Token.Start]) && char.IsLetter(query[a.Token.Start]));
     }
 
     /// <summary>A line alone in its paragraph that reads as a headline (see <see cref="PassageScoring.IsHeadline"/>).</summary>

@@ -14,11 +14,14 @@ internal static class StoreThemeBuilder
 {
     public const int KeyTermsPerTheme = 10;
     public const int SentencesPerTheme = 3;
-    public const string OtherLabel = "Other";
+    public const string OtherLabel = "Other sources";
 
-    public static IReadOnlyList<Theme> Build(CorpusSnapshot snapshot, StoreTerms terms, List<List<long>> groups)
+    /// <param name="maxThemes">Most themes; documents set apart take the room the groups leave, the rest go under <see cref="OtherLabel"/>.</param>
+    /// <param name="ownThemeLength">See <see cref="ThemeOptions.OwnThemeLength"/>.</param>
+    public static IReadOnlyList<Theme> Build(CorpusSnapshot snapshot, StoreTerms terms, DocumentGroups grouping, int maxThemes, double ownThemeLength)
     {
         int total = snapshot.Documents.Count;
+        (List<List<long>> groups, List<long> other) = OwnThemes(snapshot, grouping, maxThemes, ownThemeLength);
         var groupOf = new Dictionary<long, int>();
         for (int g = 0; g < groups.Count; g++)
         {
@@ -75,7 +78,7 @@ internal static class StoreThemeBuilder
             }
 
             ranked.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.Key, y.Key));
-            List<string> keyTerms = ChooseTerms(ranked, terms, groupFrequency, g);
+            List<string> keyTerms = ChooseTerms(ranked, terms, groupFrequency, groupOccurrences, g);
             string label = ChooseLabel(ranked, keyTerms, terms, snapshot, members, usedLabels);
             usedLabels.Add(label);
             List<long> ordered = Typical(members, terms, keyTerms, snapshot);
@@ -87,17 +90,57 @@ internal static class StoreThemeBuilder
             });
         }
 
-        // documents without any words to group by are named as such, so every document is accounted for
-        var left = snapshot.Documents.Where(d => !groupOf.ContainsKey(d.Id)).ToList();
+        // documents that fit no theme, and those without any words to group by, are listed as such, so every document is accounted for
+        var left = other.Select(id => snapshot.DocumentsById[id])
+            .Concat(snapshot.Documents.Where(d => !groupOf.ContainsKey(d.Id) && !other.Contains(d.Id)))
+            .ToList();
         if (left.Count > 0)
         {
-            themes.Add(new Theme(OtherLabel, [], left.Count / (double)Math.Max(1, total), [])
+            var sentences = left.Where(d => snapshot.DocumentRows.ContainsKey(d.Id))
+                .Take(SentencesPerTheme)
+                .Select(d => SummaryEngine.Cite(snapshot, SummaryEngine.MainPoint(snapshot, d.Id)))
+                .ToList();
+            themes.Add(new Theme(OtherLabel, [], left.Count / (double)Math.Max(1, total), sentences)
             {
                 Sources = left.Select(d => new ThemeSource(d.Id, d.Title)).ToList(),
+                IsOther = true,
             });
         }
 
         return themes;
+    }
+
+    /// <summary>
+    /// Documents set apart from every group get a theme of their own while there is room under
+    /// <paramref name="maxThemes"/>, longest first, if they are long (<paramref name="ownThemeLength"/> times the
+    /// sentences of the store's median document): such a document is a subject in its own right (the community's own
+    /// article among news it does not resemble). Shorter ones, and any beyond the room, are "other sources".
+    /// </summary>
+    private static (List<List<long>> Groups, List<long> Other) OwnThemes(CorpusSnapshot snapshot, DocumentGroups grouping, int maxThemes, double ownThemeLength)
+    {
+        var groups = new List<List<long>>(grouping.Groups);
+        if (grouping.Apart.Count == 0)
+        {
+            return (groups, []);
+        }
+
+        int Sentences(long id) => snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) rows) ? rows.Count : 0;
+        var lengths = snapshot.Documents.Select(d => Sentences(d.Id)).Order().ToList();
+        int median = lengths[lengths.Count / 2];
+        var other = new List<long>();
+        foreach (long id in grouping.Apart.OrderByDescending(Sentences).ThenBy(id => id))
+        {
+            if (groups.Count < maxThemes && Sentences(id) >= ownThemeLength * median)
+            {
+                groups.Add([id]);
+            }
+            else
+            {
+                other.Add(id);
+            }
+        }
+
+        return (groups, other);
     }
 
     private static int Owner(int[] counts, List<List<long>> groups)
@@ -118,7 +161,8 @@ internal static class StoreThemeBuilder
     }
 
     /// <summary>The best noun phrases; a name stands with its full form when the group mostly writes it so.</summary>
-    private static List<string> ChooseTerms(List<(string Key, double Score)> ranked, StoreTerms terms, Dictionary<string, int[]> groupFrequency, int g)
+    private static List<string> ChooseTerms(
+        List<(string Key, double Score)> ranked, StoreTerms terms, Dictionary<string, int[]> groupFrequency, Dictionary<string, int[]> groupOccurrences, int g)
     {
         var chosen = new List<string>();
         var usedStems = new HashSet<string>(StringComparer.Ordinal);
@@ -128,12 +172,7 @@ internal static class StoreThemeBuilder
             string surface = terms.Surface(term);
             if (!key.Contains(' ', StringComparison.Ordinal) && surface.Length > 0 && char.IsUpper(surface[0]))
             {
-                // "Brown" alone may be Gordon Brown or Ian Brown: use the full name the group writes
-                string? full = ranked
-                    .Select(r => r.Key)
-                    .FirstOrDefault(k => k.EndsWith(" " + key, StringComparison.Ordinal) && k.Count(c => c == ' ') == 1 &&
-                                         groupFrequency[k][g] * 2 >= groupFrequency[key][g]);
-                term = full ?? term;
+                term = FullName(key, ranked, terms, groupFrequency, groupOccurrences, g) ?? term;
                 surface = terms.Surface(term);
             }
 
@@ -153,6 +192,29 @@ internal static class StoreThemeBuilder
 
         return chosen;
     }
+
+    /// <summary>
+    /// A name is one entity, never its pieces: "Brown" alone may be Gordon Brown or Ian Brown, and "Kim", "Jong" and
+    /// "North" are pieces of Kim Jong Un and North Korea. A capitalised word stands as a name of capitalised words
+    /// containing it that half of the group's documents using the word write: the two-word name it ends (a surname),
+    /// or, longest first, a name it begins or sits inside that also accounts for half of the word's occurrences (so
+    /// "Blackpool" does not become "Blackpool Hotel Association", which is another entity).
+    /// </summary>
+    private static string? FullName(
+        string word, List<(string Key, double Score)> ranked, StoreTerms terms, Dictionary<string, int[]> groupFrequency,
+        Dictionary<string, int[]> groupOccurrences, int g) =>
+        ranked
+            .Select(r => r.Key)
+            .Where(k => k.Contains(' ', StringComparison.Ordinal) && k.Split(' ').Contains(word, StringComparer.Ordinal) &&
+                        groupFrequency[k][g] * 2 >= groupFrequency[word][g] && IsName(terms.Surface(k)) &&
+                        (k.EndsWith(" " + word, StringComparison.Ordinal)
+                            ? k.Count(c => c == ' ') == 1
+                            : groupOccurrences[k][g] * 2 >= groupOccurrences[word][g]))
+            .OrderByDescending(k => k.Count(c => c == ' '))
+            .FirstOrDefault();
+
+    /// <summary>Every word capitalised ("Gordon Brown", "Kim Jong Un"), as a name is written.</summary>
+    private static bool IsName(string surface) => surface.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]));
 
     /// <summary>
     /// The name of the group: a phrase of two or three words that half of its documents share, else its best term

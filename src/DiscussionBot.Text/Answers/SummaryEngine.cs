@@ -99,7 +99,8 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         // Documents are taken in turn from each group of documents about one thing (largest group first), so a
         // bounded summary still reaches every subject; its sentences are then shown group by group.
         StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
-        List<List<long>> groups = snapshot.Memo($"document-groups:{SummaryGroups}", () => DocumentClustering.Cluster(snapshot, terms, SummaryGroups));
+        // every document stays in its group here: the summary only spreads its budget over subjects
+        List<List<long>> groups = snapshot.Memo($"document-groups:{SummaryGroups}", () => DocumentClustering.Cluster(snapshot, terms, SummaryGroups, outlierFit: 0).Groups);
         // The store's first source (the community's own article, which the store was started from) always comes
         // first: a summary of the store that skipped it would miss what the community is discussing.
         int budget = StoreDocumentBudget(length, options.StoreDocuments);

@@ -18,13 +18,15 @@ public sealed class ThemeEngine(
     IAnalysisStore analyses,
     CorpusCache cache,
     IOptions<TextEngineOptions> options,
-    IOptions<KeyPhraseOptions> keyPhrases) : IThemeEngine
+    IOptions<KeyPhraseOptions> keyPhrases,
+    IOptions<ThemeOptions>? themeOptions = null) : IThemeEngine
 {
     private const int SentencesPerTheme = 3;
     private const int KeyTermsPerTheme = 5;
 
     private readonly TextEngineOptions _options = options.Value;
     private readonly KeyPhraseOptions _keyPhrases = keyPhrases.Value;
+    private readonly ThemeOptions _themes = themeOptions?.Value ?? ThemeOptions.Default;
 
     public Task<IReadOnlyList<Theme>> FindThemesAsync(long? documentId, CancellationToken cancellationToken) =>
         FindThemesAsync(documentId, DocumentScope.OperatorOnly, cancellationToken);
@@ -57,15 +59,15 @@ public sealed class ThemeEngine(
             return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes, _keyPhrases));
         }
 
-        return snapshot.Memo("themes", () => StoreThemes(snapshot, _options.MaxThemes));
+        return snapshot.Memo("themes", () => StoreThemes(snapshot, _options.MaxThemes, _themes));
     }
 
     /// <summary>The store's documents grouped by what they are about, each group named and explained.</summary>
-    internal static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, int maxThemes)
+    internal static IReadOnlyList<Theme> StoreThemes(CorpusSnapshot snapshot, int maxThemes, ThemeOptions options)
     {
         StoreTerms terms = snapshot.Memo("store-terms", () => StoreTerms.Build(snapshot));
-        List<List<long>> groups = snapshot.Memo("document-groups", () => DocumentClustering.Cluster(snapshot, terms, maxThemes));
-        return StoreThemeBuilder.Build(snapshot, terms, groups);
+        DocumentGroups groups = snapshot.Memo("document-groups", () => DocumentClustering.Cluster(snapshot, terms, maxThemes, options.OutlierFit));
+        return StoreThemeBuilder.Build(snapshot, terms, groups, maxThemes, options.OwnThemeLength);
     }
 
     internal static IReadOnlyList<Theme> DocumentThemes(AnalyzedDocument loaded, int maxThemes, KeyPhraseOptions keyPhrases)

@@ -18,6 +18,7 @@ public static class EngineRegistration
         services.Configure<QuoteRankingOptions>(configuration.GetSection(QuoteRankingOptions.SectionName));
         services.Configure<KeyPhraseOptions>(configuration.GetSection(KeyPhraseOptions.SectionName));
         services.Configure<SummaryOptions>(configuration.GetSection(SummaryOptions.SectionName));
+        services.Configure<ThemeOptions>(configuration.GetSection(ThemeOptions.SectionName));
         services.AddSingleton<IEngineDescription, TextEngineDescription>();
     }
 }

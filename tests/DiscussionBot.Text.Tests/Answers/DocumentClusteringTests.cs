@@ -1,31 +1,93 @@
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Text.Answers;
+using DiscussionBot.Text.Lexical;
+using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Text.Tests.Answers;
 
 public sealed class DocumentClusteringTests
 {
     [Theory]
-    [InlineData(0.225, false)] // the seed among economic news: 0.225 against 0.209, 0.337, 0.337 (seed + 20 BBC articles)
-    [InlineData(0.30, true)]
-    public void FitsItsGroup_FirstSourceFarBelowTheGroupsMedian_DoesNot(double fit, bool fits)
-    {
-        Assert.Equal(fits, DocumentClustering.FitsItsGroup(fit, [0.337, 0.209, 0.337]));
-    }
-
-    [Fact]
-    public async Task FindThemesAsync_CommunitysArticleAmongUnrelatedNews_HasAThemeOfItsOwn()
+    [InlineData(0.65, true)]
+    [InlineData(0.0, false)] // the rule off: k-means puts the lone article in the group it is least unlike
+    public async Task FindThemesAsync_ArticleUnlikeEveryGroupWithNoRoomLeft_IsListedUnderOtherSources(double outlierFit, bool listedApart)
     {
         TestEngine engine = TestEngine.Lexical();
-        long seed = await engine.AddSeedAsync();
         for (int i = 0; i < 12; i++)
         {
             await engine.AddAsync($"article-{i:D3}.txt", $"Article {i}", LongText.Article(i % 3, i));
         }
 
-        IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(null, CancellationToken.None);
+        long lone = await engine.AddAsync("lone.txt", "Lone", LongText.Article(3, 99));
+        ThemeEngine themes = ThemesOf(engine, maxThemes: 3, outlierFit);
+
+        IReadOnlyList<Theme> found = await themes.FindThemesAsync(null, CancellationToken.None);
+
+        Theme holding = Assert.Single(found, t => t.Sources.Any(s => s.DocumentId == lone));
+        Assert.Equal(listedApart, holding.IsOther);
+        Assert.Equal(listedApart ? 1 : 5, holding.Sources.Count);
+        Assert.Equal(listedApart ? StoreThemeBuilder.OtherLabel : holding.Label, holding.Label);
+        Assert.Equal(13, found.SelectMany(t => t.Sources).Select(s => s.DocumentId).Distinct().Count()); // every document accounted for
+        Assert.Equal(13, found.Sum(t => t.Sources.Count)); // once
+    }
+
+    [Theory]
+    [InlineData(0.65, true)]
+    [InlineData(0.0, false)] // the rule off: the two leftovers make one "theme"
+    public async Task FindThemesAsync_TwoUnrelatedLeftovers_AreNotOneTheme(double outlierFit, bool apart)
+    {
+        TestEngine engine = TestEngine.Lexical();
+        for (int i = 0; i < 12; i++)
+        {
+            await engine.AddAsync($"article-{i:D3}.txt", $"Article {i}", LongText.Article(i % 3, i));
+        }
+
+        long hospital = await engine.AddAsync("hospital.txt", "Hospital", LongText.Article(3, 98));
+        long orchestra = await engine.AddAsync("orchestra.txt", "Orchestra", LongText.Article(4, 99));
+
+        IReadOnlyList<Theme> found = await ThemesOf(engine, maxThemes: 4, outlierFit).FindThemesAsync(null, CancellationToken.None);
+
+        Assert.Equal(!apart, found.Any(t => !t.IsOther && t.Sources.Any(s => s.DocumentId == hospital) && t.Sources.Any(s => s.DocumentId == orchestra)));
+        Assert.Equal(apart, found.Single(t => t.Sources.Any(s => s.DocumentId == hospital)).IsOther);
+    }
+
+    [Theory]
+    [InlineData(4, false)] // room under the limit: the full article is a theme of its own
+    [InlineData(3, true)] // no room: it is listed under "other sources"
+    public async Task Build_FullArticleSetApart_GetsAThemeOfItsOwnWhenThereIsRoom(int maxThemes, bool other)
+    {
+        TestEngine engine = TestEngine.Lexical();
+        var groups = new List<List<long>> { new(), new(), new() };
+        for (int i = 0; i < 9; i++)
+        {
+            groups[i % 3].Add(await engine.AddAsync($"article-{i:D3}.txt", $"Article {i}", LongText.Article(i % 3, i)));
+        }
+
+        long seed = await engine.AddSeedAsync();
+        CorpusSnapshot snapshot = await engine.Cache.GetAsync(CancellationToken.None);
+
+        IReadOnlyList<Theme> themes = StoreThemeBuilder.Build(snapshot, StoreTerms.Build(snapshot), new DocumentGroups(groups, [seed]), maxThemes, ThemeOptions.Default.OwnThemeLength);
 
         Theme own = Assert.Single(themes, t => t.Sources.Any(s => s.DocumentId == seed));
         Assert.Single(own.Sources);
+        Assert.Equal(other, own.IsOther);
+        Assert.Equal(other, own.KeyTerms.Count == 0);
+        if (!other)
+        {
+            // a name is one entity, never its pieces
+            Assert.Contains("Kim Jong Un", own.KeyTerms);
+            Assert.Contains("North Korea", own.KeyTerms);
+            Assert.DoesNotContain(own.KeyTerms, k => k is "Kim" or "Jong" or "North");
+        }
+        Assert.NotEmpty(own.Sentences);
+        Assert.All(own.Sentences, s => Assert.Equal(seed, s.Citation.DocumentId));
     }
+
+    private static ThemeEngine ThemesOf(TestEngine engine, int maxThemes, double outlierFit) => new(
+        engine.Store,
+        engine.Store,
+        engine.Cache,
+        Options.Create(new TextEngineOptions { Mode = EngineMode.Lexical, MaxThemes = maxThemes }),
+        Options.Create(KeyPhraseOptions.Default),
+        Options.Create(new ThemeOptions { OutlierFit = outlierFit }));
 }

@@ -42,6 +42,11 @@ public sealed class QueryWordsTests
     [InlineData("what did Putin say about the troops", true)]
     [InlineData("what did TimeWarner say", false)]
     [InlineData("Putin", false)] // the opening word is capitalised anyway
-    public void HasAbsentName_ReadsTheResolvedWords(string query, bool expected) =>
-        Assert.Equal(expected, QuoteEngine.HasAbsentName(QueryWords.Read(Snapshot, query)));
+    public void AbsentWords_FromTheResolvedWords_FindTheAbsentName(string query, bool expected)
+    {
+        QueryWords words = QueryWords.Read(Snapshot, query);
+
+        // the verdict reads the ranking's words (a model that knows every lower-case word: only capitals name)
+        Assert.Equal(expected, new AbsentWords(words.Text, words.Content, words.Stems, _ => true).HasName());
+    }
 }
