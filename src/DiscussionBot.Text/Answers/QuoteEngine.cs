@@ -446,8 +446,25 @@ public sealed class QuoteEngine(
     internal static List<(int Row, float Score)> TopBySimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k) =>
         ScanSimilarity(snapshot, query, scope, k).Top;
 
-    /// <summary>The best <paramref name="k"/> rows by cosine, and the mean and spread of the cosine over the whole scope.</summary>
+    /// <summary>
+    /// The best <paramref name="k"/> rows by cosine, and the mean and spread of the cosine over the whole scope. The
+    /// cosines are computed in one pass over the scope's vectors (<see cref="CorpusSnapshot.DotRows"/>) into a pooled buffer.
+    /// </summary>
     internal static SimilarityScan ScanSimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k)
+    {
+        float[] scores = System.Buffers.ArrayPool<float>.Shared.Rent(scope.Count);
+        try
+        {
+            snapshot.DotRows(scope.Start, query, scores.AsSpan(0, scope.Count));
+            return ScanScores(snapshot, scores, scope, k);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    private static SimilarityScan ScanScores(CorpusSnapshot snapshot, float[] scores, (int Start, int Count) scope, int k)
     {
         double sum = 0, squares = 0;
         int scanned = 0;
@@ -460,7 +477,7 @@ public sealed class QuoteEngine(
                 continue;
             }
 
-            float score = snapshot.Dot(row, query);
+            float score = scores[row - scope.Start];
             sum += score;
             squares += score * (double)score;
             scanned++;
