@@ -10,8 +10,10 @@ namespace DiscussionBot.Benchmarks;
 internal static class BenchmarkHost
 {
     /// <param name="configure">Extra services, e.g. live mode's (the <c>/source add</c> phase).</param>
+    /// <param name="interactive">Console logging as the one-shot verbs have it; by default only without <paramref name="configure"/>.</param>
     public static IHost Build(
-        string storePath, string seedsFolder, string engineMode, IReadOnlyDictionary<string, string?>? extra = null, Action<HostApplicationBuilder>? configure = null)
+        string storePath, string seedsFolder, string engineMode, IReadOnlyDictionary<string, string?>? extra = null, Action<HostApplicationBuilder>? configure = null,
+        bool? interactive = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -28,7 +30,7 @@ internal static class BenchmarkHost
             settings[pair.Key] = pair.Value;
         }
 
-        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: configure is null, c => c.AddInMemoryCollection(settings));
+        HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: interactive ?? configure is null, c => c.AddInMemoryCollection(settings));
         configure?.Invoke(builder);
         return builder.Build();
     }

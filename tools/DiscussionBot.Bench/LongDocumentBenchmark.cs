@@ -78,10 +78,21 @@ internal static class LongDocumentBenchmark
         var documents = paragraphs.Chunk(per).Select((chunk, i) => Document($"big-{files}-{i}.txt", chunk)).ToList();
         var corpus = new BenchmarkCorpus($"{megabytes} MB as {files} file{(files == 1 ? string.Empty : "s")}", "plain text", documents);
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        IngestionResult result = await IngestionBenchmark.RunAsync(corpus, documents, Path.Combine(work, $"big-{files}-{mode}.db"), seeds, mode, chunk: 1000, cancellationToken);
-        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        using var stages = new IngestionStages(Path.Combine(work, $"big-{files}-{mode}.timeline.csv"));
+        IngestionResult result = await IngestionBenchmark.RunAsync(
+            corpus, documents, Path.Combine(work, $"big-{files}-{mode}.db"), seeds, mode, chunk: 1000, cancellationToken, stages: stages);
+        long peak = stages.PeakWorkingSet;
         await report.NoteAsync(
             $"| {corpus.Name} | {result.Megabytes:0.0} | {result.Sentences} | {result.Wall.TotalSeconds:0.0} | {peak / (1024 * 1024)} | {mode.ToLowerInvariant()} |");
+        await report.NoteAsync(string.Empty);
+        await report.NoteAsync($"Stages of that ingestion (load average at the end {Stats.LoadAverage()}): each stage's wall time over all its calls and its peaks; the peak working set is the kernel's (exact), the others sampled every 50 ms; a timeline, one sample a second, is in the work folder.");
+        await report.NoteAsync("| stage | wall (s) | peak working set (MB) | peak resident anonymous (MB) | peak managed heap (MB) | peak GC committed (MB) |");
+        await report.NoteAsync("|---|---:|---:|---:|---:|---:|");
+        foreach (IngestionStage s in stages.Stages)
+        {
+            await report.NoteAsync(
+                $"| {s.Name} | {s.Wall.TotalSeconds:0.0} | {Stats.Mb(s.PeakWorkingSet)} | {Stats.Mb(s.PeakAnonymous)} | {Stats.Mb(s.PeakManaged)} | {Stats.Mb(s.PeakGcCommitted)} |");
+        }
     }
 
     private static async Task<(double First, List<double> Later)> TimeAsync<T>(Func<Task<T>> call)

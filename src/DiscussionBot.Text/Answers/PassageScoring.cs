@@ -93,6 +93,45 @@ internal sealed class DocumentLeaders
     }
 }
 
+/// <summary>
+/// The re-ranker's score of one candidate: its first-stage score plus the weighted features of
+/// <see cref="PassageFeatures"/> (weights in <see cref="QuoteRankingOptions"/>), with three corrections for a query
+/// that the sources' words cannot fully answer.
+/// </summary>
+/// <param name="hasVectors">The query was embedded, so a passage's cosine z-score means something.</param>
+/// <param name="absentShare">Share of the query's word weight that no quotable sentence holds (<see cref="PassageScoring.AbsentShare"/>).</param>
+/// <param name="coveringCandidates">Per document, how many of its candidates hold at least one query word.</param>
+internal sealed class PassageEvidence(QuoteRankingOptions ranking, bool hasVectors, double absentShare, IReadOnlyDictionary<long, int> coveringCandidates)
+{
+    public double Score(double firstStage, PassageFeatures features, long documentId)
+    {
+        // a passage sharing the query's words but no closer in meaning than the average sentence ("expensive" in a
+        // sentence about game engines, for "expensive jewelry") earns only part of its word credit
+        double coverageCredit = hasVectors && ranking.CoverageDenseGate > 0 && !double.IsNaN(features.Cosine)
+            ? Math.Clamp(features.DenseZ / ranking.CoverageDenseGate, 0, 1)
+            : 1;
+
+        // a document whose only sentence holding a query word is one candidate is not about the query: the prior
+        // would lift all its other sentences for that one word. One with no such candidate holds the words outside
+        // the candidates (or in its title), where they cannot be counted: its prior stands.
+        int covering = coveringCandidates.GetValueOrDefault(documentId);
+        double priorCredit = covering == 0 ? 1 : Math.Min(1, covering / (double)ranking.DocumentPriorSentences);
+
+        // the query words no source writes can only be matched in meaning, by the dense side
+        double absentDense = ranking.AbsentWordDenseWeight * absentShare * features.DenseZ;
+
+        return firstStage +
+               (ranking.CoverageWeight * coverageCredit * features.Coverage) +
+               (ranking.AnswerTypeWeight * features.AnswerType) +
+               (ranking.DocumentPriorWeight * priorCredit * features.DocumentPrior) +
+               (ranking.ParagraphDenseWeight * features.ParagraphCosine) +
+               (ranking.ParagraphCoverageWeight * features.ParagraphCoverage) +
+               (ranking.DocumentContextWeight * features.DocumentContext) +
+               (ranking.LengthWeight * features.LogLength) +
+               absentDense;
+    }
+}
+
 /// <summary>A candidate passage after re-ranking.</summary>
 internal sealed record RankedPassage(int Row, double Score, PassageFeatures Features);
 
@@ -120,6 +159,13 @@ internal static class PassageScoring
         }
 
         return total <= 0 ? 0 : found / total;
+    }
+
+    /// <summary>Share of the query's word weight (IDF) that no quotable sentence holds in any spelling.</summary>
+    public static double AbsentShare(IReadOnlyList<WeightedStem> query)
+    {
+        double total = query.Sum(s => s.Idf);
+        return total <= 0 ? 0 : query.Where(s => s.Id < 0 && s.OtherSpellings is null).Sum(s => s.Idf) / total;
     }
 
     /// <summary>

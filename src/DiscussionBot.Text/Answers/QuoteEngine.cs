@@ -42,7 +42,9 @@ public sealed class QuoteEngine(
             return new QuoteResult(request.Query, [], QuoteVerdict.OtherLanguage);
         }
 
-        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, request.Query.Trim(), request.DocumentId, cancellationToken, scope);
+        // read once: the ranking and the absent-name rule below share its tokens and resolved stems
+        var words = QueryWords.Read(snapshot, request.Query.Trim());
+        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, words, request.DocumentId, scope, cancellationToken);
         if (ranked.Count == 0)
         {
             return new QuoteResult(request.Query, [], QuoteVerdict.NotInSources);
@@ -58,11 +60,24 @@ public sealed class QuoteEngine(
                 ? QuoteVerdict.ClosestOnly
             : QuoteVerdict.NotInSources;
 
-        // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
-        if (verdict != QuoteVerdict.NotInSources && !double.IsNaN(best.Cosine) && best.Cosine < calibration.AbsentNameCosine &&
-            HasAbsentName(snapshot, request.Query.Trim()))
+        if (!double.IsNaN(best.Cosine) && (calibration.AbsentNameCosine > 0 || calibration.ClosestCosineWithoutWords > 0))
         {
-            verdict = QuoteVerdict.NotInSources;
+            // the words the ranking resolved, not tokenised and resolved again
+            var absent = new AbsentWords(words.Text, words.Content, words.Stems, embedder.KnowsWord);
+
+            // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
+            if (verdict != QuoteVerdict.NotInSources && best.Cosine < calibration.AbsentNameCosine && absent.HasName())
+            {
+                verdict = QuoteVerdict.NotInSources;
+            }
+
+            // a one-word query the sources never write can only be matched in meaning ("crying": a wailing crowd),
+            // unless the word may be a name
+            else if (verdict == QuoteVerdict.NotInSources && calibration.ClosestCosineWithoutWords > 0 &&
+                     best.Cosine >= calibration.ClosestCosineWithoutWords && absent.All && absent.Words.Count == 1 && !absent.MayHaveName())
+            {
+                verdict = QuoteVerdict.ClosestOnly;
+            }
         }
 
         IReadOnlyList<QuoteMatch> matches = verdict == QuoteVerdict.NotInSources
@@ -94,19 +109,25 @@ public sealed class QuoteEngine(
     /// Headlines are left out, and a sentence found in several documents is kept once.
     /// </summary>
     /// <param name="visible">The snapshot's scope, so the store's full-text search spends its candidates there (operator's when null).</param>
-    internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
-        CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null)
+    internal Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
+        CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null) =>
+        RankPassagesAsync(snapshot, QueryWords.Read(snapshot, query), documentId, visible, cancellationToken);
+
+    /// <inheritdoc cref="RankPassagesAsync(CorpusSnapshot, string, long?, CancellationToken, DocumentScope?)"/>
+    private async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
+        CorpusSnapshot snapshot, QueryWords words, long? documentId, DocumentScope? visible, CancellationToken cancellationToken)
     {
-        List<Token> queryTokens = Tokenizer.Tokenize(query);
-        var content = queryTokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(queryTokens, i)).ToList();
+        string query = words.Text;
+        List<Token> queryTokens = words.Tokens;
+        List<Token> content = words.Content;
         (int Start, int Count) scope = documentId is long doc ? snapshot.DocumentRows.GetValueOrDefault(doc) : (0, snapshot.Rows.Length);
         if (content.Count == 0 || scope.Count == 0)
         {
             return [];
         }
 
-        (List<WeightedStem> weightedStems, List<string> extraTerms) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
-        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. extraTerms];
+        List<WeightedStem> weightedStems = words.Stems;
+        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. words.ExtraSearchTerms];
 
         // the query is embedded and the vectors scanned while the store runs its full-text search:
         // both are CPU-bound and independent
@@ -169,12 +190,11 @@ public sealed class QuoteEngine(
 
         var queryStems = content.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var queryWords = queryTokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
-        SnapshotTerms words = snapshot.Terms;
+        SnapshotTerms snapshotTerms = snapshot.Terms;
         AnswerKind kind = QuestionCues.KindOf(query);
         Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
-        var ranked = new List<RankedPassage>(firstStage.Count);
-        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<(int Row, double First, PassageFeatures Features)>(firstStage.Count);
         var paragraphs = new Dictionary<int, (double Cosine, double Coverage)>();
         foreach ((int row, double first) in firstStage)
         {
@@ -189,32 +209,31 @@ public sealed class QuoteEngine(
             if (!paragraphs.TryGetValue(paragraphStart, out (double Cosine, double Coverage) paragraph))
             {
                 paragraph = (queryVector is null ? 0 : MeanCosine(snapshot, queryVector, paragraphStart, paragraphEnd),
-                             PassageScoring.Coverage(words, paragraphStart, paragraphEnd, weightedStems));
+                             PassageScoring.Coverage(snapshotTerms, paragraphStart, paragraphEnd, weightedStems));
                 paragraphs[paragraphStart] = paragraph;
             }
 
             double cosine = Cosine(row);
-            var features = new PassageFeatures(
+            candidates.Add((row, first, new PassageFeatures(
                 LexicalZ(row),
                 DenseZ(cosine),
                 cosine,
-                PassageScoring.Coverage(words, row, row, weightedStems),
+                PassageScoring.Coverage(snapshotTerms, row, row, weightedStems),
                 QuestionCues.Satisfies(kind, sentence.Text, queryWords, queryStems),
                 prior.GetValueOrDefault(sentence.DocumentId),
                 paragraph.Cosine,
                 paragraph.Coverage,
                 leaders[sentence.DocumentId].BestOtherThan(row),
-                Math.Log(Math.Max(3, PassageScoring.WordCount(sentence.Text))));
-            double score = first +
-                           (_ranking.CoverageWeight * features.Coverage) +
-                           (_ranking.AnswerTypeWeight * features.AnswerType) +
-                           (_ranking.DocumentPriorWeight * features.DocumentPrior) +
-                           (_ranking.ParagraphDenseWeight * features.ParagraphCosine) +
-                           (_ranking.ParagraphCoverageWeight * features.ParagraphCoverage) +
-                           (_ranking.DocumentContextWeight * features.DocumentContext) +
-                           (_ranking.LengthWeight * features.LogLength);
-            ranked.Add(new RankedPassage(row, score, features));
+                Math.Log(Math.Max(3, PassageScoring.WordCount(sentence.Text))))));
         }
+
+        var evidence = new PassageEvidence(
+            _ranking,
+            queryVector is not null,
+            PassageScoring.AbsentShare(weightedStems),
+            candidates.Where(c => c.Features.Coverage > 0).CountBy(c => snapshot.Rows[c.Row].DocumentId).ToDictionary());
+        var ranked = candidates.Select(c => new RankedPassage(c.Row, evidence.Score(c.First, c.Features, snapshot.Rows[c.Row].DocumentId), c.Features)).ToList();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
 
         // one passage per distinct sentence text, the best-scoring copy
         return ranked
@@ -260,21 +279,6 @@ public sealed class QuoteEngine(
 
         double norm = Math.Sqrt(VectorMath.Dot(sum, sum));
         return norm <= 0 ? 0 : VectorMath.Dot(sum, query) / norm;
-    }
-
-    /// <summary>
-    /// True when the query names something no quotable sentence holds: a capitalised content word after its first
-    /// (a name, not the question's opening word) that the snapshot does not use, nor writes split or joined with
-    /// its neighbour (<see cref="QueryTerms"/>).
-    /// </summary>
-    internal static bool HasAbsentName(CorpusSnapshot snapshot, string query)
-    {
-        List<Token> tokens = Tokenizer.Tokenize(query);
-        var content = tokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(tokens, i)).ToList();
-        (List<WeightedStem> stems, _) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
-        var absent = content.DistinctBy(t => t.Stem, StringComparer.Ordinal)
-            .Zip(stems, (token, stem) => (Token: token, Absent: stem.Id < 0 && stem.OtherSpellings is null));
-        return absent.Any(a => a.Absent && a.Token.Start > 0 && char.IsUpper(query[a.Token.Start]) && char.IsLetter(query[a.Token.Start]));
     }
 
     /// <summary>A line alone in its paragraph that reads as a headline (see <see cref="PassageScoring.IsHeadline"/>).</summary>
@@ -442,8 +446,25 @@ public sealed class QuoteEngine(
     internal static List<(int Row, float Score)> TopBySimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k) =>
         ScanSimilarity(snapshot, query, scope, k).Top;
 
-    /// <summary>The best <paramref name="k"/> rows by cosine, and the mean and spread of the cosine over the whole scope.</summary>
+    /// <summary>
+    /// The best <paramref name="k"/> rows by cosine, and the mean and spread of the cosine over the whole scope. The
+    /// cosines are computed in one pass over the scope's vectors (<see cref="CorpusSnapshot.DotRows"/>) into a pooled buffer.
+    /// </summary>
     internal static SimilarityScan ScanSimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k)
+    {
+        float[] scores = System.Buffers.ArrayPool<float>.Shared.Rent(scope.Count);
+        try
+        {
+            snapshot.DotRows(scope.Start, query, scores.AsSpan(0, scope.Count));
+            return ScanScores(snapshot, scores, scope, k);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    private static SimilarityScan ScanScores(CorpusSnapshot snapshot, float[] scores, (int Start, int Count) scope, int k)
     {
         double sum = 0, squares = 0;
         int scanned = 0;
@@ -456,7 +477,7 @@ public sealed class QuoteEngine(
                 continue;
             }
 
-            float score = snapshot.Dot(row, query);
+            float score = scores[row - scope.Start];
             sum += score;
             squares += score * (double)score;
             scanned++;

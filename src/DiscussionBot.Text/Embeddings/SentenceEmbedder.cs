@@ -21,6 +21,12 @@ public interface ISentenceEmbedder
 
     /// <summary>The vector of a search query; some models are trained with an instruction before the query.</summary>
     float[] EmbedQuery(string query, CancellationToken cancellationToken) => Embed([query], cancellationToken)[0];
+
+    /// <summary>
+    /// True when the model's vocabulary holds <paramref name="word"/> (lower case) whole: a word it must split into
+    /// pieces is one whose meaning it can only guess at. Without a vocabulary every word counts as known.
+    /// </summary>
+    bool KnowsWord(string word) => true;
 }
 
 /// <summary>
@@ -45,6 +51,7 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
 
     private readonly TextEngineOptions _options = options.Value;
     private readonly Lock _loadLock = new();
+    private readonly Lazy<System.Collections.Frozen.FrozenSet<string>> _vocabulary = new(() => ModelVocabulary.WholeWords(options.Value.Model));
     private IEncoderModel? _encoder;
     private bool _failed;
 
@@ -105,6 +112,8 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
 
     public float[] EmbedQuery(string query, CancellationToken cancellationToken) =>
         Embed([EncoderModels.QueryPrefixOf(_options.Model) + query], cancellationToken)[0];
+
+    public bool KnowsWord(string word) => _vocabulary.Value.Contains(word);
 
     public void Dispose() => _encoder?.Dispose();
 

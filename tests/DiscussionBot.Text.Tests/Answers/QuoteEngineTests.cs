@@ -41,6 +41,35 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.Equal(8, result.Matches[0].Sentence.Citation.ParagraphNumber);
     }
 
+    // one article writes "expensive" once, about something else; the seed says "Cartier bracelets". With the three
+    // corrections off, that lone word and its article's prior put the article's sentences first and the answer is
+    // "not in the sources".
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task FindQuotesAsync_OneQueryWordInAnUnrelatedSentence_StillShowsThePassageCloseInMeaning(bool corrections)
+    {
+        QuoteRankingOptions ranking = corrections
+            ? QuoteRankingOptions.Default
+            : QuoteRankingOptions.Default with { CoverageDenseGate = 0, DocumentPriorSentences = 1, AbsentWordDenseWeight = 0 };
+        TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder, ranking);
+        await engine.AddSeedAsync();
+        await engine.AddAsync("games.txt", "Games studios court the art world", GamesArticle);
+
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("expensive jewelry", null, 3), CancellationToken.None);
+
+        if (corrections)
+        {
+            Assert.Equal(QuoteVerdict.ClosestOnly, result.Verdict);
+            Assert.Contains(result.Matches, m => m.Sentence.Text.Contains("Cartier bracelets", StringComparison.Ordinal));
+            Assert.DoesNotContain("expensive", result.Matches[0].Sentence.Text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(QuoteVerdict.NotInSources, result.Verdict);
+        }
+    }
+
     [Fact]
     public async Task FindQuotesAsync_HowManyTroopsWithEmbeddings_FindsTheSentenceWithTheCount()
     {
@@ -55,20 +84,22 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.Equal(1, result.Matches[0].Sentence.Citation.ParagraphNumber);
     }
 
+    // no sentence of the seed says "cry"; its grief and wailing-crowd sentences stand only ~2 standard deviations above
+    // the mean cosine of this one-topic store, too little for ClosestDenseZ (3.5), so only the one-word rule shows them
     [Theory]
-    [InlineData(0.0, QuoteVerdict.NotInSources)]
-    [InlineData(1.5, QuoteVerdict.ClosestOnly)]
-    public async Task FindQuotesAsync_OneWordNoSentenceUses_ShowsTheClosestPassagesWhenOneStandsOutByMeaning(double closestDenseZ, QuoteVerdict expected)
+    [InlineData("crying", 0.26, QuoteVerdict.ClosestOnly)]
+    [InlineData("crying", 0.0, QuoteVerdict.NotInSources)]
+    [InlineData("Crying", 0.26, QuoteVerdict.NotInSources)]
+    [InlineData("banana", 0.26, QuoteVerdict.NotInSources)]
+    public async Task FindQuotesAsync_OneWordNoSentenceUses_ShowsTheClosestPassagesWhenCloseInMeaning(string query, double closestCosine, QuoteVerdict expected)
     {
-        // no sentence says "cry"; the grief sentences stand out by meaning only (on the seed alone, ~1.7-2.1 standard
-        // deviations above the mean cosine: too little for the default 3.5, which a store of hundreds of sentences
-        // gives such a sentence, docs/quality.md)
-        var ranking = QuoteRankingOptions.Default with { MiniLm = QuoteRankingOptions.Default.MiniLm with { ClosestDenseZ = closestDenseZ } };
+        var ranking = QuoteRankingOptions.Default with { MiniLm = QuoteRankingOptions.Default.MiniLm with { ClosestCosineWithoutWords = closestCosine } };
         TestEngine engine = TestEngine.WithEmbeddings(fixture.Embedder, ranking);
         await engine.AddSeedAsync();
 
-        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest("crying", null, 3), CancellationToken.None);
+        QuoteResult result = await engine.Quotes.FindQuotesAsync(new QuoteRequest(query, null, 3), CancellationToken.None);
 
+        // a capitalised first word the sources lack may be a name ("Gibraltar"), so it gets no such benefit of the doubt
         Assert.Equal(expected, result.Verdict);
         Assert.True(expected == QuoteVerdict.NotInSources || result.Matches.Any(m => m.Sentence.Text.Contains("wailing", StringComparison.Ordinal)));
     }
@@ -78,6 +109,9 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
     [InlineData("what did Putin say", 0.5, QuoteVerdict.NotInSources)]
     [InlineData("what did Putin say", 0.0, QuoteVerdict.ClosestOnly)]
     [InlineData("what did Kim say", 0.5, QuoteVerdict.ClosestOnly)]
+    [InlineData("weather in pyongyang", 0.5, QuoteVerdict.NotInSources)]
+    [InlineData("weather in pyongyang", 0.0, QuoteVerdict.ClosestOnly)]
+    [InlineData("did the soldiers recieve medals", 0.5, QuoteVerdict.ClosestOnly)]
     public async Task FindQuotesAsync_NameNoSentenceHolds_IsNotInTheSourcesUnlessTheMeaningIsClose(string query, double absentNameCosine, QuoteVerdict expected)
     {
         var ranking = QuoteRankingOptions.Default with
@@ -167,4 +201,14 @@ public sealed class QuoteEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         await Assert.ThrowsAsync<DocumentNotFoundException>(() =>
             engine.Quotes.FindQuotesAsync(new QuoteRequest("propaganda", 77, 3), CancellationToken.None));
     }
+
+    private const string GamesArticle =
+        "Video games studios are hiring painters, sculptors and musicians to design their worlds. " +
+        "The partnership between artists and programmers has grown quickly over the last decade.\n\n" +
+        "Game engines are so time-consuming and expensive to build that studios license them to other firms. " +
+        "Those licences now bring in more money than some of the games themselves.\n\n" +
+        "Museums have begun to show game scenery beside paintings, and schools teach level design as a craft. " +
+        "A studio director said the creative industries grow faster than the rest of the economy.\n\n" +
+        "Critics say the collaboration favours marketing over craft. " +
+        "Supporters answer that every new medium was once dismissed.";
 }
