@@ -64,7 +64,7 @@ public sealed class TextEngineOptions
     [Range(0, 64)]
     public int EmbeddingThreads { get; set; } = 1;
 
-    /// <summary>Most themes reported for one scope.</summary>
+    /// <summary>Most themes of a store (the groups its documents may form); one document's limit is <c>Engine:Themes:MaxDocumentThemes</c>.</summary>
     [Range(1, 20)]
     public int MaxThemes { get; set; } = 8;
 

@@ -44,7 +44,7 @@ public sealed class ThemeEngine(
             }
 
             AnalyzedDocument loaded = await DocumentLoader.LoadAsync(store, analyses, id, cancellationToken);
-            return cache.Documents.Get(key, version, () => DocumentThemes(loaded, _options.MaxThemes, _keyPhrases));
+            return cache.Documents.Get(key, version, () => DocumentThemes(loaded, _themes.MaxDocumentThemes, _keyPhrases));
         }
 
         CorpusSnapshot snapshot = await cache.GetAsync(scope, cancellationToken);
@@ -56,7 +56,7 @@ public sealed class ThemeEngine(
         if (snapshot.Documents.Count == 1)
         {
             AnalyzedDocument only = await DocumentLoader.LoadAsync(store, analyses, snapshot.Documents[0].Id, cancellationToken);
-            return snapshot.Memo("themes", () => DocumentThemes(only, _options.MaxThemes, _keyPhrases));
+            return snapshot.Memo("themes", () => DocumentThemes(only, _themes.MaxDocumentThemes, _keyPhrases));
         }
 
         return snapshot.Memo("themes", () => StoreThemes(snapshot, _options.MaxThemes, _themes));

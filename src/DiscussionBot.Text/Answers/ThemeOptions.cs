@@ -30,6 +30,14 @@ public sealed record ThemeOptions
     /// </summary>
     [Range(0.0, 100.0)]
     public double OwnThemeLength { get; init; } = 2.0;
+
+    /// <summary>
+    /// Most themes of one document (<c>/themes source:</c>). An essay has more angles than a store has desks: the
+    /// seed's ninth reader theme, "luxury and context", is its tenth cluster by share, which the store limit of 8 cut
+    /// (docs/quality.md).
+    /// </summary>
+    [Range(1, 20)]
+    public int MaxDocumentThemes { get; init; } = 10;
 }
 
 /// <summary>Checks <see cref="ThemeOptions"/> at startup (source-generated from its attributes).</summary>

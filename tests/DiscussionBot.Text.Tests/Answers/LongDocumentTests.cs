@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
+using DiscussionBot.Text.Answers;
 
 namespace DiscussionBot.Text.Tests.Answers;
 
@@ -16,7 +17,7 @@ public sealed class LongDocumentTests
 
         IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(id, CancellationToken.None);
 
-        Assert.InRange(themes.Count, 2, engine.Options.Value.MaxThemes);
+        Assert.InRange(themes.Count, 2, ThemeOptions.Default.MaxDocumentThemes);
         Assert.All(themes, theme =>
         {
             Assert.All(theme.Sentences, s => Assert.Equal(document.Sentences[s.Citation.SentenceOrdinal].Text, s.Text));
