@@ -112,8 +112,10 @@ internal sealed class PassageEvidence(QuoteRankingOptions ranking, bool hasVecto
             : 1;
 
         // a document whose only sentence holding a query word is one candidate is not about the query: the prior
-        // would lift all its other sentences for that one word
-        double priorCredit = Math.Min(1, coveringCandidates.GetValueOrDefault(documentId) / (double)ranking.DocumentPriorSentences);
+        // would lift all its other sentences for that one word. One with no such candidate holds the words outside
+        // the candidates (or in its title), where they cannot be counted: its prior stands.
+        int covering = coveringCandidates.GetValueOrDefault(documentId);
+        double priorCredit = covering == 0 ? 1 : Math.Min(1, covering / (double)ranking.DocumentPriorSentences);
 
         // the query words no source writes can only be matched in meaning, by the dense side
         double absentDense = ranking.AbsentWordDenseWeight * absentShare * features.DenseZ;

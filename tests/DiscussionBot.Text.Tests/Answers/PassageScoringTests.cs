@@ -46,11 +46,11 @@ public sealed class PassageScoringTests
     }
 
     [Theory]
-    [InlineData(0, 0.0)]
+    [InlineData(0, 1.0)]
     [InlineData(1, 0.5)]
     [InlineData(2, 1.0)]
     [InlineData(5, 1.0)]
-    public void Score_DocumentPrior_CountsInFullOnlyForADocumentWithSeveralCandidatesHoldingQueryWords(int covering, double priorCredit)
+    public void Score_DocumentPrior_CountsInPartForADocumentWithOneCandidateHoldingQueryWords(int covering, double priorCredit)
     {
         QuoteRankingOptions ranking = QuoteRankingOptions.Default with { DocumentPriorSentences = 2 };
         var evidence = new PassageEvidence(ranking, hasVectors: false, absentShare: 0, new Dictionary<long, int> { [7] = covering });
