@@ -38,6 +38,34 @@ public sealed class CountingEmbedder(int dimension = 16) : ISentenceEmbedder
         return texts.Select(VectorOf).ToArray();
     }
 
+    /// <summary>
+    /// Streams the vectors as the real encoder does: from two threads at once, out of order (a batch per thread),
+    /// each index once. Recorded like the other overload.
+    /// </summary>
+    public void Embed(IReadOnlyList<string> texts, Action<int, float[]> store, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _calls.Add(texts.Count);
+            StreamedTexts += texts.Count;
+        }
+
+        int[] order = [.. Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i)];
+        Parallel.ForEach(
+            order.Chunk(8),
+            new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
+            batch =>
+            {
+                foreach (int i in batch)
+                {
+                    store(i, VectorOf(texts[i]));
+                }
+            });
+    }
+
+    /// <summary>Texts whose vectors were streamed (the overload with a callback) rather than returned.</summary>
+    public int StreamedTexts { get; private set; }
+
     /// <summary>The vector this fake gives a text: word hashes spread over the dimensions, unit length.</summary>
     public float[] VectorOf(string text)
     {

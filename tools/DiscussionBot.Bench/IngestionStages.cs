@@ -188,6 +188,19 @@ internal sealed class IngestionStages : IDisposable
             }
         }
 
+        public void Embed(IReadOnlyList<string> texts, Action<int, float[]> store, CancellationToken cancellationToken)
+        {
+            string previous = stages.Enter("encoding");
+            try
+            {
+                inner.Embed(texts, store, cancellationToken);
+            }
+            finally
+            {
+                stages.Enter(previous);
+            }
+        }
+
         public float[] EmbedQuery(string query, CancellationToken cancellationToken) => inner.EmbedQuery(query, cancellationToken);
 
         public void Dispose() => inner.Dispose();

@@ -19,6 +19,20 @@ public interface ISentenceEmbedder
     /// <summary>Vectors of stored passages.</summary>
     float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Vectors of stored passages, each handed to <paramref name="store"/> (index of the text, its vector) as soon as it
+    /// is made, possibly from several threads at once (never twice for one index). A caller that copies the vectors
+    /// (into 8-bit rows) lets each float array die young instead of holding every vector of the call until it returns.
+    /// </summary>
+    void Embed(IReadOnlyList<string> texts, Action<int, float[]> store, CancellationToken cancellationToken)
+    {
+        float[][] vectors = Embed(texts, cancellationToken);
+        for (int i = 0; i < vectors.Length; i++)
+        {
+            store(i, vectors[i]);
+        }
+    }
+
     /// <summary>The vector of a search query; some models are trained with an instruction before the query.</summary>
     float[] EmbedQuery(string query, CancellationToken cancellationToken) => Embed([query], cancellationToken)[0];
 
@@ -46,8 +60,9 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
     internal const int BatchPaddedCharacters = 8 * 150;
 
     // glibc keeps the pages ONNX Runtime's batches freed until told otherwise; between two trims the working set
-    // grows with the batches run (measured in docs/performance.md, issue 10 session 5).
-    private const int TrimEveryBatches = 16;
+    // grows with the batches run: every 4 batches rather than 16 kept the 8 MB ingestion's working set ~30 MB lower
+    // while encoding (docs/performance.md, issue 10 sessions 5 and 6).
+    private const int TrimEveryBatches = 4;
 
     private readonly TextEngineOptions _options = options.Value;
     private readonly Lock _loadLock = new();
@@ -68,8 +83,14 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        IEncoderModel encoder = GetEncoder() ?? throw new InvalidOperationException("The embedding model is not available.");
         float[][] result = new float[texts.Count][];
+        Embed(texts, (i, vector) => result[i] = vector, cancellationToken);
+        return result;
+    }
+
+    public void Embed(IReadOnlyList<string> texts, Action<int, float[]> store, CancellationToken cancellationToken)
+    {
+        IEncoderModel encoder = GetEncoder() ?? throw new InvalidOperationException("The embedding model is not available.");
         int[] order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ThenBy(i => i).ToArray();
         List<(int Start, int Count)> batches = PlanBatches(texts, order, _options.EmbeddingBatchSize);
 
@@ -91,7 +112,7 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
                 float[][] vectors = encoder.Encode(inputs, cancellationToken);
                 for (int k = 0; k < batch.Count; k++)
                 {
-                    result[order[batch.Start + k]] = VectorMath.Normalize(vectors[k]);
+                    store(order[batch.Start + k], VectorMath.Normalize(vectors[k]));
                 }
 
                 if (Interlocked.Increment(ref finished) % TrimEveryBatches == 0)
@@ -106,8 +127,6 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
             // a bulk call (ingestion): hand back the native memory its batches freed before the caller goes on
             NativeMemory.Trim();
         }
-
-        return result;
     }
 
     public float[] EmbedQuery(string query, CancellationToken cancellationToken) =>

@@ -112,25 +112,33 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
 
     /// <summary>
     /// Every sentence's vector, per document. Sentences go to the encoder in chunks of
-    /// <see cref="EmbedChunkSentences"/> across documents, and each chunk's vectors are stored in their document at
-    /// once, so a long document or a large batch never holds all its float vectors twice.
+    /// <see cref="EmbedChunkSentences"/> across documents, and each vector is stored in its document as soon as it is
+    /// made: a long document's float vectors die young (copied into 8-bit rows) instead of living as long as a chunk's
+    /// encoding, which took them into the GC's oldest generation and its committed heap up by ~50 MB over an 8 MB text.
     /// </summary>
     private IReadOnlyList<float[]>?[] EmbedSentences(IReadOnlyList<Segmentation> documents, CancellationToken cancellationToken)
     {
-        var result = new IReadOnlyList<float[]>?[documents.Count];
-        var sinks = new SentenceVectorSink[documents.Count];
+        var sinks = new SentenceVectorSink?[documents.Count];
+        var making = new Lock();
         var texts = new List<string>(EmbedChunkSentences);
         var targets = new List<(int Document, int Ordinal)>(EmbedChunkSentences);
-        void Flush()
+
+        // called from the encoder's threads, never twice for one sentence; a document's sink is made by its first vector
+        void Store(int k, float[] vector)
         {
-            float[][] encoded = embedder.Embed(texts, cancellationToken);
-            for (int k = 0; k < encoded.Length; k++)
+            (int document, int ordinal) = targets[k];
+            SentenceVectorSink sink;
+            lock (making)
             {
-                (int document, int ordinal) = targets[k];
-                sinks[document] ??= new SentenceVectorSink(documents[document].Sentences.Count, encoded[k].Length);
-                sinks[document].Set(ordinal, encoded[k]);
+                sink = sinks[document] ??= new SentenceVectorSink(documents[document].Sentences.Count, vector.Length);
             }
 
+            sink.Set(ordinal, vector);
+        }
+
+        void Flush()
+        {
+            embedder.Embed(texts, Store, cancellationToken);
             texts.Clear();
             targets.Clear();
         }
@@ -153,6 +161,7 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
             Flush();
         }
 
+        var result = new IReadOnlyList<float[]>?[documents.Count];
         for (int d = 0; d < documents.Count; d++)
         {
             result[d] = sinks[d]?.Vectors ?? [];

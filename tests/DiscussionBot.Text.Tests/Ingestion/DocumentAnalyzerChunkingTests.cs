@@ -57,5 +57,42 @@ public sealed class DocumentAnalyzerChunkingTests
         }
     }
 
+    [Fact]
+    public async Task AnalyzeAsync_VectorsStreamedFromSeveralThreads_SameAsReturnedInOneArray()
+    {
+        var streaming = new CountingEmbedder();
+        var returning = new ReturningEmbedder(new CountingEmbedder());
+        TestEngine engine = TestEngine.WithEmbeddings(streaming);
+        (string longText, _) = LongText.Document(1600);
+        var documents = Enumerable.Range(0, 40)
+            .Select(i => LongText.Document(4, seed: i).Text)
+            .Prepend(longText)
+            .Select((text, i) => (Source: Incoming($"d{i}.txt", text), Segmentation: engine.Segmenter.Segment(text)))
+            .ToList();
+        Assert.True(documents[0].Segmentation.Sentences.Count > DocumentAnalyzer.CompactVectorsFrom);
+
+        IReadOnlyList<DocumentAnalysis> streamed = await engine.Analyzer.AnalyzeAsync(documents, CancellationToken.None);
+        IReadOnlyList<DocumentAnalysis> returned = await TestEngine.WithEmbeddings(returning).Analyzer.AnalyzeAsync(documents, CancellationToken.None);
+
+        Assert.Equal(documents.Sum(d => d.Segmentation.Sentences.Count), streaming.StreamedTexts);
+        for (int i = 0; i < documents.Count; i++)
+        {
+            Assert.Equal(returned[i].SentenceVectors!.Count, streamed[i].SentenceVectors!.Count);
+            Assert.Equal(returned[i].SentenceVectors!, streamed[i].SentenceVectors!);
+            Assert.Equal(returned[i].SentenceSalience, streamed[i].SentenceSalience);
+            Assert.Equal(returned[i].KeyPhrases, streamed[i].KeyPhrases);
+        }
+    }
+
+    /// <summary>An embedder with only the array-returning call (the interface's streaming default on top of it).</summary>
+    private sealed class ReturningEmbedder(CountingEmbedder inner) : ISentenceEmbedder
+    {
+        public string ModelName => inner.ModelName;
+
+        public bool IsAvailable => true;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken) => inner.Embed(texts, cancellationToken);
+    }
+
     private static IncomingDocument Incoming(string name, string text) => new(name, name, text, SourceFileReader.HashText(text));
 }
