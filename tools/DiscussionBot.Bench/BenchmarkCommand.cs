@@ -16,6 +16,7 @@ public static class BenchmarkCommand
         Usage: dotnet run -c Release --project tools/DiscussionBot.Bench -- [--phase all|prepare|serve|ingest|formats|encoder|cold|long|big1|big8|big1-embedding|big8-embedding|sourceadd|providers] [--sizes seed,bbc,scifact,scifact4x]
               [--data <eval-data-folder>] [--work <folder>] [--queries N] [--rounds N]
               [--subset N] [--cold-runs N] [--max-seconds N] [--no-synthetic-vectors] [--app <path>] [--postgres <connection>] [--big-megabytes N]
+              [--warm-up N]
 
           Measures the bot in this process (Release build expected; bench/run.sh builds and runs it all).
           --phase     prepare: build one store per size (lexical ingestion is measured; larger sizes then get
@@ -39,6 +40,9 @@ public static class BenchmarkCommand
           --subset    SciFact abstracts for the ingestion and encoder phases (default 500).
           --app       the app the cold phase starts (apphost or .dll; default: the DiscussionBot.dll built beside this tool).
           --big-megabytes  plain text the big1/big8 phases ingest (default 8; smaller sizes show the growth per MB quickly).
+          --warm-up   calls of each command before its timed rounds in the serve phase (default 5). The runtime
+                      optimises a method after 30 calls, in the background: with 5, the first round still runs
+                      (and pays for compiling) code that is not optimised yet; 40 times steady-state serving.
           --postgres  the server the providers phase creates (and drops) its database on, e.g.
                       "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres" (default: $DISCUSSIONBOT_TEST_POSTGRES,
                       else a throwaway cluster from the installed server binaries, as the tests start: fsync off).
@@ -116,6 +120,9 @@ internal sealed record BenchmarkSettings(
     /// <summary>Plain text the big1/big8 phases ingest, in MB (the figure is 8).</summary>
     public int BigMegabytes { get; init; } = 8;
 
+    /// <summary>Calls of each command before the serve phase times it.</summary>
+    public int WarmUp { get; init; } = 5;
+
     public static BenchmarkSettings Parse(string[] args)
     {
         var phases = new List<string> { "all" };
@@ -126,6 +133,7 @@ internal sealed record BenchmarkSettings(
         string? postgres = null;
         int queries = 200, rounds = 3, subset = 500, coldRuns = 5, maxSeconds = 15;
         int bigMegabytes = 8;
+        int warmUp = 5;
         bool synthetic = true;
         for (int i = 0; i < args.Length; i++)
         {
@@ -168,6 +176,9 @@ internal sealed record BenchmarkSettings(
                 case "--big-megabytes":
                     bigMegabytes = Number();
                     break;
+                case "--warm-up":
+                    warmUp = Number();
+                    break;
                 case "--postgres":
                     postgres = Value();
                     break;
@@ -198,6 +209,7 @@ internal sealed record BenchmarkSettings(
         return new BenchmarkSettings(phases, sizes, string.IsNullOrWhiteSpace(data) ? null : data, work, queries, rounds, subset, coldRuns, synthetic, maxSeconds, app, postgres)
         {
             BigMegabytes = bigMegabytes,
+            WarmUp = warmUp,
         };
     }
 }

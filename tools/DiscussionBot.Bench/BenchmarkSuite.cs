@@ -150,10 +150,10 @@ internal sealed class BenchmarkSuite(BenchmarkSettings settings, string seeds, s
             await PrepareAsync(size, cancellationToken);
         }
 
-        await report.NoteAsync($"Serving {size} ({corpus.Documents.Count} documents): {settings.Rounds} rounds x {settings.Queries} queries per command…");
+        await report.NoteAsync($"Serving {size} ({corpus.Documents.Count} documents): {settings.Rounds} rounds x {settings.Queries} queries per command, after {settings.WarmUp} warm-up calls each…");
         using IHost host = BenchmarkHost.Build(StorePath(size), seeds, nameof(EngineMode.Embedding));
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var benchmark = new ServingBenchmark(host, corpus, settings.Queries, settings.Rounds, settings.MaxSeconds, seedBudgets: size == BenchmarkCorpora.Seed);
+        var benchmark = new ServingBenchmark(host, corpus, settings.Queries, settings.Rounds, settings.MaxSeconds, seedBudgets: size == BenchmarkCorpora.Seed) { WarmUpCalls = settings.WarmUp };
         ServingResult result = await benchmark.RunAsync(cancellationToken);
         await report.ServingAsync(result, synthetic: size != BenchmarkCorpora.Seed && settings.SyntheticVectors, IngestionBenchmark.StoreBytes(StorePath(size)), corpus.Megabytes);
     }

@@ -59,6 +59,9 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
     ];
 
     private readonly Random _random = new(20261127);
+
+    /// <summary>Calls of each command before its timed rounds (see the bench's --warm-up).</summary>
+    public int WarmUpCalls { get; init; } = 5;
     private readonly InteractionRouter _router = host.Services.GetRequiredService<InteractionRouter>();
     private readonly Dictionary<string, string[]> _words = [];
     private long _sequence;
@@ -120,7 +123,7 @@ internal sealed class ServingBenchmark(IHost host, BenchmarkCorpus corpus, int q
         // Warm the JIT on every path before timing.
         foreach ((_, _, Func<string> next) in generators)
         {
-            for (int i = 0; i < 5; i++)
+            for (int i = 0; i < WarmUpCalls; i++)
             {
                 await TimeOneAsync(next(), cancellationToken);
             }

@@ -114,6 +114,31 @@ internal sealed class CorpusSnapshot
         ? _shared!.Dot(row, query)
         : Vectors!.Dot(row - _sharedRows, query);
 
+    /// <summary>
+    /// <see cref="Dot(int, ReadOnlySpan{float})"/> of rows <paramref name="start"/> .. <paramref name="start"/> +
+    /// <paramref name="scores"/>.Length − 1 into <paramref name="scores"/>, bit-identical to one row at a time
+    /// (<see cref="QuantizedVectors.DotRows"/>). A row without a vector gets 0: read <see cref="HasVector"/> first.
+    /// </summary>
+    public void DotRows(int start, ReadOnlySpan<float> query, Span<float> scores)
+    {
+        int sharedCount = Math.Clamp(_sharedRows - start, 0, scores.Length);
+        if (sharedCount > 0)
+        {
+            _shared!.DotRows(start, query, scores[..sharedCount]);
+        }
+
+        // own rows past the matrix (or all of them, without one) have no vector
+        Span<float> own = scores[sharedCount..];
+        int ownStart = start + sharedCount - _sharedRows;
+        int stored = Vectors is null ? 0 : Math.Clamp(Vectors.Count - ownStart, 0, own.Length);
+        if (stored > 0)
+        {
+            Vectors!.DotRows(ownStart, query, own[..stored]);
+        }
+
+        own[stored..].Clear();
+    }
+
     /// <summary>Cosine of two rows' sentences (both must have vectors).</summary>
     public float Dot(int a, int b)
     {

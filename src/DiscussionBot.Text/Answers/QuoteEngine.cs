@@ -42,7 +42,9 @@ public sealed class QuoteEngine(
             return new QuoteResult(request.Query, [], QuoteVerdict.OtherLanguage);
         }
 
-        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, request.Query.Trim(), request.DocumentId, cancellationToken, scope);
+        // read once: the ranking and the absent-name rule below share its tokens and resolved stems
+        var words = QueryWords.Read(snapshot, request.Query.Trim());
+        IReadOnlyList<RankedPassage> ranked = await RankPassagesAsync(snapshot, words, request.DocumentId, scope, cancellationToken);
         if (ranked.Count == 0)
         {
             return new QuoteResult(request.Query, [], QuoteVerdict.NotInSources);
@@ -60,7 +62,8 @@ public sealed class QuoteEngine(
 
         if (!double.IsNaN(best.Cosine) && (calibration.AbsentNameCosine > 0 || calibration.ClosestCosineWithoutWords > 0))
         {
-            AbsentWords absent = ReadAbsentWords(snapshot, request.Query.Trim());
+            // the words the ranking resolved, not tokenised and resolved again
+            var absent = new AbsentWords(words.Text, words.Content, words.Stems, embedder.KnowsWord);
 
             // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
             if (verdict != QuoteVerdict.NotInSources && best.Cosine < calibration.AbsentNameCosine && absent.HasName())
@@ -106,19 +109,25 @@ public sealed class QuoteEngine(
     /// Headlines are left out, and a sentence found in several documents is kept once.
     /// </summary>
     /// <param name="visible">The snapshot's scope, so the store's full-text search spends its candidates there (operator's when null).</param>
-    internal async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
-        CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null)
+    internal Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
+        CorpusSnapshot snapshot, string query, long? documentId, CancellationToken cancellationToken, DocumentScope? visible = null) =>
+        RankPassagesAsync(snapshot, QueryWords.Read(snapshot, query), documentId, visible, cancellationToken);
+
+    /// <inheritdoc cref="RankPassagesAsync(CorpusSnapshot, string, long?, CancellationToken, DocumentScope?)"/>
+    private async Task<IReadOnlyList<RankedPassage>> RankPassagesAsync(
+        CorpusSnapshot snapshot, QueryWords words, long? documentId, DocumentScope? visible, CancellationToken cancellationToken)
     {
-        List<Token> queryTokens = Tokenizer.Tokenize(query);
-        var content = queryTokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(queryTokens, i)).ToList();
+        string query = words.Text;
+        List<Token> queryTokens = words.Tokens;
+        List<Token> content = words.Content;
         (int Start, int Count) scope = documentId is long doc ? snapshot.DocumentRows.GetValueOrDefault(doc) : (0, snapshot.Rows.Length);
         if (content.Count == 0 || scope.Count == 0)
         {
             return [];
         }
 
-        (List<WeightedStem> weightedStems, List<string> extraTerms) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
-        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. extraTerms];
+        List<WeightedStem> weightedStems = words.Stems;
+        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. words.ExtraSearchTerms];
 
         // the query is embedded and the vectors scanned while the store runs its full-text search:
         // both are CPU-bound and independent
@@ -181,7 +190,7 @@ public sealed class QuoteEngine(
 
         var queryStems = content.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var queryWords = queryTokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal);
-        SnapshotTerms words = snapshot.Terms;
+        SnapshotTerms snapshotTerms = snapshot.Terms;
         AnswerKind kind = QuestionCues.KindOf(query);
         Dictionary<long, DocumentLeaders> leaders = DocumentLeaders.Of(snapshot, firstStage);
 
@@ -200,7 +209,7 @@ public sealed class QuoteEngine(
             if (!paragraphs.TryGetValue(paragraphStart, out (double Cosine, double Coverage) paragraph))
             {
                 paragraph = (queryVector is null ? 0 : MeanCosine(snapshot, queryVector, paragraphStart, paragraphEnd),
-                             PassageScoring.Coverage(words, paragraphStart, paragraphEnd, weightedStems));
+                             PassageScoring.Coverage(snapshotTerms, paragraphStart, paragraphEnd, weightedStems));
                 paragraphs[paragraphStart] = paragraph;
             }
 
@@ -209,7 +218,7 @@ public sealed class QuoteEngine(
                 LexicalZ(row),
                 DenseZ(cosine),
                 cosine,
-                PassageScoring.Coverage(words, row, row, weightedStems),
+                PassageScoring.Coverage(snapshotTerms, row, row, weightedStems),
                 QuestionCues.Satisfies(kind, sentence.Text, queryWords, queryStems),
                 prior.GetValueOrDefault(sentence.DocumentId),
                 paragraph.Cosine,
@@ -270,15 +279,6 @@ public sealed class QuoteEngine(
 
         double norm = Math.Sqrt(VectorMath.Dot(sum, sum));
         return norm <= 0 ? 0 : VectorMath.Dot(sum, query) / norm;
-    }
-
-    /// <summary>The query's content words no quotable sentence holds (<see cref="AbsentWords"/>).</summary>
-    private AbsentWords ReadAbsentWords(CorpusSnapshot snapshot, string query)
-    {
-        List<Token> tokens = Tokenizer.Tokenize(query);
-        var content = tokens.Where((t, i) => !t.IsStopWord && t.Lower.Length > 1 && !QuestionCues.IsCueWord(tokens, i)).ToList();
-        (List<WeightedStem> stems, _) = QueryTerms.Resolve(snapshot.Terms, snapshot.Rows.Length, content);
-        return new AbsentWords(query, content, stems, embedder.KnowsWord);
     }
 
     /// <summary>A line alone in its paragraph that reads as a headline (see <see cref="PassageScoring.IsHeadline"/>).</summary>
@@ -446,8 +446,25 @@ public sealed class QuoteEngine(
     internal static List<(int Row, float Score)> TopBySimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k) =>
         ScanSimilarity(snapshot, query, scope, k).Top;
 
-    /// <summary>The best <paramref name="k"/> rows by cosine, and the mean and spread of the cosine over the whole scope.</summary>
+    /// <summary>
+    /// The best <paramref name="k"/> rows by cosine, and the mean and spread of the cosine over the whole scope. The
+    /// cosines are computed in one pass over the scope's vectors (<see cref="CorpusSnapshot.DotRows"/>) into a pooled buffer.
+    /// </summary>
     internal static SimilarityScan ScanSimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k)
+    {
+        float[] scores = System.Buffers.ArrayPool<float>.Shared.Rent(scope.Count);
+        try
+        {
+            snapshot.DotRows(scope.Start, query, scores.AsSpan(0, scope.Count));
+            return ScanScores(snapshot, scores, scope, k);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    private static SimilarityScan ScanScores(CorpusSnapshot snapshot, float[] scores, (int Start, int Count) scope, int k)
     {
         double sum = 0, squares = 0;
         int scanned = 0;
@@ -460,7 +477,7 @@ public sealed class QuoteEngine(
                 continue;
             }
 
-            float score = snapshot.Dot(row, query);
+            float score = scores[row - scope.Start];
             sum += score;
             squares += score * (double)score;
             scanned++;

@@ -328,45 +328,59 @@ internal static class StoreThemeBuilder
             .ToList();
     }
 
-    /// <summary>One sentence from each of the most typical documents: the one carrying most key terms, standing alone.</summary>
+    /// <summary>
+    /// One sentence from each of the most typical documents: the one carrying most key terms, standing alone. A theme
+    /// of fewer documents than sentences takes its documents' next best sentences, from paragraphs not yet quoted, so
+    /// a one-source theme shows where in the source it recurs.
+    /// </summary>
     private static List<CitedSentence> Sentences(CorpusSnapshot snapshot, List<long> ordered, List<string> keyTerms)
     {
         var keyStems = keyTerms.SelectMany(k => k.Split(' ')).ToHashSet(StringComparer.Ordinal);
-        var result = new List<CitedSentence>();
+        var ranked = new List<List<int>>();
         foreach (long id in ordered)
         {
             (int start, int count) = snapshot.DocumentRows[id];
-            int best = -1;
-            double bestScore = 0;
-            for (int r = start; r < start + count; r++)
+            var rows = Enumerable.Range(start, count)
+                .Select(r => (Row: r, Score: KeyTermScore(snapshot.Rows[r], keyStems)))
+                .Where(x => x.Score > 0)
+                .OrderByDescending(x => x.Score)
+                .ThenBy(x => x.Row)
+                .Select(x => x.Row)
+                .ToList();
+            if (rows.Count > 0)
             {
-                SentenceRow row = snapshot.Rows[r];
-                var stems = Tokenizer.ContentStems(row.Text).ToHashSet(StringComparer.Ordinal);
-                double score = stems.Count(keyStems.Contains) + (0.5 * row.Salience);
-                if (Openers.Dangles(row.Text))
-                {
-                    score *= 0.3;
-                }
-
-                if (score > bestScore)
-                {
-                    bestScore = score;
-                    best = r;
-                }
+                ranked.Add(rows);
             }
 
-            if (best >= 0)
-            {
-                result.Add(SummaryEngine.Cite(snapshot, best));
-            }
-
-            if (result.Count == SentencesPerTheme)
+            if (ranked.Count == SentencesPerTheme)
             {
                 break;
             }
         }
 
-        return result;
+        var chosen = new List<int>();
+        var quotedParagraphs = new HashSet<(long Document, int Paragraph)>();
+        for (int round = 0; chosen.Count < SentencesPerTheme && round < SentencesPerTheme; round++)
+        {
+            foreach (List<int> rows in ranked)
+            {
+                int next = rows.FirstOrDefault(r => !quotedParagraphs.Contains((snapshot.Rows[r].DocumentId, snapshot.Rows[r].ParagraphNumber)), -1);
+                if (next >= 0 && chosen.Count < SentencesPerTheme)
+                {
+                    chosen.Add(next);
+                    quotedParagraphs.Add((snapshot.Rows[next].DocumentId, snapshot.Rows[next].ParagraphNumber));
+                }
+            }
+        }
+
+        return chosen.Select(r => SummaryEngine.Cite(snapshot, r)).ToList();
+    }
+
+    /// <summary>Key-term words a sentence carries plus half its salience; a third of that when it opens by pointing back.</summary>
+    private static double KeyTermScore(SentenceRow row, HashSet<string> keyStems)
+    {
+        double score = Tokenizer.ContentStems(row.Text).ToHashSet(StringComparer.Ordinal).Count(keyStems.Contains) + (0.5 * row.Salience);
+        return Openers.Dangles(row.Text) ? score * 0.3 : score;
     }
 
     private static string Capitalise(string phrase) =>

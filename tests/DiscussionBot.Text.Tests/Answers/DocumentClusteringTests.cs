@@ -78,6 +78,9 @@ public sealed class DocumentClusteringTests
             Assert.Contains("Kim Jong Un", own.KeyTerms);
             Assert.Contains("North Korea", own.KeyTerms);
             Assert.DoesNotContain(own.KeyTerms, k => k is "Kim" or "Jong" or "North");
+
+            // one source, yet three sentences, each from its own paragraph
+            Assert.Equal(StoreThemeBuilder.SentencesPerTheme, own.Sentences.Select(s => s.Citation.ParagraphNumber).Distinct().Count());
         }
         Assert.NotEmpty(own.Sentences);
         Assert.All(own.Sentences, s => Assert.Equal(seed, s.Citation.DocumentId));

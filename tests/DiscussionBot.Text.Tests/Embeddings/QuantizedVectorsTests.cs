@@ -79,6 +79,49 @@ public sealed class QuantizedVectorsTests
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), sum.Select(BitConverter.SingleToInt32Bits));
     }
 
+    [Theory]
+    [InlineData(384, 47)]
+    [InlineData(37, 10)]
+    [InlineData(7, 3)]
+    [InlineData(64, 1)]
+    public void DotRows_BitIdenticalToOneRowAtATime(int dimension, int rowCount)
+    {
+        // /quote's dense scan ranks on these cosines: two rows at a time must not move a bit
+        var random = new Random(5);
+        var vectors = new QuantizedVectors(rowCount + 2, dimension);
+        for (int r = 0; r < vectors.Count; r++)
+        {
+            vectors.Set(r, UnitVector(random, dimension));
+        }
+
+        float[] query = UnitVector(random, dimension);
+        float[] scores = new float[rowCount];
+
+        vectors.DotRows(1, query, scores);
+
+        Assert.Equal(
+            Enumerable.Range(1, rowCount).Select(r => BitConverter.SingleToInt32Bits(vectors.Dot(r, query))),
+            scores.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void DotRows_LargeStore_BitIdenticalToOneRowAtATime()
+    {
+        var random = new Random(9);
+        var vectors = new QuantizedVectors(20_001, 384);
+        for (int r = 0; r < vectors.Count; r++)
+        {
+            vectors.Set(r, UnitVector(random, 384));
+        }
+
+        float[] query = UnitVector(random, 384);
+        float[] scores = new float[vectors.Count];
+
+        vectors.DotRows(0, query, scores);
+
+        Assert.All(Enumerable.Range(0, vectors.Count), r => Assert.Equal(BitConverter.SingleToInt32Bits(vectors.Dot(r, query)), BitConverter.SingleToInt32Bits(scores[r])));
+    }
+
     [Fact]
     public void Bytes_QuarterOfFloat32PlusOneScalePerRow()
     {
