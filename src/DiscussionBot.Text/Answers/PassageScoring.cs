@@ -113,9 +113,11 @@ internal sealed class PassageEvidence(QuoteRankingOptions ranking, bool hasVecto
 
         // a document whose only sentence holding a query word is one candidate is not about the query: the prior
         // would lift all its other sentences for that one word. One with no such candidate holds the words outside
-        // the candidates (or in its title), where they cannot be counted: its prior stands.
+        // the candidates (or in its title), where they cannot be counted: its prior stands. Without a query vector
+        // there is no closer-in-meaning passage to give way to, so the prior stands too (taking it away cost lexical
+        // SciFact quotes 0.012 nDCG@10).
         int covering = coveringCandidates.GetValueOrDefault(documentId);
-        double priorCredit = covering == 0 ? 1 : Math.Min(1, covering / (double)ranking.DocumentPriorSentences);
+        double priorCredit = !hasVectors || covering == 0 ? 1 : Math.Min(1, covering / (double)ranking.DocumentPriorSentences);
 
         // the query words no source writes can only be matched in meaning, by the dense side
         double absentDense = ranking.AbsentWordDenseWeight * absentShare * features.DenseZ;

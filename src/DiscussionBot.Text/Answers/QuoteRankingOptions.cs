@@ -69,6 +69,8 @@ public sealed record QuoteRankingOptions
     /// one query word does not make a document about the query, yet its prior lifted every other sentence of it
     /// ("expensive jewelry": twelve sentences of the one article writing "expensive" ranked above the seed's Cartier
     /// bracelets). Session 6, with the two rules beside it: SQuAD dev unchanged, SciFact quotes 0.6090 → 0.6096.
+    /// Embedding mode only: without a query vector the prior stands, as no passage closer in meaning can take the
+    /// place (applied in lexical mode too it cost lexical SciFact quotes 0.5369 → 0.5246 nDCG@10).
     /// </summary>
     [Range(1, 100)]
     public int DocumentPriorSentences { get; init; } = 2;

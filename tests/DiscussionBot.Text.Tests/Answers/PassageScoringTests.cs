@@ -53,10 +53,24 @@ public sealed class PassageScoringTests
     public void Score_DocumentPrior_CountsInPartForADocumentWithOneCandidateHoldingQueryWords(int covering, double priorCredit)
     {
         QuoteRankingOptions ranking = QuoteRankingOptions.Default with { DocumentPriorSentences = 2 };
+        var evidence = new PassageEvidence(ranking, hasVectors: true, absentShare: 0, new Dictionary<long, int> { [7] = covering });
+        var withPrior = new PassageFeatures(0, 0, 0.2, 0, 0, 1, 0, 0, 0, 0);
+        PassageFeatures withoutPrior = withPrior with { DocumentPrior = 0 };
+
+        Assert.Equal(ranking.DocumentPriorWeight * priorCredit, evidence.Score(0, withPrior, 7) - evidence.Score(0, withoutPrior, 7), 9);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Score_WithoutQueryVector_DocumentPriorCountsInFull(int covering)
+    {
+        // lexical mode has no passage closer in meaning to give way to
+        QuoteRankingOptions ranking = QuoteRankingOptions.Default with { DocumentPriorSentences = 2 };
         var evidence = new PassageEvidence(ranking, hasVectors: false, absentShare: 0, new Dictionary<long, int> { [7] = covering });
         var withPrior = new PassageFeatures(0, 0, double.NaN, 0, 0, 1, 0, 0, 0, 0);
         PassageFeatures withoutPrior = withPrior with { DocumentPrior = 0 };
 
-        Assert.Equal(ranking.DocumentPriorWeight * priorCredit, evidence.Score(0, withPrior, 7) - evidence.Score(0, withoutPrior, 7), 9);
+        Assert.Equal(ranking.DocumentPriorWeight, evidence.Score(0, withPrior, 7) - evidence.Score(0, withoutPrior, 7), 9);
     }
 }
