@@ -28,7 +28,7 @@ public static partial class EvaluationCommand
     public const string Usage =
         """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
-        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0] [--stand-alone "Connective, Demonstrative"|None|All] [--anchor-sentences 1] [--trim-connectives 1]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0] [--stand-alone "Connective, Demonstrative"|None|All] [--anchor-sentences 1] [--trim-connectives 1] [--stand-alone-opening 1]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
@@ -117,6 +117,7 @@ public static partial class EvaluationCommand
             DanglingTolerance = Number(options, "dangling-tolerance", SummaryOptions.Default.DanglingTolerance),
             StandAlone = options.TryGetValue("stand-alone", out string? ways) ? Enum.Parse<PointingBack>(ways, ignoreCase: true) : SummaryOptions.Default.StandAlone,
             AnchorSentences = (int)Number(options, "anchor-sentences", SummaryOptions.Default.AnchorSentences),
+            StandAloneOpening = Number(options, "stand-alone-opening", SummaryOptions.Default.StandAloneOpening ? 1 : 0) > 0,
             TrimConnectives = Number(options, "trim-connectives", SummaryOptions.Default.TrimConnectives ? 1 : 0) > 0,
         };
         // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never

@@ -152,6 +152,15 @@ public static class ExtractiveSummarizer
             (Kinds[k] & ways) != 0 && (Previous[k] < 0 || !taken[Previous[k]]);
 
         /// <summary>
+        /// True when the candidate may not be shown where it would stand: it points back in a way that must not stand
+        /// alone (<see cref="SummaryOptions.StandAlone"/>), or in any way while it would open the summary
+        /// (<see cref="SummaryOptions.StandAloneOpening"/>), to a sentence the summary lacks.
+        /// </summary>
+        public bool MustFollow(int k, bool[] taken) =>
+            PointsBack(k, taken, Options.StandAlone) ||
+            (Options.StandAloneOpening && PointsBack(k, taken, PointingBack.All) && Array.IndexOf(taken, true, 0, k) < 0);
+
+        /// <summary>
         /// The sentences to take before <paramref name="k"/> so that it follows what it points back to: its
         /// predecessors up to one that may stand alone or is already taken; null when they would exceed the room left
         /// or <see cref="SummaryOptions.AnchorSentences"/>, or one of them repeats a chosen sentence.
@@ -168,7 +177,7 @@ public static class ExtractiveSummarizer
 
                 // p is not taken: had it been, the sentence after it would not point back to a missing one
                 chain.Insert(0, p);
-                if (!PointsBack(p, taken, Options.StandAlone))
+                if (!MustFollow(p, taken))
                 {
                     return chain;
                 }
@@ -240,15 +249,14 @@ public static class ExtractiveSummarizer
             return (near, []);
         }
 
-        PointingBack strict = standAlone.Options.StandAlone;
-        if (!standAlone.PointsBack(pick, taken, strict))
+        if (!standAlone.MustFollow(pick, taken))
         {
             return (pick, []);
         }
 
         foreach (int k in open)
         {
-            if (!standAlone.PointsBack(k, taken, strict))
+            if (!standAlone.MustFollow(k, taken))
             {
                 return (k, []);
             }

@@ -182,6 +182,24 @@ public sealed class ExtractiveSummarizerTests
         Assert.Equal(expected, from);
     }
 
+    [Theory]
+    [InlineData(false, new[] { 1, 2 })] // "He" opens the summary, pointing to a sentence not shown
+    [InlineData(true, new[] { 0, 1 })] // it follows the sentence naming him
+    public void Select_PronounOpeningTheSummary_FollowsItsPredecessorWhenRequired(bool opening, int[] expected)
+    {
+        string[] sentences =
+        [
+            "The mayor opened the new bridge on Monday.",
+            "He said the bridge would cut journeys across the river by half.",
+            "Traffic on the old bridge had doubled in ten years.",
+        ];
+        var options = new SummaryOptions { DanglingTolerance = 0, StandAloneOpening = opening };
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.3f, 1f, 0.5f], null, 2, options);
+
+        Assert.Equal(expected, chosen);
+    }
+
     [Fact]
     public void Select_PronounAfterAChosenSentence_StandsAlone()
     {
