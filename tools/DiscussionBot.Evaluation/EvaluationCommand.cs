@@ -29,7 +29,7 @@ public static partial class EvaluationCommand
     public const string Usage =
         """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
-        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0] [--stand-alone "Connective, Demonstrative"|None|All] [--anchor-sentences 1] [--trim-connectives 1] [--stand-alone-opening 1]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
@@ -117,6 +117,10 @@ public static partial class EvaluationCommand
             DanglingWeight = Number(options, "dangling-weight", SummaryOptions.Default.DanglingWeight),
             HeadlineLeadShare = Number(options, "headline-lead-share", SummaryOptions.Default.HeadlineLeadShare),
             DanglingTolerance = Number(options, "dangling-tolerance", SummaryOptions.Default.DanglingTolerance),
+            StandAlone = options.TryGetValue("stand-alone", out string? ways) ? Enum.Parse<PointingBack>(ways, ignoreCase: true) : SummaryOptions.Default.StandAlone,
+            AnchorSentences = (int)Number(options, "anchor-sentences", SummaryOptions.Default.AnchorSentences),
+            StandAloneOpening = Number(options, "stand-alone-opening", SummaryOptions.Default.StandAloneOpening ? 1 : 0) > 0,
+            TrimConnectives = Number(options, "trim-connectives", SummaryOptions.Default.TrimConnectives ? 1 : 0) > 0,
         };
         // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never
         // quoted); --titles 2: the title known apart from the text, as a seed's metadata title is
@@ -147,10 +151,12 @@ public static partial class EvaluationCommand
             float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings, TextSegmenter.OpensWithDateline(segmentation));
             IReadOnlyList<string>? headline = titles == 2 && article["title"]?.GetValue<string>() is { Length: > 0 } title ? [title] : null;
             IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k, summaryOptions, headline);
+            // what a reader is shown: a sentence opening with a connective it does not follow starts after it
+            int[] from = ExtractiveSummarizer.ShownFrom(chosen, chosen.Select(i => texts[i]).ToList(), summaryOptions);
             rows.Add(new JsonObject
             {
                 ["id"] = article["id"]!.DeepClone(),
-                ["sentences"] = new JsonArray(chosen.Select(i => (JsonNode)JsonValue.Create(texts[i])).ToArray()),
+                ["sentences"] = new JsonArray(chosen.Select((i, n) => (JsonNode)JsonValue.Create(texts[i][from[n]..])).ToArray()),
             });
         }
 

@@ -116,31 +116,18 @@ public sealed class ThemeEngine(
             }
         }
 
-        var wordClusters = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < texts.Count; i++)
-        {
-            foreach (string stem in Tokenizer.ContentStems(texts[i]))
-            {
-                if (!wordClusters.TryGetValue(stem, out HashSet<int>? set))
-                {
-                    set = [];
-                    wordClusters[stem] = set;
-                }
-
-                set.Add(clusterOf[i]);
-            }
-        }
+        Dictionary<string, int> wordClusters = ClustersPerWord(lexical, clusters);
 
         HashSet<string> cued = CuedPhrases(texts, candidates);
         var usedLabels = new HashSet<string>(StringComparer.Ordinal);
-        var themes = new List<(Theme Theme, int First)>();
+        var named = new List<NamedCluster>();
         int[] openings = clusters.Select(c => c.Min()).ToArray();
         var profiles = candidates.Values.Select(p => Profile(p, clusterOf, openings, wordClusters, cued)).ToList();
+        List<PhraseProfile>[] present = PresentIn(profiles, clusters.Count);
         foreach (List<int> cluster in clusters.OrderByDescending(c => c.Count).ThenBy(c => c.Min()))
         {
             int clusterIndex = clusterOf[cluster[0]];
-            var ranked = profiles
-                .Where(p => p.Inside[clusterIndex] > 0)
+            var ranked = present[clusterIndex]
                 .Select(p => (p.Phrase, Score: (1 + Math.Log(p.Inside[clusterIndex])) * p.Weight * (p.Opens[clusterIndex] ? 2.0 : 1.0)))
                 .Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score)
@@ -148,15 +135,23 @@ public sealed class ThemeEngine(
                 .Select(x => x.Phrase)
                 .ToList();
             // a label is a noun phrase the text states, never one it only negates ("not a genuine expression")
-            PhraseCandidate? label = ranked.FirstOrDefault(p =>
-                !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels) && NounPhrases.IsLabelLike(p.Surface) &&
-                p.Sentences.Any(i => NounPhrases.OccursUnnegated(texts[i], p.Surface)));
+            bool Stated(PhraseCandidate p) => NounPhrases.IsLabelLike(p.Surface) && p.Sentences.Any(i => NounPhrases.OccursUnnegated(texts[i], p.Surface));
+
+            // passages named best by a theme's label, or whose key terms are mostly one theme's, discuss that theme:
+            // they join it (a theme spans the paragraphs that discuss it) rather than repeat it under a weaker name
+            PhraseCandidate? best = ranked.FirstOrDefault(Stated);
+            if (named.FirstOrDefault(n => n.Label == best) is { } sameLabel)
+            {
+                sameLabel.Members.AddRange(cluster);
+                continue;
+            }
+
+            PhraseCandidate? label = ranked.FirstOrDefault(p => !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels) && Stated(p));
             if (label is null)
             {
                 continue;
             }
 
-            usedLabels.Add(label.Key);
             var keyTerms = ranked
                 .Where(p => p == label || ((p.Stems.Length > 1 || p.Frequency > 1) && NounPhrases.IsLikely(p.Surface) &&
                                            !NounPhrases.ActsAsVerb(p.Surface, p.Sentences.Select(i => texts[i])) &&
@@ -165,6 +160,21 @@ public sealed class ThemeEngine(
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(KeyTermsPerTheme)
                 .ToList();
+            if (named.FirstOrDefault(n => MostlyShared(keyTerms, n.KeyTerms)) is { } same)
+            {
+                same.Members.AddRange(cluster);
+                continue;
+            }
+
+            usedLabels.Add(label.Key);
+            named.Add(new NamedCluster(label, keyTerms, [.. cluster]));
+        }
+
+        var themes = new List<(Theme Theme, int First)>();
+        foreach (NamedCluster entry in named)
+        {
+            List<int> cluster = entry.Members;
+            PhraseCandidate label = entry.Label;
             Dictionary<int, double> centroid = lexical.Centroid(cluster);
             float[]? vectorCentroid = vectors is null ? null : VectorMath.Mean(cluster.Select(i => vectors[i]), vectors[0].Length);
             var ranking = cluster
@@ -177,7 +187,7 @@ public sealed class ThemeEngine(
                 .Select(i => quotable[i])
                 .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
                 .ToList();
-            var theme = new Theme(CapitaliseFirst(label.Surface), keyTerms, cluster.Count / (double)quotable.Count, representative);
+            var theme = new Theme(CapitaliseFirst(label.Surface), entry.KeyTerms, cluster.Count / (double)quotable.Count, representative);
             themes.Add((theme, cluster.Min()));
         }
 
@@ -188,6 +198,13 @@ public sealed class ThemeEngine(
             .Select(t => t.Theme)
             .ToList();
     }
+
+    /// <summary>A cluster of one document's passages with the name and key terms chosen for it; later clusters about the same thing join it.</summary>
+    private sealed record NamedCluster(PhraseCandidate Label, List<string> KeyTerms, List<int> Members);
+
+    /// <summary>True when more than half of <paramref name="terms"/> are among <paramref name="other"/>'s.</summary>
+    private static bool MostlyShared(List<string> terms, List<string> other) =>
+        terms.Count > 0 && 2 * terms.Count(t => other.Contains(t, StringComparer.OrdinalIgnoreCase)) > terms.Count;
 
     /// <summary>The best-ranked items, one per paragraph first, so a theme shows where in the text it recurs; ranking order kept.</summary>
     internal static List<int> SpreadOverParagraphs(List<int> ranking, Func<int, int> paragraphOf, int count)
@@ -214,6 +231,62 @@ public sealed class ThemeEngine(
         return ranking.Where(picked.Contains).ToList();
     }
 
+    /// <summary>
+    /// For each content stem, how many clusters use it (the document frequency of c-TF-IDF, clusters being the
+    /// documents), read from the sentences' TF-IDF rows rather than by tokenising the text again.
+    /// </summary>
+    private static Dictionary<string, int> ClustersPerWord(LexicalVectors lexical, List<List<int>> clusters)
+    {
+        int[] count = new int[lexical.Vocabulary];
+        int[] lastCluster = new int[lexical.Vocabulary];
+        Array.Fill(lastCluster, -1);
+        for (int c = 0; c < clusters.Count; c++)
+        {
+            foreach (int sentence in clusters[c])
+            {
+                foreach (int id in lexical.RowIds(sentence))
+                {
+                    if (lastCluster[id] != c)
+                    {
+                        lastCluster[id] = c;
+                        count[id]++;
+                    }
+                }
+            }
+        }
+
+        var perWord = new Dictionary<string, int>(count.Length, StringComparer.Ordinal);
+        for (int id = 0; id < count.Length; id++)
+        {
+            perWord[lexical.StemOf(id)] = count[id];
+        }
+
+        return perWord;
+    }
+
+    /// <summary>Each cluster's candidates (those with an occurrence in it), in the order of <paramref name="profiles"/>.</summary>
+    private static List<PhraseProfile>[] PresentIn(List<PhraseProfile> profiles, int clusterCount)
+    {
+        var present = new List<PhraseProfile>[clusterCount];
+        for (int c = 0; c < clusterCount; c++)
+        {
+            present[c] = [];
+        }
+
+        foreach (PhraseProfile profile in profiles)
+        {
+            for (int c = 0; c < clusterCount; c++)
+            {
+                if (profile.Inside[c] > 0)
+                {
+                    present[c].Add(profile);
+                }
+            }
+        }
+
+        return present;
+    }
+
     private static bool OverlapsUsed(PhraseCandidate phrase, HashSet<string> used) =>
         used.Any(u => u.Split(' ').Intersect(phrase.Stems, StringComparer.Ordinal).Any());
 
@@ -228,7 +301,7 @@ public sealed class ThemeEngine(
     /// <summary>A candidate's occurrences per cluster (and whether it is in a cluster's opening sentence), with its cluster-independent weight.</summary>
     private sealed record PhraseProfile(PhraseCandidate Phrase, int[] Inside, bool[] Opens, double Weight);
 
-    private static PhraseProfile Profile(PhraseCandidate phrase, int[] clusterOf, int[] openings, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
+    private static PhraseProfile Profile(PhraseCandidate phrase, int[] clusterOf, int[] openings, Dictionary<string, int> wordClusters, HashSet<string> cued)
     {
         int[] inside = new int[openings.Length];
         bool[] opens = new bool[openings.Length];
@@ -247,9 +320,9 @@ public sealed class ThemeEngine(
     /// IDF (c-TF-IDF), favouring phrases introduced as a topic ("the idea of ...") and abstract nouns, and disfavouring
     /// names (entities are what a text is about, not the angle it takes). The cluster's opening sentence doubles it.
     /// </summary>
-    private static double Weight(PhraseCandidate phrase, int clusterCount, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
+    private static double Weight(PhraseCandidate phrase, int clusterCount, Dictionary<string, int> wordClusters, HashSet<string> cued)
     {
-        double idf = phrase.Stems.Average(stem => Math.Log(1 + (clusterCount / (double)Math.Max(1, wordClusters.GetValueOrDefault(stem)?.Count ?? 1))));
+        double idf = phrase.Stems.Average(stem => Math.Log(1 + (clusterCount / (double)Math.Max(1, wordClusters.GetValueOrDefault(stem, 1)))));
         string surface = phrase.Surface;
         double score = idf * (1 + (0.2 * Math.Min(phrase.Score, 3.0)));
         if (cued.Contains(phrase.Key))
