@@ -87,9 +87,11 @@ internal static class KeyPhraseExtractor
     {
         options ??= KeyPhraseOptions.Default;
         var words = new WordCooccurrence();
+        var tokens = new List<Token>();
         foreach (string line in heading ?? [])
         {
-            words.Add(Tokenizer.Tokenize(line));
+            Tokenizer.Tokenize(line, tokens);
+            words.Add(tokens);
         }
 
         var tally = new CandidateTally(words);
@@ -173,10 +175,11 @@ internal static class KeyPhraseExtractor
     {
         int wordPosition = 0;
         var run = new List<Token>();
+        var tokens = new List<Token>();
         for (int si = 0; si < sentences.Count; si++)
         {
             string text = sentences[si];
-            List<Token> tokens = Tokenizer.Tokenize(text);
+            Tokenizer.Tokenize(text, tokens);
             tokensOf?.Invoke(tokens);
             run.Clear();
             for (int i = 0; i <= tokens.Count; i++)
@@ -237,9 +240,11 @@ internal static class KeyPhraseExtractor
     public static Dictionary<string, double> RankWords(IReadOnlyList<string> sentences)
     {
         var words = new WordCooccurrence();
+        var tokens = new List<Token>();
         foreach (string sentence in sentences)
         {
-            words.Add(Tokenizer.Tokenize(sentence));
+            Tokenizer.Tokenize(sentence, tokens);
+            words.Add(tokens);
         }
 
         double[] scores = words.Rank();
