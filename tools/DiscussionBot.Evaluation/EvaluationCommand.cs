@@ -12,6 +12,7 @@ using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Ingestion;
 using DiscussionBot.Text.Lexical;
 using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,14 +29,15 @@ public static partial class EvaluationCommand
     public const string Usage =
         """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
-        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0] [--stand-alone "Connective, Demonstrative"|None|All] [--anchor-sentences 1] [--trim-connectives 1] [--stand-alone-opening 1]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
                       (retrieval and quotes: [--store sqlite|memory|postgres --postgres <connection string to a server>];
                       postgres builds the store in a new database on that server, dropped afterwards)
         themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8] [--outlier-fit 0.65] [--own-theme-length 2]
-                      (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM)
+                      (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM; retrieval and quotes
+                      also --set Engine:Quotes:<Key>=<value>, over the tuning flags, as answers does)
         """ + AnswerEvaluation.Usage;
 
     /// <param name="args">What follows <c>eval</c> on the command line.</param>
@@ -56,8 +58,8 @@ public static partial class EvaluationCommand
             {
                 "summarization" => await SummarizationAsync(options, cancellationToken),
                 "keyphrase" => await KeyphraseAsync(options, cancellationToken),
-                "retrieval" => await RetrievalAsync(options, documents: true, cancellationToken),
-                "quotes" => await RetrievalAsync(options, documents: false, cancellationToken),
+                "retrieval" => await RetrievalAsync(options, documents: true, EvaluationData.Repeated(args, "--set"), cancellationToken),
+                "quotes" => await RetrievalAsync(options, documents: false, EvaluationData.Repeated(args, "--set"), cancellationToken),
                 "themes" => await ThemesAsync(options, cancellationToken),
                 "answers" => await AnswerEvaluation.RunAsync(options, EvaluationData.Repeated(args, "--set"), cancellationToken),
                 _ => await UsageErrorAsync($"unknown evaluation '{args[0]}'"),
@@ -115,6 +117,10 @@ public static partial class EvaluationCommand
             DanglingWeight = Number(options, "dangling-weight", SummaryOptions.Default.DanglingWeight),
             HeadlineLeadShare = Number(options, "headline-lead-share", SummaryOptions.Default.HeadlineLeadShare),
             DanglingTolerance = Number(options, "dangling-tolerance", SummaryOptions.Default.DanglingTolerance),
+            StandAlone = options.TryGetValue("stand-alone", out string? ways) ? Enum.Parse<PointingBack>(ways, ignoreCase: true) : SummaryOptions.Default.StandAlone,
+            AnchorSentences = (int)Number(options, "anchor-sentences", SummaryOptions.Default.AnchorSentences),
+            StandAloneOpening = Number(options, "stand-alone-opening", SummaryOptions.Default.StandAloneOpening ? 1 : 0) > 0,
+            TrimConnectives = Number(options, "trim-connectives", SummaryOptions.Default.TrimConnectives ? 1 : 0) > 0,
         };
         // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never
         // quoted); --titles 2: the title known apart from the text, as a seed's metadata title is
@@ -145,10 +151,12 @@ public static partial class EvaluationCommand
             float[] salience = SentenceRanker.Rank(texts, quotable, vectors, settings, TextSegmenter.OpensWithDateline(segmentation));
             IReadOnlyList<string>? headline = titles == 2 && article["title"]?.GetValue<string>() is { Length: > 0 } title ? [title] : null;
             IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k, summaryOptions, headline);
+            // what a reader is shown: a sentence opening with a connective it does not follow starts after it
+            int[] from = ExtractiveSummarizer.ShownFrom(chosen, chosen.Select(i => texts[i]).ToList(), summaryOptions);
             rows.Add(new JsonObject
             {
                 ["id"] = article["id"]!.DeepClone(),
-                ["sentences"] = new JsonArray(chosen.Select(i => (JsonNode)JsonValue.Create(texts[i])).ToArray()),
+                ["sentences"] = new JsonArray(chosen.Select((i, n) => (JsonNode)JsonValue.Create(texts[i][from[n]..])).ToArray()),
             });
         }
 
@@ -215,7 +223,7 @@ public static partial class EvaluationCommand
         return 0;
     }
 
-    private static async Task<int> RetrievalAsync(Dictionary<string, string> options, bool documents, CancellationToken cancellationToken)
+    private static async Task<int> RetrievalAsync(Dictionary<string, string> options, bool documents, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         EngineMode mode = ModeOf(options);
         using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
@@ -323,6 +331,13 @@ public static partial class EvaluationCommand
             LexicalDepth = (int)Number(options, "lexical-depth", defaults.LexicalDepth),
             LexicalDecay = Number(options, "lexical-decay", defaults.LexicalDecay),
         };
+        if (settings.Count > 0)
+        {
+            // --set Engine:Quotes:<Key>=<value> as for `answers`, over the values above
+            var configuration = new Dictionary<string, string?>();
+            EvaluationData.AddSettings(configuration, settings);
+            new ConfigurationBuilder().AddInMemoryCollection(configuration).Build().GetSection(QuoteRankingOptions.SectionName).Bind(ranking);
+        }
 
         // the engines come from the text engine's own registration, over this run's store and options
         await using ServiceProvider services = EngineServices(store, embedder, engineOptions, ranking);

@@ -49,6 +49,11 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
 
     public static InteractionResponse Render(Theme theme, string? scopeTitle, IReadOnlyList<string> notices)
     {
+        if (theme.IsOther)
+        {
+            return RenderOther(theme, scopeTitle, notices);
+        }
+
         bool manyDocuments = theme.Sentences.Select(s => s.Citation.DocumentId).Distinct().Count() > 1;
         string description = CitationText.JoinWithin(
             theme.Sentences.Select(s => CitationText.Format(s, withTitle: manyDocuments)),
@@ -61,6 +66,35 @@ public sealed class ThemeCommand(IThemeEngine engine, SourceOption sources) : IC
             Color = Responses.AccentColor,
             Fields = Fields(theme, scopeTitle),
             Footer = new EmbedFooter("Sentences quoted verbatim from the sources, most representative first."),
+        };
+        return Responses.Message(embed, notices);
+    }
+
+    /// <summary>
+    /// The store's other sources are not a theme: they share none with the rest, so there are no key terms to show.
+    /// The answer says so, names them, and quotes each one's main point with its source.
+    /// </summary>
+    private static InteractionResponse RenderOther(Theme theme, string? scopeTitle, IReadOnlyList<string> notices)
+    {
+        int count = theme.Sources.Count;
+        string intro = count == 1
+            ? "This source shares no theme with the rest of the sources. Its main point:"
+            : $"These {count} sources fit none of the themes and share none with the rest of the sources. Each one's main point:";
+        string points = CitationText.JoinWithin(
+            theme.Sentences.Select(s => CitationText.Format(s, withTitle: true)),
+            DiscordLimits.EmbedDescriptionLength - 200 - intro.Length,
+            out _);
+        var embed = new Embed
+        {
+            Title = theme.Label,
+            Description = points.Length > 0 ? intro + "\n\n" + points : intro.TrimEnd(':') + ".",
+            Color = Responses.AccentColor,
+            Fields =
+            [
+                new EmbedField(count == 1 ? "Source" : $"Sources ({count})", TitleList.Format(theme.Sources.Select(s => s.Title).ToList())),
+                new EmbedField("Scope", scopeTitle ?? "all sources", Inline: true),
+            ],
+            Footer = new EmbedFooter("Sentences quoted verbatim from the sources. /summary source:<title> summarises one of them."),
         };
         return Responses.Message(embed, notices);
     }

@@ -16,6 +16,9 @@ internal static class StoreThemeBuilder
     public const int SentencesPerTheme = 3;
     public const string OtherLabel = "Other sources";
 
+    /// <summary>Main points quoted for the other sources, one per source: they share no theme, so each is its own subject.</summary>
+    public const int OtherMainPoints = 10;
+
     /// <param name="maxThemes">Most themes; documents set apart take the room the groups leave, the rest go under <see cref="OtherLabel"/>.</param>
     /// <param name="ownThemeLength">See <see cref="ThemeOptions.OwnThemeLength"/>.</param>
     public static IReadOnlyList<Theme> Build(CorpusSnapshot snapshot, StoreTerms terms, DocumentGroups grouping, int maxThemes, double ownThemeLength)
@@ -97,7 +100,7 @@ internal static class StoreThemeBuilder
         if (left.Count > 0)
         {
             var sentences = left.Where(d => snapshot.DocumentRows.ContainsKey(d.Id))
-                .Take(SentencesPerTheme)
+                .Take(OtherMainPoints)
                 .Select(d => SummaryEngine.Cite(snapshot, SummaryEngine.MainPoint(snapshot, d.Id)))
                 .ToList();
             themes.Add(new Theme(OtherLabel, [], left.Count / (double)Math.Max(1, total), sentences)

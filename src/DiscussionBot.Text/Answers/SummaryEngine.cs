@@ -59,9 +59,10 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             budget,
             options,
             Headline(document));
+        int[] from = ExtractiveSummarizer.ShownFrom(chosen, chosen.Select(i => document.Sentences[i].Text).ToList(), options);
         var sentences = chosen
             .Select(i => document.Sentences[i])
-            .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
+            .Select((s, k) => new CitedSentence(document.CiteSentence(s), s.Text) { ShownFrom = from[k] })
             .ToList();
         return new Summary(document.Info.Id, document.Info.Title, length, sentences, 1);
     }
@@ -93,7 +94,9 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
             long only = snapshot.Documents[0].Id;
             (int start, int count) = snapshot.DocumentRows[only];
             int[] picks = ExtractiveSummarizer.SelectRows(snapshot, Enumerable.Range(start, count).ToList(), SentenceBudget(length, count), options);
-            return new Summary(null, StoreScopeTitle, length, picks.Select(r => Cite(snapshot, r)).ToList(), 1) { StoreDocumentCount = 1 };
+            int[] from = ExtractiveSummarizer.ShownFrom(picks.Select(r => snapshot.Rows[r].Ordinal).ToList(), picks.Select(r => snapshot.Rows[r].Text).ToList(), options);
+            var cited = picks.Select((r, k) => Cite(snapshot, r) with { ShownFrom = from[k] }).ToList();
+            return new Summary(null, StoreScopeTitle, length, cited, 1) { StoreDocumentCount = 1 };
         }
 
         // Documents are taken in turn from each group of documents about one thing (largest group first), so a
@@ -162,23 +165,29 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
 
     /// <summary>
     /// A document's main point: its lead when the lead is nearly as central as its best sentence (news puts the
-    /// main fact first), else its most central sentence that does not open by pointing back ("It", "This", "He").
+    /// main fact first), else its most central sentence that does not open by pointing back ("It", "However", "He"):
+    /// shown alone, such a sentence would point to nothing. Only a document whose every sentence points back gives one.
     /// </summary>
     internal static int MainPoint(CorpusSnapshot snapshot, long documentId)
     {
         (int start, int count) = snapshot.DocumentRows[documentId];
-        int best = start;
-        double bestScore = double.NegativeInfinity;
+        int best = -1;
+        int bestPointingBack = start;
         for (int r = start; r < start + count; r++)
         {
-            double score = snapshot.Rows[r].Salience * (Lexical.Openers.Dangles(snapshot.Rows[r].Text) ? 0.5 : 1);
-            if (score > bestScore)
+            float salience = snapshot.Rows[r].Salience;
+            if (Lexical.Openers.Dangles(snapshot.Rows[r].Text))
             {
-                bestScore = score;
+                bestPointingBack = salience > snapshot.Rows[bestPointingBack].Salience ? r : bestPointingBack;
+            }
+            else if (best < 0 || salience > snapshot.Rows[best].Salience)
+            {
                 best = r;
             }
         }
 
+        best = best < 0 ? bestPointingBack : best;
+        double bestScore = snapshot.Rows[best].Salience;
         double lead = bestScore > 0 ? snapshot.Rows[start].Salience / bestScore : 1;
         return ExtractiveSummarizer.LeadCarriesMainFact(lead, snapshot.Rows[start].Text, MainPointLeadShare) ? start : best;
     }

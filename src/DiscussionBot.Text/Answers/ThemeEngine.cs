@@ -120,7 +120,7 @@ public sealed class ThemeEngine(
 
         HashSet<string> cued = CuedPhrases(texts, candidates);
         var usedLabels = new HashSet<string>(StringComparer.Ordinal);
-        var themes = new List<(Theme Theme, int First)>();
+        var named = new List<NamedCluster>();
         int[] openings = clusters.Select(c => c.Min()).ToArray();
         var profiles = candidates.Values.Select(p => Profile(p, clusterOf, openings, wordClusters, cued)).ToList();
         List<PhraseProfile>[] present = PresentIn(profiles, clusters.Count);
@@ -135,15 +135,23 @@ public sealed class ThemeEngine(
                 .Select(x => x.Phrase)
                 .ToList();
             // a label is a noun phrase the text states, never one it only negates ("not a genuine expression")
-            PhraseCandidate? label = ranked.FirstOrDefault(p =>
-                !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels) && NounPhrases.IsLabelLike(p.Surface) &&
-                p.Sentences.Any(i => NounPhrases.OccursUnnegated(texts[i], p.Surface)));
+            bool Stated(PhraseCandidate p) => NounPhrases.IsLabelLike(p.Surface) && p.Sentences.Any(i => NounPhrases.OccursUnnegated(texts[i], p.Surface));
+
+            // passages named best by a theme's label, or whose key terms are mostly one theme's, discuss that theme:
+            // they join it (a theme spans the paragraphs that discuss it) rather than repeat it under a weaker name
+            PhraseCandidate? best = ranked.FirstOrDefault(Stated);
+            if (named.FirstOrDefault(n => n.Label == best) is { } sameLabel)
+            {
+                sameLabel.Members.AddRange(cluster);
+                continue;
+            }
+
+            PhraseCandidate? label = ranked.FirstOrDefault(p => !usedLabels.Contains(p.Key) && !OverlapsUsed(p, usedLabels) && Stated(p));
             if (label is null)
             {
                 continue;
             }
 
-            usedLabels.Add(label.Key);
             var keyTerms = ranked
                 .Where(p => p == label || ((p.Stems.Length > 1 || p.Frequency > 1) && NounPhrases.IsLikely(p.Surface) &&
                                            !NounPhrases.ActsAsVerb(p.Surface, p.Sentences.Select(i => texts[i])) &&
@@ -152,6 +160,21 @@ public sealed class ThemeEngine(
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(KeyTermsPerTheme)
                 .ToList();
+            if (named.FirstOrDefault(n => MostlyShared(keyTerms, n.KeyTerms)) is { } same)
+            {
+                same.Members.AddRange(cluster);
+                continue;
+            }
+
+            usedLabels.Add(label.Key);
+            named.Add(new NamedCluster(label, keyTerms, [.. cluster]));
+        }
+
+        var themes = new List<(Theme Theme, int First)>();
+        foreach (NamedCluster entry in named)
+        {
+            List<int> cluster = entry.Members;
+            PhraseCandidate label = entry.Label;
             Dictionary<int, double> centroid = lexical.Centroid(cluster);
             float[]? vectorCentroid = vectors is null ? null : VectorMath.Mean(cluster.Select(i => vectors[i]), vectors[0].Length);
             var ranking = cluster
@@ -164,7 +187,7 @@ public sealed class ThemeEngine(
                 .Select(i => quotable[i])
                 .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
                 .ToList();
-            var theme = new Theme(CapitaliseFirst(label.Surface), keyTerms, cluster.Count / (double)quotable.Count, representative);
+            var theme = new Theme(CapitaliseFirst(label.Surface), entry.KeyTerms, cluster.Count / (double)quotable.Count, representative);
             themes.Add((theme, cluster.Min()));
         }
 
@@ -175,6 +198,13 @@ public sealed class ThemeEngine(
             .Select(t => t.Theme)
             .ToList();
     }
+
+    /// <summary>A cluster of one document's passages with the name and key terms chosen for it; later clusters about the same thing join it.</summary>
+    private sealed record NamedCluster(PhraseCandidate Label, List<string> KeyTerms, List<int> Members);
+
+    /// <summary>True when more than half of <paramref name="terms"/> are among <paramref name="other"/>'s.</summary>
+    private static bool MostlyShared(List<string> terms, List<string> other) =>
+        terms.Count > 0 && 2 * terms.Count(t => other.Contains(t, StringComparer.OrdinalIgnoreCase)) > terms.Count;
 
     /// <summary>The best-ranked items, one per paragraph first, so a theme shows where in the text it recurs; ranking order kept.</summary>
     internal static List<int> SpreadOverParagraphs(List<int> ranking, Func<int, int> paragraphOf, int count)

@@ -150,14 +150,78 @@ internal static class NounPhrases
     }
 }
 
-/// <summary>Sentences that open with a word pointing back to a sentence the reader has not seen.</summary>
+/// <summary>What a sentence's first words point back with, if anything.</summary>
+[Flags]
+public enum PointingBack
+{
+    None = 0,
+
+    /// <summary>A discourse connective: "However, …", "But…", "Meanwhile…", "Instead, …", "In addition, …".</summary>
+    Connective = 1,
+
+    /// <summary>A demonstrative: "This is why…", "These figures…", "Such a move…".</summary>
+    Demonstrative = 2,
+
+    /// <summary>A personal pronoun: "It has all gone for him…", "He said…", "Their deaths…".</summary>
+    Pronoun = 4,
+
+    All = Connective | Demonstrative | Pronoun,
+}
+
+/// <summary>
+/// Sentences that open with a word pointing back to a sentence the reader has not seen: a pronoun ("It has all gone
+/// for him…"), a demonstrative ("This is why…") or a discourse connective ("However, …", "Instead, …").
+/// </summary>
 internal static class Openers
 {
-    private static readonly FrozenSet<string> Dangling =
-        "it this that these those he she they his her their its him them such there also but and so however meanwhile then".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Connectives = (
+        "but and so however meanwhile then also yet moreover furthermore nevertheless nonetheless besides likewise similarly " +
+        "thus therefore hence consequently accordingly additionally conversely").Split(' ').ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>True for "It has all gone for him…", "This is why…", "But…".</summary>
-    public static bool Dangles(string sentence)
+    // "otherwise" ("if not what came before") is here, not among the connectives: it cannot be left out of its sentence
+    private static readonly FrozenSet<string> Demonstratives = "this that these those such otherwise".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    // "there" is left out: "There were 15,000 troops…" stands alone
+    private static readonly FrozenSet<string> Pronouns = "it its he she they his her their him them".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    // Words that point back only as a connective set off by a comma ("Instead, …", "Still, …"), not in "Instead of
+    // waiting…" or "Still images…".
+    private static readonly FrozenSet<string> ConnectivesBeforeComma =
+        "instead still again later indeed regardless".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] NotConnectiveAfterSo = ["far", "much", "many", "long", "few", "called"];
+
+    // Connectives of several words ("In addition, …", "As a result…").
+    private static readonly string[] ConnectivePhrases =
+        ["in addition", "as a result", "by contrast", "in contrast", "on the other hand", "even so", "at the same time", "in turn", "for its part", "for his part", "for her part", "for their part"];
+
+    /// <summary>True for "It has all gone for him…", "This is why…", "But…", "However, …", "Instead, …", "In addition, …".</summary>
+    public static bool Dangles(string sentence) => Kind(sentence) != PointingBack.None;
+
+    /// <summary>
+    /// Where the sentence goes on after its opening connectives ("However, the company said…" → "the company said…";
+    /// "And yet, he…" → "he…"); 0 when it opens with none, or the connective is not its very first word (a quotation
+    /// mark before it) or leaves fewer than three words.
+    /// </summary>
+    public static int ConnectiveEnd(string sentence)
+    {
+        int end = 0;
+        for (int round = 0; round < 2 && end < sentence.Length && char.IsLetter(sentence[end]) && Kind(sentence[end..]) == PointingBack.Connective; round++)
+        {
+            int at = end;
+            string? phrase = ConnectivePhrases.FirstOrDefault(p => string.Compare(sentence, at, p, 0, p.Length, StringComparison.OrdinalIgnoreCase) == 0);
+            end += phrase?.Length ?? sentence[end..].TakeWhile(char.IsLetter).Count();
+            while (end < sentence.Length && (sentence[end] == ',' || char.IsWhiteSpace(sentence[end])))
+            {
+                end++;
+            }
+        }
+
+        return end < sentence.Length && char.IsLetterOrDigit(sentence[end]) && sentence[end..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? end : 0;
+    }
+
+    /// <summary>How the sentence's first words point back, if they do.</summary>
+    public static PointingBack Kind(string sentence)
     {
         int i = 0;
         while (i < sentence.Length && !char.IsLetter(sentence[i]))
@@ -171,6 +235,36 @@ internal static class Openers
             i++;
         }
 
-        return i > s && Dangling.Contains(sentence[s..i].ToLowerInvariant());
+        if (i == s)
+        {
+            return PointingBack.None;
+        }
+
+        string first = sentence[s..i].ToLowerInvariant();
+        if (first == "so" && NotConnectiveAfterSo.Any(w => string.Compare(sentence, i + 1, w, 0, w.Length, StringComparison.OrdinalIgnoreCase) == 0))
+        {
+            return PointingBack.None; // "So far, 15 people…", "So-called…"
+        }
+
+        if (Connectives.Contains(first) || (ConnectivesBeforeComma.Contains(first) && i < sentence.Length && sentence[i] == ','))
+        {
+            return PointingBack.Connective;
+        }
+
+        if (Demonstratives.Contains(first))
+        {
+            return PointingBack.Demonstrative;
+        }
+
+        if (Pronouns.Contains(first))
+        {
+            return PointingBack.Pronoun;
+        }
+
+        return ConnectivePhrases.Any(phrase => sentence.Length > s + phrase.Length &&
+            string.Compare(sentence, s, phrase, 0, phrase.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
+            !char.IsLetter(sentence[s + phrase.Length]))
+            ? PointingBack.Connective
+            : PointingBack.None;
     }
 }

@@ -1,4 +1,5 @@
 using DiscussionBot.Text.Answers;
+using DiscussionBot.Text.Lexical;
 
 namespace DiscussionBot.Text.Ranking;
 
@@ -53,8 +54,22 @@ public static class ExtractiveSummarizer
             }
         }
 
-        bool[] dangles = candidates.Select(i => Lexical.Openers.Dangles(sentences[i])).ToArray();
-        return Mmr(relevance, Similarity, count, keepLead ? 0 : null, dangles, tuning.DanglingTolerance).Select(k => candidates[k]).Order().ToList();
+        // a candidate's predecessor is the sentence just before it in the text, when that one may be quoted
+        int[] previous = Enumerable.Range(0, candidates.Count).Select(k => k > 0 && candidates[k - 1] == candidates[k] - 1 ? k - 1 : -1).ToArray();
+        var standAlone = new StandAlone(candidates.Select(i => Lexical.Openers.Kind(sentences[i])).ToArray(), previous, tuning);
+        return Mmr(relevance, Similarity, count, keepLead ? 0 : null, standAlone).Select(k => candidates[k]).Order().ToList();
+    }
+
+    /// <summary>
+    /// Where the quote of each chosen sentence starts (<see cref="Core.Answers.CitedSentence.ShownFrom"/>): after its
+    /// opening connective when the sentence just before it in the text is not shown (<see cref="SummaryOptions.TrimConnectives"/>).
+    /// </summary>
+    /// <param name="ordinals">The chosen sentences' places in their document.</param>
+    /// <param name="texts">Their texts, in the same order.</param>
+    public static int[] ShownFrom(IReadOnlyList<int> ordinals, IReadOnlyList<string> texts, SummaryOptions options)
+    {
+        var shown = ordinals.ToHashSet();
+        return ordinals.Select((o, k) => options.TrimConnectives && !shown.Contains(o - 1) ? Openers.ConnectiveEnd(texts[k]) : 0).ToArray();
     }
 
     /// <summary>
@@ -116,20 +131,68 @@ public static class ExtractiveSummarizer
             relevance = rows.Select(r => max > 0 ? snapshot.Rows[r].Salience / max : 0).ToArray();
         }
 
-        return Mmr(relevance, Similarity, count).Select(k => rows[k]).Order().ToArray();
+        SentenceRow Row(int k) => snapshot.Rows[rows[k]];
+        int[] previous = Enumerable.Range(0, rows.Count)
+            .Select(k => k > 0 && Row(k - 1).DocumentId == Row(k).DocumentId && Row(k - 1).Ordinal == Row(k).Ordinal - 1 ? k - 1 : -1)
+            .ToArray();
+        var standAlone = new StandAlone(rows.Select(r => Lexical.Openers.Kind(snapshot.Rows[r].Text)).ToArray(), previous, options);
+        return Mmr(relevance, Similarity, count, standAlone: standAlone).Select(k => rows[k]).Order().ToArray();
     }
 
-    /// <param name="dangles">Per candidate: opens by pointing back ("It", "This", "He"…); null when not checked.</param>
-    /// <param name="danglingTolerance">
-    /// A pick that dangles yields to the best stand-alone candidate scoring within this much of it (0: never).
-    /// </param>
-    private static List<int> Mmr(
-        double[] relevance, Func<int, int, double> similarity, int count, int? first = null, bool[]? dangles = null, double danglingTolerance = 0)
+    /// <summary>
+    /// How each candidate opens by pointing back ("It", "This", "However"…), if it does, and which sentence each would
+    /// point back to, with the rules for showing them (<see cref="SummaryOptions.DanglingTolerance"/>,
+    /// <see cref="SummaryOptions.StandAlone"/>, <see cref="SummaryOptions.AnchorSentences"/>).
+    /// </summary>
+    /// <param name="Previous">Per candidate: the candidate just before it in the text, or -1.</param>
+    private sealed record StandAlone(PointingBack[] Kinds, int[] Previous, SummaryOptions Options)
+    {
+        /// <summary>True when the candidate points back (in one of these ways) to a sentence that is not (yet) in the summary.</summary>
+        public bool PointsBack(int k, bool[] taken, PointingBack ways) =>
+            (Kinds[k] & ways) != 0 && (Previous[k] < 0 || !taken[Previous[k]]);
+
+        /// <summary>
+        /// True when the candidate may not be shown where it would stand: it points back in a way that must not stand
+        /// alone (<see cref="SummaryOptions.StandAlone"/>), or in any way while it would open the summary
+        /// (<see cref="SummaryOptions.StandAloneOpening"/>), to a sentence the summary lacks.
+        /// </summary>
+        public bool MustFollow(int k, bool[] taken) =>
+            PointsBack(k, taken, Options.StandAlone) ||
+            (Options.StandAloneOpening && PointsBack(k, taken, PointingBack.All) && Array.IndexOf(taken, true, 0, k) < 0);
+
+        /// <summary>
+        /// The sentences to take before <paramref name="k"/> so that it follows what it points back to: its
+        /// predecessors up to one that may stand alone or is already taken; null when they would exceed the room left
+        /// or <see cref="SummaryOptions.AnchorSentences"/>, or one of them repeats a chosen sentence.
+        /// </summary>
+        public List<int>? Anchors(int k, bool[] taken, double[] maxSimilarity, int room)
+        {
+            var chain = new List<int>();
+            for (int p = Previous[k]; ; p = Previous[p])
+            {
+                if (p < 0 || chain.Count >= Math.Min(Options.AnchorSentences, room - 1) || maxSimilarity[p] >= NearDuplicate)
+                {
+                    return null;
+                }
+
+                // p is not taken: had it been, the sentence after it would not point back to a missing one
+                chain.Insert(0, p);
+                if (!MustFollow(p, taken))
+                {
+                    return chain;
+                }
+            }
+        }
+    }
+
+    /// <param name="standAlone">How sentences that point back are handled; null when not checked.</param>
+    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count, int? first = null, StandAlone? standAlone = null)
     {
         int n = relevance.Length;
         var chosen = new List<int>();
         var maxSimilarity = new double[n];
         var taken = new bool[n];
+        double Score(int k) => (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]) - (maxSimilarity[k] >= NearDuplicate ? 10 : 0);
         while (chosen.Count < Math.Min(count, n))
         {
             bool seeded = chosen.Count == 0 && first is not null;
@@ -137,32 +200,31 @@ public static class ExtractiveSummarizer
             double bestScore = double.NegativeInfinity;
             for (int k = 0; k < n && !seeded; k++)
             {
-                if (taken[k])
-                {
-                    continue;
-                }
-
                 // a near-copy of a chosen sentence is never worth repeating, whatever its salience
-                double score = (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]) - (maxSimilarity[k] >= NearDuplicate ? 10 : 0);
-                if (score > bestScore + 1e-12)
+                double score = Score(k);
+                if (!taken[k] && score > bestScore + 1e-12)
                 {
                     best = k;
                     bestScore = score;
                 }
             }
 
-            if (!seeded && dangles is not null && danglingTolerance > 0 && dangles[best])
+            List<int> anchors = [];
+            if (!seeded && standAlone is not null && standAlone.PointsBack(best, taken, PointingBack.All))
             {
-                best = StandAloneWithin(relevance, maxSimilarity, taken, dangles, bestScore - danglingTolerance) ?? best;
+                (best, anchors) = StandInFor(best, bestScore, Score, taken, maxSimilarity, standAlone, Math.Min(count, n) - chosen.Count);
             }
 
-            taken[best] = true;
-            chosen.Add(best);
-            for (int k = 0; k < n; k++)
+            foreach (int pick in anchors.Append(best))
             {
-                if (!taken[k])
+                taken[pick] = true;
+                chosen.Add(pick);
+                for (int k = 0; k < n; k++)
                 {
-                    maxSimilarity[k] = Math.Max(maxSimilarity[k], similarity(best, k));
+                    if (!taken[k])
+                    {
+                        maxSimilarity[k] = Math.Max(maxSimilarity[k], similarity(pick, k));
+                    }
                 }
             }
         }
@@ -170,22 +232,42 @@ public static class ExtractiveSummarizer
         return chosen;
     }
 
-    /// <summary>The best candidate not yet taken that does not dangle and scores at least <paramref name="floor"/>.</summary>
-    private static int? StandAloneWithin(double[] relevance, double[] maxSimilarity, bool[] taken, bool[] dangles, double floor)
+    /// <summary>
+    /// What to take instead of a pick that points back to a sentence the summary lacks: a sentence that stands alone
+    /// scoring within the tolerance of it; else, when the pick points back in a way that must not stand alone
+    /// (<see cref="SummaryOptions.StandAlone"/>), the best candidate that may stand alone or can follow the sentences it
+    /// points back to (taken with them); else the pick itself.
+    /// </summary>
+    private static (int Pick, List<int> Anchors) StandInFor(
+        int pick, double pickScore, Func<int, double> score, bool[] taken, double[] maxSimilarity, StandAlone standAlone, int room)
     {
-        int? best = null;
-        double bestScore = floor - 1e-12;
-        for (int k = 0; k < relevance.Length; k++)
+        var open = Enumerable.Range(0, taken.Length).Where(k => !taken[k]).OrderByDescending(score).ThenBy(k => k).ToList();
+        double floor = pickScore - standAlone.Options.DanglingTolerance - 1e-12;
+        int near = open.FirstOrDefault(k => !standAlone.PointsBack(k, taken, PointingBack.All), -1);
+        if (standAlone.Options.DanglingTolerance > 0 && near >= 0 && score(near) >= floor)
         {
-            double score = (Lambda * relevance[k]) - ((1 - Lambda) * maxSimilarity[k]) - (maxSimilarity[k] >= NearDuplicate ? 10 : 0);
-            if (!taken[k] && !dangles[k] && score > bestScore)
+            return (near, []);
+        }
+
+        if (!standAlone.MustFollow(pick, taken))
+        {
+            return (pick, []);
+        }
+
+        foreach (int k in open)
+        {
+            if (!standAlone.MustFollow(k, taken))
             {
-                best = k;
-                bestScore = score;
+                return (k, []);
+            }
+
+            if (standAlone.Anchors(k, taken, maxSimilarity, room) is { } anchors)
+            {
+                return (k, anchors);
             }
         }
 
-        return best;
+        return (pick, []);
     }
 
     private static double Dot(float[] a, float[] b) => VectorMath.Dot(a, b);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DiscussionBot.Text.Lexical;
 using Microsoft.Extensions.Options;
 
 namespace DiscussionBot.Text.Ranking;
@@ -52,6 +53,36 @@ public sealed record SummaryOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double DanglingTolerance { get; init; } = 0.02;
+
+    /// <summary>
+    /// Sentences opening with these ways of pointing back ("However…", "This…", "It…") are never shown without the
+    /// sentence they point back to just before them: such a pick either brings its predecessors along (at most
+    /// <see cref="AnchorSentences"/>, within the summary's length) or gives way to the best sentence that may be shown
+    /// alone. Source text is never edited. <see cref="PointingBack.None"/> keeps only the <see cref="DanglingTolerance"/> swap.
+    /// </summary>
+    public PointingBack StandAlone { get; init; } = PointingBack.None;
+
+    /// <summary>
+    /// A summary never opens with a sentence that points back ("It…", "This…", "He…"): the first sentence shown has
+    /// nothing before it to point to. Such a pick brings its predecessors along or gives way, as for <see cref="StandAlone"/>.
+    /// Off by default: it costs BBC dev 0.1-0.2 ROUGE-1, below its bar of 60 (docs/quality.md, session 7).
+    /// </summary>
+    public bool StandAloneOpening { get; init; }
+
+    /// <summary>
+    /// Most preceding sentences taken to let a sentence that points back follow what it points back to (0: such a
+    /// sentence is always replaced). Applies to the openers of <see cref="StandAlone"/> and <see cref="StandAloneOpening"/>.
+    /// </summary>
+    [Range(0, 5)]
+    public int AnchorSentences { get; init; } = 1;
+
+    /// <summary>
+    /// A summary sentence that opens with a connective ("However, …", "But…", "Meanwhile…") and does not follow the
+    /// sentence it points back to is quoted from the word after the connective (a verbatim span, marked "…"), so it
+    /// does not contrast with nothing. Costs no ROUGE on CNN or BBC dev, where replacing such sentences costs BBC 0.4
+    /// (docs/quality.md, session 7).
+    /// </summary>
+    public bool TrimConnectives { get; init; } = true;
 
     /// <summary>Most documents a long summary of the whole store draws on, one main point each (medium: two thirds, short: a third).</summary>
     [Range(1, 50)]

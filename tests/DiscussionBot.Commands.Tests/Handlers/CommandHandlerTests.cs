@@ -224,6 +224,28 @@ public sealed class CommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Theme_OtherSources_NamesThemAndSaysTheyShareNoTheme()
+    {
+        Theme other = new("Other sources", [], 0.1, [_fixture.Cite(0)])
+        {
+            Sources = [new ThemeSource(_fixture.SeedDocument.Id, _fixture.SeedDocument.Title), new ThemeSource(99, "Gallery unveils interactive tree")],
+            IsOther = true,
+        };
+        _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync(
+            [new Theme("propaganda", ["propaganda"], 0.3, [_fixture.Cite(6)]), other]);
+
+        InteractionResponse response = await _fixture.Router.HandleAsync(Interactions.Command("theme", ("name", "Other sources")), CancellationToken.None);
+
+        Embed embed = response.Data!.Embeds!.Single();
+        Assert.Equal("Other sources", embed.Title);
+        Assert.StartsWith("These 2 sources fit none of the themes", embed.Description, StringComparison.Ordinal);
+        Assert.Contains(_fixture.Cite(0).Text, embed.Description, StringComparison.Ordinal);
+        Assert.Contains(_fixture.SeedDocument.Title, embed.Description, StringComparison.Ordinal); // the quote names its source
+        Assert.DoesNotContain(embed.Fields!, f => f.Name.Contains("Key terms", StringComparison.Ordinal) || f.Value == "none");
+        Assert.Contains("Gallery unveils interactive tree", embed.Fields!.Single(f => f.Name == "Sources (2)").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Theme_Unknown_ListsKnownThemes()
     {
         _fixture.Themes.Setup(e => e.FindThemesAsync(null, It.IsAny<DocumentScope>(), It.IsAny<CancellationToken>())).ReturnsAsync(

@@ -35,6 +35,30 @@ public sealed class SummaryEngineTests
         Assert.Equal(ordinals.Distinct().Count(), ordinals.Count);
     }
 
+    [Theory]
+    [InlineData(SummaryLength.Short)]
+    [InlineData(SummaryLength.Medium)]
+    [InlineData(SummaryLength.Long)]
+    public async Task SummarizeAsync_ConnectiveOpener_IsShownAfterItsPredecessorOrWithoutTheConnective(SummaryLength length)
+    {
+        // "However, …" is the most central sentence: shown alone, it would contrast with nothing
+        TestEngine engine = TestEngine.Lexical();
+        long id = await engine.AddAsync("rates.txt", "Rates", string.Join("\n\n",
+            "The central bank met on Tuesday in the capital.",
+            "Economists had expected the bank to raise interest rates to curb inflation. Markets priced in a rise of a quarter point.",
+            "However, the central bank kept interest rates on hold because inflation and interest rates had both eased.",
+            "The bank will meet again next month to review interest rates and inflation.",
+            "Shares rose after the decision on interest rates."));
+
+        Summary summary = await engine.Summaries.SummarizeAsync(new SummaryRequest(id, length), CancellationToken.None);
+
+        var ordinals = summary.Sentences.Select(s => s.Citation.SentenceOrdinal).ToHashSet();
+        CitedSentence however = Assert.Single(summary.Sentences, s => s.Text.StartsWith("However", StringComparison.Ordinal));
+        Assert.Equal(!ordinals.Contains(however.Citation.SentenceOrdinal - 1), however.Shown.StartsWith("the central bank kept", StringComparison.Ordinal));
+        Assert.All(summary.Sentences, s => Assert.True(
+            DiscussionBot.Text.Lexical.Openers.Kind(s.Shown) != DiscussionBot.Text.Lexical.PointingBack.Connective || ordinals.Contains(s.Citation.SentenceOrdinal - 1)));
+    }
+
     [Fact]
     public async Task SummarizeAsync_Lengths_GrowFromShortToLong()
     {

@@ -25,6 +25,35 @@ public sealed class ThemeEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.Contains(Find("economic").Sentences, s => s.Citation.ParagraphNumber == 7);
     }
 
+    /// <summary>
+    /// The angles readers of the seed name (issue 10): public commemoration, propaganda, expendability / cannon fodder,
+    /// nationalist sentiment, economics, luxury and context, performative grief, authenticity, cynicism. Each is found
+    /// by a word a faithful label would use.
+    /// </summary>
+    private static readonly string[][] ReaderThemes =
+    [
+        ["commemoration"], ["propaganda"], ["expendab", "cannon fodder"], ["nationalist"], ["econom"],
+        ["luxury", "context", "cartier"], ["performative", "grief"], ["authenticity"], ["cynicism"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task FindThemesAsync_Seed_NamesTheThemesItsReadersName(bool embeddings)
+    {
+        TestEngine engine = embeddings ? TestEngine.WithEmbeddings(fixture.Embedder) : TestEngine.Lexical();
+        long id = await engine.AddSeedAsync();
+        SourceDocument document = (await engine.Store.GetDocumentAsync(id, CancellationToken.None))!;
+
+        IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(id, CancellationToken.None);
+
+        string labels = string.Join(", ", themes.Select(t => t.Label));
+        int named = ReaderThemes.Count(words => themes.Any(t => words.Any(w => t.Label.Contains(w, StringComparison.OrdinalIgnoreCase))));
+        Assert.True(named >= 8, $"{named} of the 9 reader themes named: {labels}");
+        // faithful: each label is stated, not negated, in the text; no theme repeats another's name among its key terms
+        Assert.All(themes, t => Assert.Contains(document.Sentences, s => DiscussionBot.Text.Lexical.NounPhrases.OccursUnnegated(s.Text, t.Label)));
+        Assert.All(themes, t => Assert.DoesNotContain(themes.Where(u => u != t), u => t.KeyTerms.Contains(u.Label, StringComparer.OrdinalIgnoreCase)));
+    }
+
     [Fact]
     public async Task FindThemesAsync_Seed_SentencesAreVerbatimQuotableAndCited()
     {

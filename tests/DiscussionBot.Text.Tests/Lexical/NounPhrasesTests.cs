@@ -48,5 +48,23 @@ public sealed class NounPhrasesTests
     [InlineData("It has all gone for him.", true)]
     [InlineData("This is why.", true)]
     [InlineData("Quarterly profits jumped 76%.", false)]
+    [InlineData("However, the company said profit rose 8%.", true)]
+    [InlineData("Meanwhile the unit lost subscribers.", true)]
+    [InlineData("Instead, the firm will offer the service free.", true)]
+    [InlineData("Instead of waiting, the firm cut prices.", false)]
+    [InlineData("In addition, sales rose.", true)]
+    [InlineData("Still images of the launch were shown.", false)]
+    [InlineData("“It’s a narrative that prompts questions.”", true)]
     public void Dangles_PronounOpeners(string sentence, bool expected) => Assert.Equal(expected, Openers.Dangles(sentence));
+
+    [Theory]
+    [InlineData("However, the company said profit rose 8%.", "the company said profit rose 8%.")]
+    [InlineData("And yet, he said the plan would work.", "he said the plan would work.")]
+    [InlineData("In addition, sales rose by a tenth.", "sales rose by a tenth.")]
+    [InlineData("So far, 15 people have died.", "So far, 15 people have died.")] // not a connective
+    [InlineData("Otherwise, the firm would have cut jobs.", "Otherwise, the firm would have cut jobs.")] // leaving it out changes the meaning
+    [InlineData("“But we will win,” he said.", "“But we will win,” he said.")] // a quotation mark before it: left whole
+    [InlineData("But it works.", "But it works.")] // too little would be left
+    public void ConnectiveEnd_OpeningConnective_IsLeftOutOnlyWhereTheRestStands(string sentence, string rest) =>
+        Assert.Equal(rest, sentence[Openers.ConnectiveEnd(sentence)..]);
 }

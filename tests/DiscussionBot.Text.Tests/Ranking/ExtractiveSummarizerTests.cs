@@ -1,3 +1,4 @@
+using DiscussionBot.Text.Lexical;
 using DiscussionBot.Text.Ranking;
 
 namespace DiscussionBot.Text.Tests.Ranking;
@@ -108,7 +109,7 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Theory]
-    [InlineData(1.0, 0.0, 0.9f, 2)] // off: the most salient sentence, dangling or not
+    [InlineData(1.0, 0.0, 0.9f, 2)] // off (stand-alone rule off too): the most salient sentence, dangling or not
     [InlineData(0.6, 0.0, 0.9f, 1)] // down-weighted: chosen only when clearly central
     [InlineData(1.0, 0.02, 0.99f, 1)] // a stand-alone sentence nearly as good takes its place
     [InlineData(1.0, 0.02, 0.9f, 2)] // but not one far below it
@@ -120,11 +121,99 @@ public sealed class ExtractiveSummarizerTests
             "The council approved the new budget for schools.",
             "It also cut the money for road repairs by half.",
         ];
-        var options = new SummaryOptions { DanglingWeight = danglingWeight, DanglingTolerance = tolerance };
+        var options = new SummaryOptions { DanglingWeight = danglingWeight, DanglingTolerance = tolerance, StandAlone = PointingBack.None };
 
         IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.1f, standAlone, 1f], null, 1, options);
 
         Assert.Equal([expected], chosen);
+    }
+
+    private static readonly string[] ConnectiveStory =
+    [
+        "Quarterly profits at the media firm rose by a tenth.",
+        "The firm said it now owns part of a search engine.",
+        "However, its online unit's underlying profit rose 8% on stronger advertising.",
+        "Sales of high-speed connections rose 2% in the quarter.",
+    ];
+
+    [Theory]
+    [InlineData(false, 1, 2, new[] { 2, 3 })] // off (and no tolerance): the connective shown without what it contrasts with
+    [InlineData(true, 1, 2, new[] { 1, 2 })] // it follows the sentence it contrasts with
+    [InlineData(true, 1, 1, new[] { 3 })] // no room for both: the best sentence that stands alone instead
+    [InlineData(true, 0, 2, new[] { 1, 3 })] // never anchored: replaced, and replaced again
+    public void Select_ConnectiveOpener_FollowsItsPredecessorOrGivesWay(bool required, int anchors, int count, int[] expected)
+    {
+        var options = new SummaryOptions { DanglingTolerance = 0, StandAlone = required ? PointingBack.All : PointingBack.None, AnchorSentences = anchors };
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(ConnectiveStory, [true, true, true, true], [0.3f, 0.5f, 1f, 0.6f], null, count, options);
+
+        Assert.Equal(expected, chosen);
+    }
+
+    [Theory]
+    [InlineData(2, 3, new[] { 1, 2, 3 })] // "It" points back to "But…", which points back to a sentence that stands alone
+    [InlineData(1, 2, new[] { 0, 4 })] // one sentence of anchoring is not enough: sentences that stand alone instead
+    public void Select_ChainOfSentencesPointingBack_IsTakenWholeOrNotAtAll(int anchors, int count, int[] expected)
+    {
+        string[] sentences =
+        [
+            "Quarterly profits at the media firm rose by a tenth.",
+            "The firm said it now owns part of a search engine.",
+            "But its own online unit had mixed fortunes.",
+            "It lost 464,000 subscribers in the fourth quarter.",
+            "Sales of high-speed connections rose 2% in the quarter.",
+        ];
+        var options = new SummaryOptions { DanglingTolerance = 0, StandAlone = PointingBack.All, AnchorSentences = anchors };
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true, true, true], [0.45f, 0.2f, 0.4f, 1f, 0.3f], null, count, options);
+
+        Assert.Equal(expected, chosen);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 2 }, new[] { 0, 9 })] // "However, " is left out: the sentence it contrasts with is not shown
+    [InlineData(new[] { 1, 2 }, new[] { 0, 0 })] // shown after its predecessor, the sentence is quoted whole
+    public void ShownFrom_ConnectiveWithoutItsPredecessor_QuotesFromTheNextWord(int[] chosen, int[] expected)
+    {
+        IReadOnlyList<string> texts = chosen.Select(i => ConnectiveStory[i]).ToList();
+
+        int[] from = ExtractiveSummarizer.ShownFrom(chosen, texts, SummaryOptions.Default);
+
+        Assert.Equal(expected, from);
+    }
+
+    [Theory]
+    [InlineData(false, new[] { 1, 2 })] // "He" opens the summary, pointing to a sentence not shown
+    [InlineData(true, new[] { 0, 1 })] // it follows the sentence naming him
+    public void Select_PronounOpeningTheSummary_FollowsItsPredecessorWhenRequired(bool opening, int[] expected)
+    {
+        string[] sentences =
+        [
+            "The mayor opened the new bridge on Monday.",
+            "He said the bridge would cut journeys across the river by half.",
+            "Traffic on the old bridge had doubled in ten years.",
+        ];
+        var options = new SummaryOptions { DanglingTolerance = 0, StandAloneOpening = opening };
+
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [0.3f, 1f, 0.5f], null, 2, options);
+
+        Assert.Equal(expected, chosen);
+    }
+
+    [Fact]
+    public void Select_PronounAfterAChosenSentence_StandsAlone()
+    {
+        string[] sentences =
+        [
+            "The council approved the new budget for schools.",
+            "It also cut the money for road repairs by half.",
+            "Officials met on Monday to review the plan.",
+        ];
+
+        // the stand-alone third sentence scores within the swap tolerance, yet "It" follows what it points back to
+        IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(sentences, [true, true, true], [1f, 0.9f, 0.89f], null, 2);
+
+        Assert.Equal([0, 1], chosen);
     }
 
     [Fact]
