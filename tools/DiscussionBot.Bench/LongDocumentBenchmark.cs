@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
@@ -49,6 +50,11 @@ internal static class LongDocumentBenchmark
 
         (double themesFirst, List<double> themesLater) = await TimeAsync(() => themes.FindThemesAsync(id, cancellationToken));
         (double summaryFirst, List<double> summaryLater) = await TimeAsync(() => summaries.SummarizeAsync(new SummaryRequest(id, SummaryLength.Medium), cancellationToken));
+        string answers = Path.Combine(work, "long-answers.txt");
+        await File.WriteAllTextAsync(
+            answers,
+            Answers(await themes.FindThemesAsync(id, cancellationToken), await summaries.SummarizeAsync(new SummaryRequest(id, SummaryLength.Medium), cancellationToken)),
+            cancellationToken);
         await report.NoteAsync(
             $"Long document: {Paragraphs} paragraphs, {Encoding.UTF8.GetByteCount(document.Text) / 1024} KB, {ingested.Sentences} sentences " +
             $"(lexical ingestion {ingested.Wall.TotalSeconds:0.0} s, then {vectors} synthetic 384-d vectors), Engine:Mode=Embedding.");
@@ -56,6 +62,7 @@ internal static class LongDocumentBenchmark
         await report.NoteAsync("|---|---|---|---|");
         await report.NoteAsync($"| /themes source:<long> | {themesFirst:0} | {Stats.Percentile(themesLater, 50):0.00} | {Stats.Percentile(themesLater, 99):0.00} |");
         await report.NoteAsync($"| /summary source:<long> (medium) | {summaryFirst:0} | {Stats.Percentile(summaryLater, 50):0.00} | {Stats.Percentile(summaryLater, 99):0.00} |");
+        await report.NoteAsync($"The answers' text (to compare two builds' outputs): {answers}");
         await report.NoteAsync(string.Empty);
     }
 
@@ -93,6 +100,28 @@ internal static class LongDocumentBenchmark
             await report.NoteAsync(
                 $"| {s.Name} | {s.Wall.TotalSeconds:0.0} | {Stats.Mb(s.PeakWorkingSet)} | {Stats.Mb(s.PeakAnonymous)} | {Stats.Mb(s.PeakManaged)} | {Stats.Mb(s.PeakGcCommitted)} |");
         }
+    }
+
+    /// <summary>Every field a reader sees of the themes and the summary, one per line, so two builds' answers can be compared byte for byte.</summary>
+    private static string Answers(IReadOnlyList<Theme> themes, Summary summary)
+    {
+        var text = new StringBuilder();
+        foreach (Theme theme in themes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"theme {theme.Label} | share {theme.Share:R} | other {theme.IsOther} | terms {string.Join("; ", theme.KeyTerms)}\n");
+            foreach (CitedSentence sentence in theme.Sentences)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {sentence.Citation} {sentence.Text}\n");
+            }
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"summary {summary.ScopeTitle} | documents {summary.DocumentCount}\n");
+        foreach (CitedSentence sentence in summary.Sentences)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {sentence.Citation} {sentence.Text}\n");
+        }
+
+        return text.ToString();
     }
 
     private static async Task<(double First, List<double> Later)> TimeAsync<T>(Func<Task<T>> call)

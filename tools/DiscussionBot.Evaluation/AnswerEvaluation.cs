@@ -59,16 +59,7 @@ internal static class AnswerEvaluation
             }
         }
 
-        foreach (string setting in settings)
-        {
-            int equals = setting.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new KeyNotFoundException($"--set takes Section:Key=value (got '{setting}')");
-            }
-
-            configuration[setting[..equals]] = setting[(equals + 1)..];
-        }
+        EvaluationData.AddSettings(configuration, settings);
 
         HostApplicationBuilder builder = DiscussionBotHost.CreateBuilder(interactive: true, b => b.AddInMemoryCollection(configuration));
         using IHost host = builder.Build();

@@ -12,6 +12,7 @@ using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Ingestion;
 using DiscussionBot.Text.Lexical;
 using DiscussionBot.Text.Ranking;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,8 @@ public static partial class EvaluationCommand
                       (retrieval and quotes: [--store sqlite|memory|postgres --postgres <connection string to a server>];
                       postgres builds the store in a new database on that server, dropped afterwards)
         themes        --store <store.jsonl> --articles <articles.jsonl> --out <pred.json> [--mode ...] [--vectors <cache.bin>] [--max-themes 8] [--outlier-fit 0.65] [--own-theme-length 2]
-                      (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM)
+                      (summarization, keyphrase, retrieval, quotes also take --model ArcticXs|MiniLM; retrieval and quotes
+                      also --set Engine:Quotes:<Key>=<value>, over the tuning flags, as answers does)
         """ + AnswerEvaluation.Usage;
 
     /// <param name="args">What follows <c>eval</c> on the command line.</param>
@@ -56,8 +58,8 @@ public static partial class EvaluationCommand
             {
                 "summarization" => await SummarizationAsync(options, cancellationToken),
                 "keyphrase" => await KeyphraseAsync(options, cancellationToken),
-                "retrieval" => await RetrievalAsync(options, documents: true, cancellationToken),
-                "quotes" => await RetrievalAsync(options, documents: false, cancellationToken),
+                "retrieval" => await RetrievalAsync(options, documents: true, EvaluationData.Repeated(args, "--set"), cancellationToken),
+                "quotes" => await RetrievalAsync(options, documents: false, EvaluationData.Repeated(args, "--set"), cancellationToken),
                 "themes" => await ThemesAsync(options, cancellationToken),
                 "answers" => await AnswerEvaluation.RunAsync(options, EvaluationData.Repeated(args, "--set"), cancellationToken),
                 _ => await UsageErrorAsync($"unknown evaluation '{args[0]}'"),
@@ -221,7 +223,7 @@ public static partial class EvaluationCommand
         return 0;
     }
 
-    private static async Task<int> RetrievalAsync(Dictionary<string, string> options, bool documents, CancellationToken cancellationToken)
+    private static async Task<int> RetrievalAsync(Dictionary<string, string> options, bool documents, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         EngineMode mode = ModeOf(options);
         using OnnxSentenceEmbedder embedder = CreateEmbedder(options);
@@ -329,6 +331,13 @@ public static partial class EvaluationCommand
             LexicalDepth = (int)Number(options, "lexical-depth", defaults.LexicalDepth),
             LexicalDecay = Number(options, "lexical-decay", defaults.LexicalDecay),
         };
+        if (settings.Count > 0)
+        {
+            // --set Engine:Quotes:<Key>=<value> as for `answers`, over the values above
+            var configuration = new Dictionary<string, string?>();
+            EvaluationData.AddSettings(configuration, settings);
+            new ConfigurationBuilder().AddInMemoryCollection(configuration).Build().GetSection(QuoteRankingOptions.SectionName).Bind(ranking);
+        }
 
         // the engines come from the text engine's own registration, over this run's store and options
         await using ServiceProvider services = EngineServices(store, embedder, engineOptions, ranking);

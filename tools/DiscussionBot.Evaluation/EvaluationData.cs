@@ -43,6 +43,24 @@ internal static class EvaluationData
         }
     }
 
+    /// <summary>
+    /// Writes each <c>--set Section:Key=value</c> into <paramref name="configuration"/> (a later one wins); an
+    /// argument without "=" is a usage error.
+    /// </summary>
+    public static void AddSettings(IDictionary<string, string?> configuration, IEnumerable<string> settings)
+    {
+        foreach (string setting in settings)
+        {
+            int equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new KeyNotFoundException($"--set takes Section:Key=value (got '{setting}')");
+            }
+
+            configuration[setting[..equals]] = setting[(equals + 1)..];
+        }
+    }
+
     /// <summary>Every value of an option that may be given more than once (e.g. --set A=1 --set B=2).</summary>
     public static List<string> Repeated(string[] args, string name) =>
         args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();

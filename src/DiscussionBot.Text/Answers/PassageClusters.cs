@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DiscussionBot.Text.Ranking;
 
 namespace DiscussionBot.Text.Answers;
@@ -7,36 +8,55 @@ namespace DiscussionBot.Text.Answers;
 /// and, with embeddings, its summed sentence vector (dot of the means). Each live cluster remembers its most
 /// similar partner, so finding the closest pair is O(clusters) and a merge costs O(clusters) similarity updates.
 /// </summary>
+/// <remarks>
+/// A cluster's summed TF-IDF vector is a list of terms in the order they were first added, and a dot product walks the
+/// shorter list looking each term up in the longer one, laid out over the whole vocabulary (<see cref="TermTable"/>):
+/// the same products added in the same order as a dictionary lookup per term, which made the first <c>/themes</c> of a
+/// 600-paragraph document spend most of its time here.
+/// </remarks>
 internal sealed class PassageClusters
 {
     private readonly List<List<int>?> _members;
-    private readonly List<Dictionary<int, double>> _lexical;
+    private readonly List<Terms> _lexical;
     private readonly List<float[]?> _vectors;
     private readonly List<double> _lexicalNorms;
     private readonly double[,] _similarity;
     private readonly int[] _nearest;
     private readonly bool _withVectors;
+
+    // one cluster's terms laid out for lookups: the cluster being compared with many others, and any other one
+    private readonly TermTable _pinned;
+    private readonly TermTable _other;
     private int _singleSentence;
 
     public PassageClusters(List<List<int>> units, LexicalVectors lexical, IReadOnlyList<float[]>? vectors)
     {
         int n = units.Count;
         _withVectors = vectors is not null;
+        _pinned = new TermTable(lexical.Vocabulary);
+        _other = new TermTable(lexical.Vocabulary);
         _members = units.Select(u => (List<int>?)new List<int>(u)).ToList();
-        _lexical = units.Select(u => lexical.Sum(u)).ToList();
+        _lexical = units.Select(u => Sum(lexical, u, _other)).ToList();
         _vectors = units.Select(u => vectors is null ? null : Sum(u.Select(i => vectors[i]), vectors[0].Length)).ToList();
-        _lexicalNorms = _lexical.Select(Norm).ToList();
+        _lexicalNorms = _lexical.Select(t => t.Norm()).ToList();
         _singleSentence = units.Count(u => u.Count == 1);
         Count = n;
         _similarity = new double[n, n];
         _nearest = new int[n];
-        for (int a = 0; a < n; a++)
+
+        // every pair once, each cluster laid out once: the longer of a pair is looked up, the shorter walked
+        for (int looked = 0; looked < n; looked++)
         {
-            for (int b = a + 1; b < n; b++)
+            _pinned.Hold(looked, _lexical[looked]);
+            for (int walked = 0; walked < n; walked++)
             {
-                double s = Similarity(a, b);
-                _similarity[a, b] = s;
-                _similarity[b, a] = s;
+                (int a, int b) = walked < looked ? (walked, looked) : (looked, walked);
+                if (walked != looked && LookedUp(a, b) == looked)
+                {
+                    double s = Similarity(a, b);
+                    _similarity[a, b] = s;
+                    _similarity[b, a] = s;
+                }
             }
         }
 
@@ -77,12 +97,11 @@ internal sealed class PassageClusters
         into.Sort();
         _members[b] = null;
         Count--;
-        foreach ((int id, double w) in _lexical[b])
-        {
-            _lexical[a][id] = _lexical[a].GetValueOrDefault(id) + w;
-        }
-
-        _lexicalNorms[a] = Norm(_lexical[a]);
+        _pinned.Forget();
+        _other.Hold(-1, _lexical[a]);
+        _lexical[a].Add(_lexical[b], _other);
+        _other.Forget();
+        _lexicalNorms[a] = _lexical[a].Norm();
 
         if (_vectors[a] is { } va && _vectors[b] is { } vb)
         {
@@ -92,6 +111,7 @@ internal sealed class PassageClusters
             }
         }
 
+        _pinned.Hold(a, _lexical[a]);
         for (int c = 0; c < _members.Count; c++)
         {
             if (c != a && _members[c] is not null)
@@ -140,7 +160,7 @@ internal sealed class PassageClusters
     private double Similarity(int a, int b)
     {
         double norms = _lexicalNorms[a] * _lexicalNorms[b];
-        double lex = norms > 0 ? LexicalVectors.Dot(_lexical[a], _lexical[b]) / norms : 0;
+        double lex = norms > 0 ? Dot(a, b) / norms : 0;
         if (!_withVectors)
         {
             return lex;
@@ -150,15 +170,33 @@ internal sealed class PassageClusters
         return (0.3 * lex) + (0.7 * dot);
     }
 
-    private static double Norm(Dictionary<int, double> v)
+    /// <summary>Of <see cref="Dot"/>(a, b), the cluster whose terms are looked up: the longer one (the second on a tie).</summary>
+    private int LookedUp(int a, int b) => _lexical[a].Count > _lexical[b].Count ? a : b;
+
+    /// <summary>Dot product of two clusters' summed TF-IDF vectors: the shorter one's terms (the first on a tie), in order, looked up in the other.</summary>
+    private double Dot(int a, int b)
     {
-        double sum = 0;
-        foreach (double w in v.Values)
+        int looked = LookedUp(a, b);
+        TermTable table = _pinned.Holds(looked) ? _pinned : _other;
+        if (!table.Holds(looked))
         {
-            sum += w * w;
+            table.Hold(looked, _lexical[looked]);
         }
 
-        return Math.Sqrt(sum);
+        return _lexical[looked == a ? b : a].Dot(table);
+    }
+
+    private static Terms Sum(LexicalVectors lexical, List<int> members, TermTable scratch)
+    {
+        var sum = new Terms();
+        scratch.Hold(-1, sum);
+        foreach (int m in members)
+        {
+            sum.Add(lexical.RowIds(m), lexical.RowWeights(m), scratch);
+        }
+
+        scratch.Forget();
+        return sum;
     }
 
     private static float[] Sum(IEnumerable<float[]> vectors, int dimension)
@@ -173,5 +211,119 @@ internal sealed class PassageClusters
         }
 
         return sum;
+    }
+
+    /// <summary>A sparse vector of term weights, its terms in the order they were first added.</summary>
+    private sealed class Terms
+    {
+        private readonly List<int> _ids = [];
+        private readonly List<double> _weights = [];
+
+        public int Count => _ids.Count;
+
+        /// <summary>Adds weights term by term: a known term's weight grows, a new one is appended.</summary>
+        /// <param name="positions">Holds this vector (where each of its terms is); kept up to date.</param>
+        public void Add(ReadOnlySpan<int> ids, ReadOnlySpan<double> weights, TermTable positions)
+        {
+            for (int k = 0; k < ids.Length; k++)
+            {
+                int at = positions.PositionOf(ids[k]);
+                if (at >= 0)
+                {
+                    _weights[at] += weights[k];
+                }
+                else
+                {
+                    positions.Place(ids[k], _ids.Count, weights[k]);
+                    _ids.Add(ids[k]);
+                    _weights.Add(weights[k]);
+                }
+            }
+        }
+
+        /// <inheritdoc cref="Add(ReadOnlySpan{int}, ReadOnlySpan{double}, TermTable)"/>
+        public void Add(Terms other, TermTable positions) =>
+            Add(CollectionsMarshal.AsSpan(other._ids), CollectionsMarshal.AsSpan(other._weights), positions);
+
+        public double Norm()
+        {
+            double sum = 0;
+            foreach (double w in _weights)
+            {
+                sum += w * w;
+            }
+
+            return Math.Sqrt(sum);
+        }
+
+        /// <summary>This vector's dot product with the one <paramref name="table"/> holds, summed in this vector's order.</summary>
+        public double Dot(TermTable table)
+        {
+            double dot = 0;
+            Span<int> ids = CollectionsMarshal.AsSpan(_ids);
+            Span<double> weights = CollectionsMarshal.AsSpan(_weights);
+            for (int k = 0; k < ids.Length; k++)
+            {
+                if (table.TryGetWeight(ids[k], out double v))
+                {
+                    dot += weights[k] * v;
+                }
+            }
+
+            return dot;
+        }
+
+        public void CopyTo(TermTable table)
+        {
+            for (int k = 0; k < _ids.Count; k++)
+            {
+                table.Place(_ids[k], k, _weights[k]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One cluster's terms spread over the vocabulary (weight and position by term id), for lookups without hashing.
+    /// Entries are stamped with a generation, so holding another cluster costs its own terms only.
+    /// </summary>
+    private sealed class TermTable(int vocabulary)
+    {
+        private readonly int[] _stamps = new int[vocabulary];
+        private readonly int[] _positions = new int[vocabulary];
+        private readonly double[] _weights = new double[vocabulary];
+        private int _stamp;
+        private int _cluster = -2;
+
+        public bool Holds(int cluster) => _cluster == cluster;
+
+        public void Hold(int cluster, Terms terms)
+        {
+            _stamp++;
+            _cluster = cluster;
+            terms.CopyTo(this);
+        }
+
+        /// <summary>Holds nothing any more (the held cluster changed).</summary>
+        public void Forget()
+        {
+            _stamp++;
+            _cluster = -2;
+        }
+
+        public void Place(int id, int position, double weight)
+        {
+            _stamps[id] = _stamp;
+            _positions[id] = position;
+            _weights[id] = weight;
+        }
+
+        public int PositionOf(int id) => _stamps[id] == _stamp ? _positions[id] : -1;
+
+        public bool TryGetWeight(int id, out double weight)
+        {
+            bool held = _stamps[id] == _stamp;
+            weight = held ? _weights[id] : 0;
+            return held;
+        }
     }
 }

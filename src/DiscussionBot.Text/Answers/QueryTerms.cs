@@ -4,8 +4,9 @@ namespace DiscussionBot.Text.Answers;
 
 /// <summary>
 /// A query's content words as the snapshot writes them. A word the sources never use may be two of their words
-/// written together ("TimeWarner" asked, "Time Warner" written; "5000m" asked, "5,000m" written: split), and two
-/// adjacent query words may be one word of the sources ("Time Warner" asked, "TimeWarner" written: joined). Each
+/// written together ("TimeWarner" asked, "Time Warner" written; "5000m" asked, "5,000m" written: split), two
+/// adjacent query words may be one word of the sources ("Time Warner" asked, "TimeWarner" written: joined), and an
+/// irregular verb may be written in another of its forms ("won" asked, "winning" written: <see cref="IrregularVerbs"/>). Each
 /// query word then has several spellings (<see cref="WeightedStem.OtherSpellings"/>), and the full-text search gets the
 /// extra forms (a split word as a two-word phrase).
 /// </summary>
@@ -14,10 +15,17 @@ internal static class QueryTerms
     // parts shorter than this are too ambiguous to split a word into ("a" + "ward")
     private const int MinimumLetterPart = 3;
 
+    /// <summary>The first of the content words with each stem, in query order: one per weighted stem.</summary>
+    public static List<Token> DistinctWords(IReadOnlyList<Token> content) => content.DistinctBy(t => t.Stem, StringComparer.Ordinal).ToList();
+
     /// <summary>The weighted query words for coverage, and the extra forms to search for.</summary>
-    public static (List<WeightedStem> Stems, List<string> ExtraSearchTerms) Resolve(SnapshotTerms terms, int rowCount, IReadOnlyList<Token> content)
+    public static (List<WeightedStem> Stems, List<string> ExtraSearchTerms) Resolve(SnapshotTerms terms, int rowCount, IReadOnlyList<Token> content) =>
+        Resolve(terms, rowCount, content, DistinctWords(content));
+
+    /// <inheritdoc cref="Resolve(SnapshotTerms, int, IReadOnlyList{Token})"/>
+    /// <param name="distinct">The content words' <see cref="DistinctWords"/>, when the caller has them.</param>
+    public static (List<WeightedStem> Stems, List<string> ExtraSearchTerms) Resolve(SnapshotTerms terms, int rowCount, IReadOnlyList<Token> content, List<Token> distinct)
     {
-        var distinct = content.DistinctBy(t => t.Stem, StringComparer.Ordinal).ToList();
         var spellings = distinct.Select(t => new List<int[]> { new[] { terms.IdOf(t.Stem) } }).ToList();
         var frequencies = distinct.Select(t => terms.FrequencyOf(t.Stem)).ToList();
         var extra = new List<string>();
@@ -34,6 +42,25 @@ internal static class QueryTerms
             spellings[i].Add([leftId, rightId]);
             frequencies[i] = Math.Min(terms.FrequencyOf(Tokenizer.StemOf(left)), terms.FrequencyOf(Tokenizer.StemOf(right)));
             extra.Add($"{left} {right}");
+        }
+
+        // a verb's irregular forms ("won": "win", which "winning" stems to): the sentences holding any form count, and
+        // the word weighs as the verb's forms together do
+        for (int i = 0; i < distinct.Count; i++)
+        {
+            foreach (string form in IrregularVerbs.OtherForms(distinct[i].Stem))
+            {
+                string stem = Tokenizer.StemOf(form);
+                int id = terms.IdOf(stem);
+                if (id < 0 || spellings[i].Any(s => s.Length == 1 && s[0] == id))
+                {
+                    continue;
+                }
+
+                spellings[i].Add([id]);
+                frequencies[i] += terms.FrequencyOf(stem);
+                extra.Add(form);
+            }
         }
 
         // adjacent words of the query as it was typed (stop words break adjacency)

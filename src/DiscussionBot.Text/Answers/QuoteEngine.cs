@@ -63,7 +63,7 @@ public sealed class QuoteEngine(
         if (!double.IsNaN(best.Cosine) && (calibration.AbsentNameCosine > 0 || calibration.ClosestCosineWithoutWords > 0))
         {
             // the words the ranking resolved, not tokenised and resolved again
-            var absent = new AbsentWords(words.Text, words.Content, words.Stems, embedder.KnowsWord);
+            var absent = new AbsentWords(words, embedder.KnowsWord);
 
             // a name the sources never write ("what did Putin say") cannot be answered by a passage only loosely like it
             if (verdict != QuoteVerdict.NotInSources && best.Cosine < calibration.AbsentNameCosine && absent.HasName())
@@ -71,10 +71,12 @@ public sealed class QuoteEngine(
                 verdict = QuoteVerdict.NotInSources;
             }
 
-            // a one-word query the sources never write can only be matched in meaning ("crying": a wailing crowd),
-            // unless the word may be a name
-            else if (verdict == QuoteVerdict.NotInSources && calibration.ClosestCosineWithoutWords > 0 &&
-                     best.Cosine >= calibration.ClosestCosineWithoutWords && absent.All && absent.Words.Count == 1 && !absent.MayHaveName())
+            // a query word the sources never write can only be matched in meaning: a first passage that holds none of the
+            // query's words was found in meaning alone ("crying" or "people crying": a wailing crowd), and its raw cosine
+            // says how close it is in a store of any size, where a z-score needs many sentences; unless a word may be a name
+            else if (verdict == QuoteVerdict.NotInSources && calibration.ClosestCosineWithoutWords > 0 && best.Coverage <= 0 &&
+                     best.Cosine >= (words.Distinct.Count == 1 ? calibration.ClosestCosineWithoutWords : calibration.ClosestCosineWithoutWordsSeveral) &&
+                     absent.Words.Count > 0 && !absent.MayHaveName())
             {
                 verdict = QuoteVerdict.ClosestOnly;
             }

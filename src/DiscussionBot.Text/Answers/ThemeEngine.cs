@@ -116,31 +116,18 @@ public sealed class ThemeEngine(
             }
         }
 
-        var wordClusters = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < texts.Count; i++)
-        {
-            foreach (string stem in Tokenizer.ContentStems(texts[i]))
-            {
-                if (!wordClusters.TryGetValue(stem, out HashSet<int>? set))
-                {
-                    set = [];
-                    wordClusters[stem] = set;
-                }
-
-                set.Add(clusterOf[i]);
-            }
-        }
+        Dictionary<string, int> wordClusters = ClustersPerWord(lexical, clusters);
 
         HashSet<string> cued = CuedPhrases(texts, candidates);
         var usedLabels = new HashSet<string>(StringComparer.Ordinal);
         var named = new List<NamedCluster>();
         int[] openings = clusters.Select(c => c.Min()).ToArray();
         var profiles = candidates.Values.Select(p => Profile(p, clusterOf, openings, wordClusters, cued)).ToList();
+        List<PhraseProfile>[] present = PresentIn(profiles, clusters.Count);
         foreach (List<int> cluster in clusters.OrderByDescending(c => c.Count).ThenBy(c => c.Min()))
         {
             int clusterIndex = clusterOf[cluster[0]];
-            var ranked = profiles
-                .Where(p => p.Inside[clusterIndex] > 0)
+            var ranked = present[clusterIndex]
                 .Select(p => (p.Phrase, Score: (1 + Math.Log(p.Inside[clusterIndex])) * p.Weight * (p.Opens[clusterIndex] ? 2.0 : 1.0)))
                 .Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score)
@@ -244,6 +231,62 @@ public sealed class ThemeEngine(
         return ranking.Where(picked.Contains).ToList();
     }
 
+    /// <summary>
+    /// For each content stem, how many clusters use it (the document frequency of c-TF-IDF, clusters being the
+    /// documents), read from the sentences' TF-IDF rows rather than by tokenising the text again.
+    /// </summary>
+    private static Dictionary<string, int> ClustersPerWord(LexicalVectors lexical, List<List<int>> clusters)
+    {
+        int[] count = new int[lexical.Vocabulary];
+        int[] lastCluster = new int[lexical.Vocabulary];
+        Array.Fill(lastCluster, -1);
+        for (int c = 0; c < clusters.Count; c++)
+        {
+            foreach (int sentence in clusters[c])
+            {
+                foreach (int id in lexical.RowIds(sentence))
+                {
+                    if (lastCluster[id] != c)
+                    {
+                        lastCluster[id] = c;
+                        count[id]++;
+                    }
+                }
+            }
+        }
+
+        var perWord = new Dictionary<string, int>(count.Length, StringComparer.Ordinal);
+        for (int id = 0; id < count.Length; id++)
+        {
+            perWord[lexical.StemOf(id)] = count[id];
+        }
+
+        return perWord;
+    }
+
+    /// <summary>Each cluster's candidates (those with an occurrence in it), in the order of <paramref name="profiles"/>.</summary>
+    private static List<PhraseProfile>[] PresentIn(List<PhraseProfile> profiles, int clusterCount)
+    {
+        var present = new List<PhraseProfile>[clusterCount];
+        for (int c = 0; c < clusterCount; c++)
+        {
+            present[c] = [];
+        }
+
+        foreach (PhraseProfile profile in profiles)
+        {
+            for (int c = 0; c < clusterCount; c++)
+            {
+                if (profile.Inside[c] > 0)
+                {
+                    present[c].Add(profile);
+                }
+            }
+        }
+
+        return present;
+    }
+
     private static bool OverlapsUsed(PhraseCandidate phrase, HashSet<string> used) =>
         used.Any(u => u.Split(' ').Intersect(phrase.Stems, StringComparer.Ordinal).Any());
 
@@ -258,7 +301,7 @@ public sealed class ThemeEngine(
     /// <summary>A candidate's occurrences per cluster (and whether it is in a cluster's opening sentence), with its cluster-independent weight.</summary>
     private sealed record PhraseProfile(PhraseCandidate Phrase, int[] Inside, bool[] Opens, double Weight);
 
-    private static PhraseProfile Profile(PhraseCandidate phrase, int[] clusterOf, int[] openings, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
+    private static PhraseProfile Profile(PhraseCandidate phrase, int[] clusterOf, int[] openings, Dictionary<string, int> wordClusters, HashSet<string> cued)
     {
         int[] inside = new int[openings.Length];
         bool[] opens = new bool[openings.Length];
@@ -277,9 +320,9 @@ public sealed class ThemeEngine(
     /// IDF (c-TF-IDF), favouring phrases introduced as a topic ("the idea of ...") and abstract nouns, and disfavouring
     /// names (entities are what a text is about, not the angle it takes). The cluster's opening sentence doubles it.
     /// </summary>
-    private static double Weight(PhraseCandidate phrase, int clusterCount, Dictionary<string, HashSet<int>> wordClusters, HashSet<string> cued)
+    private static double Weight(PhraseCandidate phrase, int clusterCount, Dictionary<string, int> wordClusters, HashSet<string> cued)
     {
-        double idf = phrase.Stems.Average(stem => Math.Log(1 + (clusterCount / (double)Math.Max(1, wordClusters.GetValueOrDefault(stem)?.Count ?? 1))));
+        double idf = phrase.Stems.Average(stem => Math.Log(1 + (clusterCount / (double)Math.Max(1, wordClusters.GetValueOrDefault(stem, 1)))));
         string surface = phrase.Surface;
         double score = idf * (1 + (0.2 * Math.Min(phrase.Score, 3.0)));
         if (cued.Contains(phrase.Key))

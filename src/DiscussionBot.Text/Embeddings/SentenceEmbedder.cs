@@ -40,7 +40,7 @@ public interface ISentenceEmbedder
     /// True when the model's vocabulary holds <paramref name="word"/> (lower case) whole: a word it must split into
     /// pieces is one whose meaning it can only guess at. Without a vocabulary every word counts as known.
     /// </summary>
-    bool KnowsWord(string word) => true;
+    bool KnowsWord(ReadOnlySpan<char> word) => true;
 }
 
 /// <summary>
@@ -66,7 +66,8 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
 
     private readonly TextEngineOptions _options = options.Value;
     private readonly Lock _loadLock = new();
-    private readonly Lazy<System.Collections.Frozen.FrozenSet<string>> _vocabulary = new(() => ModelVocabulary.WholeWords(options.Value.Model));
+    private readonly Lazy<System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>> _vocabulary =
+        new(() => ModelVocabulary.WholeWords(options.Value.Model).GetAlternateLookup<ReadOnlySpan<char>>());
     private IEncoderModel? _encoder;
     private bool _failed;
 
@@ -132,7 +133,7 @@ public sealed partial class OnnxSentenceEmbedder(IOptions<TextEngineOptions> opt
     public float[] EmbedQuery(string query, CancellationToken cancellationToken) =>
         Embed([EncoderModels.QueryPrefixOf(_options.Model) + query], cancellationToken)[0];
 
-    public bool KnowsWord(string word) => _vocabulary.Value.Contains(word);
+    public bool KnowsWord(ReadOnlySpan<char> word) => _vocabulary.Value.Contains(word);
 
     public void Dispose() => _encoder?.Dispose();
 

@@ -57,42 +57,94 @@ internal static class KeyPhraseExtractor
     /// </param>
     /// <remarks>
     /// The phrases, scores and order of scoring every <see cref="Candidates"/> entry, in a fraction of the memory: each
-    /// candidate is tallied by its stems, frequency and first position only, and the written forms are counted in a
-    /// second pass for the chosen few. A full candidate (two dictionaries and a list) for each of the ~150,000
-    /// candidates of an 8 MB text took the GC's heap ~80 MB higher while its key phrases were extracted.
+    /// candidate is tallied by its words' ids, frequency and first position only, in the same walk through the text that
+    /// gathers the word graph (each sentence tokenised once for both), and the written forms are counted in a second
+    /// walk for the chosen few. A full candidate (two dictionaries and a list) for each of the ~150,000 candidates of an
+    /// 8 MB text took the GC's heap ~80 MB higher while its key phrases were extracted.
     /// </remarks>
     public static IReadOnlyList<KeyPhrase> Extract(
         IReadOnlyList<string> sentences, Func<string, double>? idf, int top, KeyPhraseOptions? options = null, IReadOnlyList<string>? heading = null)
     {
         options ??= KeyPhraseOptions.Default;
-        var tally = new CandidateTally();
-        ForEachOccurrence(sentences, tally.Count);
-        Dictionary<string, double> wordScores = RankWords(heading is { Count: > 0 } ? [.. heading, .. sentences] : sentences);
+        var words = new WordCooccurrence();
+        foreach (string line in heading ?? [])
+        {
+            words.Add(Tokenizer.Tokenize(line));
+        }
+
+        var tally = new CandidateTally(words);
+        ForEachOccurrence(sentences, tally.Count, words.Add);
+        double[] wordScores = words.Rank();
         double[] scores = new double[tally.Keys.Count];
         for (int i = 0; i < scores.Length; i++)
         {
-            scores[i] = PhraseScore(tally.Stems[i], tally.Frequency[i], wordScores, idf, options);
+            PhraseKey key = tally.Keys[i];
+            double sum = 0;
+            for (int w = 0; w < key.Length; w++)
+            {
+                double score = wordScores[key[w]];
+                sum += idf is null ? score : score * idf(words.Stems[key[w]]);
+            }
+
+            scores[i] = Adjusted(sum, key.Length, tally.Frequency[i], options);
         }
 
-        List<int> chosen = Enumerable.Range(0, scores.Length)
-            .OrderByDescending(i => scores[i])
-            .ThenBy(i => tally.FirstPosition[i])
-            .ThenBy(i => tally.Keys[i], StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
+        List<int> chosen = Best(scores, tally, top);
 
         // the written forms of the chosen phrases, counted as Candidates counts them
-        var full = chosen.ToDictionary(i => tally.Keys[i], i => new PhraseCandidate(tally.Keys[i], tally.Stems[i]), StringComparer.Ordinal);
+        var full = chosen.ToDictionary(i => tally.Text(i), i => new PhraseCandidate(tally.Text(i), tally.StemsOf(i)), StringComparer.Ordinal);
         Dictionary<string, PhraseCandidate>.AlternateLookup<ReadOnlySpan<char>> lookup = full.GetAlternateLookup<ReadOnlySpan<char>>();
-        var key = new KeyBuffer();
+        var buffer = new KeyBuffer();
         ForEachOccurrence(sentences, (text, run, start, length, sentence, position) =>
         {
-            if (lookup.ContainsKey(key.Join(run, start, length)))
+            if (lookup.ContainsKey(buffer.Join(run, start, length)))
             {
                 Add(full, text, run, start, length, sentence, position);
             }
         });
-        return chosen.Select(i => new KeyPhrase(full[tally.Keys[i]].Surface, (float)scores[i])).ToList();
+        return chosen.Select(i => new KeyPhrase(full[tally.Text(i)].Surface, (float)scores[i])).ToList();
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> candidates by score (highest first), then first position, then key (ordinal): the
+    /// order of sorting them all, kept in a short sorted list as the candidates stream by. A key's text is made only to
+    /// break a tie of score and position.
+    /// </summary>
+    private static List<int> Best(double[] scores, CandidateTally tally, int top)
+    {
+        int Compare(int a, int b)
+        {
+            int c = scores[b].CompareTo(scores[a]);
+            if (c == 0)
+            {
+                c = tally.FirstPosition[a].CompareTo(tally.FirstPosition[b]);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(tally.Text(a), tally.Text(b));
+        }
+
+        var best = new List<int>(Math.Max(0, top) + 1);
+        for (int i = 0; i < scores.Length && top > 0; i++)
+        {
+            if (best.Count == top && Compare(i, best[^1]) >= 0)
+            {
+                continue;
+            }
+
+            int at = best.Count;
+            while (at > 0 && Compare(i, best[at - 1]) < 0)
+            {
+                at--;
+            }
+
+            best.Insert(at, i);
+            if (best.Count > top)
+            {
+                best.RemoveAt(top);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>One occurrence of a candidate: <paramref name="length"/> words from <paramref name="start"/> of a run of <paramref name="text"/>'s tokens.</summary>
@@ -102,7 +154,8 @@ internal static class KeyPhraseExtractor
     /// Every candidate occurrence of the sentences, in order: runs of up to <see cref="MaxWords"/> words delimited by
     /// breakers and punctuation; a longer run offers its pieces of two and three words.
     /// </summary>
-    private static void ForEachOccurrence(IReadOnlyList<string> sentences, OccurrenceVisitor visit)
+    /// <param name="tokensOf">Also given each sentence's tokens, before its occurrences are visited (the word graph's walk).</param>
+    private static void ForEachOccurrence(IReadOnlyList<string> sentences, OccurrenceVisitor visit, Action<List<Token>>? tokensOf = null)
     {
         int wordPosition = 0;
         var run = new List<Token>();
@@ -110,6 +163,7 @@ internal static class KeyPhraseExtractor
         {
             string text = sentences[si];
             List<Token> tokens = Tokenizer.Tokenize(text);
+            tokensOf?.Invoke(tokens);
             run.Clear();
             for (int i = 0; i <= tokens.Count; i++)
             {
@@ -155,118 +209,30 @@ internal static class KeyPhraseExtractor
             sum += idf is null ? w : w * idf(stem);
         }
 
+        return Adjusted(sum, stems.Length, frequency, options);
+    }
+
+    /// <summary>A candidate's score from the sum of its words' weights.</summary>
+    private static double Adjusted(double sum, int words, int frequency, KeyPhraseOptions options)
+    {
         // multi-word phrases are preferred a little less than their raw sum suggests, single words a little more
-        return sum * (stems.Length == 1 ? options.SingleWordFactor : 0.9) * (1 + (options.FrequencyWeight * Math.Log(frequency)));
+        return sum * (words == 1 ? options.SingleWordFactor : 0.9) * (1 + (options.FrequencyWeight * Math.Log(frequency)));
     }
 
     /// <summary>PositionRank over the co-occurrence graph of candidate words.</summary>
-    /// <remarks>
-    /// Edges are counted as the words stream by (no token sequence is kept) and held as one array of neighbours per
-    /// word, ascending, which is the order the rank sums them in. A text of 69,000 sentences has ~400,000 word pairs: a
-    /// list per word and a sorted copy of every pair took tens of MB more at once.
-    /// </remarks>
     public static Dictionary<string, double> RankWords(IReadOnlyList<string> sentences)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var positionWeight = new List<double>();
-        var edges = new Dictionary<(int, int), int>();
-
-        // the words since the last breaker, the latest last: each new word co-occurs with the last Window - 1 of them
-        int[] recent = new int[Window - 1];
-        int held = 0;
-        int position = 0;
+        var words = new WordCooccurrence();
         foreach (string sentence in sentences)
         {
-            foreach (Token t in Tokenizer.Tokenize(sentence))
-            {
-                position++;
-                if (IsBreaker(t))
-                {
-                    held = 0;
-                    continue;
-                }
-
-                if (!index.TryGetValue(t.Stem, out int id))
-                {
-                    id = index.Count;
-                    index[t.Stem] = id;
-                    positionWeight.Add(0);
-                }
-
-                positionWeight[id] += 1.0 / position;
-                for (int k = 0; k < held; k++)
-                {
-                    int a = recent[k];
-                    if (a != id)
-                    {
-                        (int, int) key = a < id ? (a, id) : (id, a);
-                        edges[key] = edges.GetValueOrDefault(key) + 1;
-                    }
-                }
-
-                if (held < recent.Length)
-                {
-                    recent[held++] = id;
-                }
-                else if (recent.Length > 0)
-                {
-                    Array.Copy(recent, 1, recent, 0, recent.Length - 1);
-                    recent[^1] = id;
-                }
-            }
-
-            held = 0;
+            words.Add(Tokenizer.Tokenize(sentence));
         }
 
-        int n = index.Count;
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (n == 0)
+        double[] scores = words.Rank();
+        var result = new Dictionary<string, double>(scores.Length, StringComparer.Ordinal);
+        for (int id = 0; id < scores.Length; id++)
         {
-            return result;
-        }
-
-        WordGraph graph = WordGraph.Build(n, edges);
-        double[] outWeight = graph.OutWeights();
-
-        double total = positionWeight.Sum();
-        double[] prior = positionWeight.Select(p => p / total).ToArray();
-        double[] score = Enumerable.Repeat(1.0 / n, n).ToArray();
-        const double damping = 0.85;
-        for (int iteration = 0; iteration < 50; iteration++)
-        {
-            double[] next = new double[n];
-            double dangling = 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (outWeight[i] == 0)
-                {
-                    dangling += score[i];
-                    continue;
-                }
-
-                for (int k = graph.Starts[i]; k < graph.Starts[i + 1]; k++)
-                {
-                    next[graph.Targets[k]] += score[i] * (double)graph.Counts[k] / outWeight[i];
-                }
-            }
-
-            double delta = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double v = ((1 - damping) * prior[i]) + (damping * (next[i] + (dangling * prior[i])));
-                delta += Math.Abs(v - score[i]);
-                score[i] = v;
-            }
-
-            if (delta < 1e-9)
-            {
-                break;
-            }
-        }
-
-        foreach ((string stem, int id) in index)
-        {
-            result[stem] = score[id] * n;
+            result[words.Stems[id]] = scores[id];
         }
 
         return result;
@@ -404,15 +370,29 @@ internal static class KeyPhraseExtractor
         }
     }
 
-    /// <summary>What scoring and ordering need of each candidate (stems, frequency, first position), in flat lists.</summary>
-    private sealed class CandidateTally
+    /// <summary>A candidate by its words' ids (<see cref="WordCooccurrence"/>), up to <see cref="MaxWords"/> of them; unused slots are -1.</summary>
+    private readonly record struct PhraseKey(int First, int Second, int Third, int Fourth)
     {
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-        private readonly KeyBuffer _key = new();
+        public int Length => Fourth >= 0 ? 4 : Third >= 0 ? 3 : Second >= 0 ? 2 : 1;
 
-        public List<string> Keys { get; } = [];
+        public int this[int i] => i switch { 0 => First, 1 => Second, 2 => Third, _ => Fourth };
 
-        public List<string[]> Stems { get; } = [];
+        public static PhraseKey Of(WordCooccurrence words, List<Token> run, int start, int length) => new(
+            words.IdOf(run[start].Stem),
+            length > 1 ? words.IdOf(run[start + 1].Stem) : -1,
+            length > 2 ? words.IdOf(run[start + 2].Stem) : -1,
+            length > 3 ? words.IdOf(run[start + 3].Stem) : -1);
+    }
+
+    /// <summary>
+    /// What scoring and ordering need of each candidate (its words, frequency, first position), in flat lists. Words
+    /// are the word graph's ids, so a candidate costs no strings until it is chosen.
+    /// </summary>
+    private sealed class CandidateTally(WordCooccurrence words)
+    {
+        private readonly Dictionary<PhraseKey, int> _index = [];
+
+        public List<PhraseKey> Keys { get; } = [];
 
         public List<int> Frequency { get; } = [];
 
@@ -420,26 +400,155 @@ internal static class KeyPhraseExtractor
 
         public void Count(string text, List<Token> run, int start, int length, int sentence, int position)
         {
-            ReadOnlySpan<char> key = _key.Join(run, start, length);
-            if (!_index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out int at))
+            PhraseKey key = PhraseKey.Of(words, run, start, length);
+            if (!_index.TryGetValue(key, out int at))
             {
-                string[] stems = new string[length];
-                for (int i = 0; i < length; i++)
-                {
-                    stems[i] = run[start + i].Stem;
-                }
-
                 at = Keys.Count;
-                string keyText = key.ToString();
-                _index[keyText] = at;
-                Keys.Add(keyText);
-                Stems.Add(stems);
+                _index[key] = at;
+                Keys.Add(key);
                 Frequency.Add(0);
                 FirstPosition.Add(int.MaxValue);
             }
 
             Frequency[at]++;
             FirstPosition[at] = Math.Min(FirstPosition[at], position);
+        }
+
+        public string[] StemsOf(int candidate)
+        {
+            PhraseKey key = Keys[candidate];
+            string[] stems = new string[key.Length];
+            for (int w = 0; w < stems.Length; w++)
+            {
+                stems[w] = words.Stems[key[w]];
+            }
+
+            return stems;
+        }
+
+        /// <summary>The candidate's key as <see cref="Candidates"/> writes it: its stems joined by spaces.</summary>
+        public string Text(int candidate) => string.Join(' ', StemsOf(candidate));
+    }
+
+    /// <summary>
+    /// PositionRank's input, gathered as the words stream by (no token sequence is kept): each word's id (in order of
+    /// first use), its position weight, and how often each pair of words falls within <see cref="Window"/> of each other.
+    /// A text of 69,000 sentences has ~400,000 word pairs: a list per word and a sorted copy of every pair took tens of
+    /// MB more at once.
+    /// </summary>
+    private sealed class WordCooccurrence
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<double> _positionWeight = [];
+        private readonly Dictionary<(int, int), int> _edges = [];
+
+        // the words since the last breaker, the latest last: each new word co-occurs with the last Window - 1 of them
+        private readonly int[] _recent = new int[Window - 1];
+        private int _position;
+
+        public List<string> Stems { get; } = [];
+
+        public int IdOf(string stem) => _index[stem];
+
+        /// <summary>One sentence's tokens, in order.</summary>
+        public void Add(List<Token> tokens)
+        {
+            int held = 0;
+            foreach (Token t in tokens)
+            {
+                _position++;
+                if (IsBreaker(t))
+                {
+                    held = 0;
+                    continue;
+                }
+
+                if (!_index.TryGetValue(t.Stem, out int id))
+                {
+                    id = _index.Count;
+                    _index[t.Stem] = id;
+                    Stems.Add(t.Stem);
+                    _positionWeight.Add(0);
+                }
+
+                _positionWeight[id] += 1.0 / _position;
+                for (int k = 0; k < held; k++)
+                {
+                    int a = _recent[k];
+                    if (a != id)
+                    {
+                        (int, int) key = a < id ? (a, id) : (id, a);
+                        _edges[key] = _edges.GetValueOrDefault(key) + 1;
+                    }
+                }
+
+                if (held < _recent.Length)
+                {
+                    _recent[held++] = id;
+                }
+                else if (_recent.Length > 0)
+                {
+                    Array.Copy(_recent, 1, _recent, 0, _recent.Length - 1);
+                    _recent[^1] = id;
+                }
+            }
+        }
+
+        /// <summary>Each word's PositionRank, by id, times the number of words (so the mean is 1).</summary>
+        /// <remarks>Each word's neighbours are summed in ascending order (<see cref="WordGraph"/>): the order of the sorted pair list it replaced, so every sum is the same.</remarks>
+        public double[] Rank()
+        {
+            int n = _index.Count;
+            if (n == 0)
+            {
+                return [];
+            }
+
+            WordGraph graph = WordGraph.Build(n, _edges);
+            double[] outWeight = graph.OutWeights();
+
+            double total = _positionWeight.Sum();
+            double[] prior = _positionWeight.Select(p => p / total).ToArray();
+            double[] score = Enumerable.Repeat(1.0 / n, n).ToArray();
+            const double damping = 0.85;
+            for (int iteration = 0; iteration < 50; iteration++)
+            {
+                double[] next = new double[n];
+                double dangling = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    if (outWeight[i] == 0)
+                    {
+                        dangling += score[i];
+                        continue;
+                    }
+
+                    for (int k = graph.Starts[i]; k < graph.Starts[i + 1]; k++)
+                    {
+                        next[graph.Targets[k]] += score[i] * (double)graph.Counts[k] / outWeight[i];
+                    }
+                }
+
+                double delta = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double v = ((1 - damping) * prior[i]) + (damping * (next[i] + (dangling * prior[i])));
+                    delta += Math.Abs(v - score[i]);
+                    score[i] = v;
+                }
+
+                if (delta < 1e-9)
+                {
+                    break;
+                }
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                score[i] *= n;
+            }
+
+            return score;
         }
     }
 

@@ -13,16 +13,30 @@ internal sealed class LexicalVectors
     private readonly int[] _ids;
     private readonly double[] _weights;
     private readonly int[] _stemCounts;
+    private readonly string[] _stems;
 
-    private LexicalVectors(int[] starts, int[] ids, double[] weights, int[] stemCounts)
+    private LexicalVectors(int[] starts, int[] ids, double[] weights, int[] stemCounts, string[] stems)
     {
         _starts = starts;
         _ids = ids;
         _weights = weights;
         _stemCounts = stemCounts;
+        _stems = stems;
     }
 
     public int Count => _starts.Length - 1;
+
+    /// <summary>Distinct stems: every term id is below this.</summary>
+    public int Vocabulary => _stems.Length;
+
+    /// <summary>The stem of term <paramref name="id"/>.</summary>
+    public string StemOf(int id) => _stems[id];
+
+    /// <summary>Sentence <paramref name="a"/>'s term ids, in the order the sentence first uses them.</summary>
+    public ReadOnlySpan<int> RowIds(int a) => _ids.AsSpan(_starts[a], Length(a));
+
+    /// <summary>Sentence <paramref name="a"/>'s weights, in the order of <see cref="RowIds"/>.</summary>
+    public ReadOnlySpan<double> RowWeights(int a) => _weights.AsSpan(_starts[a], Length(a));
 
     /// <param name="idf">Corpus IDF when known; otherwise IDF over these sentences.</param>
     public static LexicalVectors Build(IReadOnlyList<string> sentences, Func<string, double>? idf = null)
@@ -92,7 +106,7 @@ internal sealed class LexicalVectors
             }
         }
 
-        return new LexicalVectors(starts, [.. ids], weights, stemCounts);
+        return new LexicalVectors(starts, [.. ids], weights, stemCounts, stems);
     }
 
     /// <summary>Content stems of sentence <paramref name="a"/>, repeats included (<see cref="Tokenizer.ContentStems"/>' count).</summary>
@@ -123,26 +137,6 @@ internal sealed class LexicalVectors
         return dot;
     }
 
-    /// <summary>Dot product of two sparse vectors (their cosine when both are unit length).</summary>
-    public static double Dot(Dictionary<int, double> x, Dictionary<int, double> y)
-    {
-        if (x.Count > y.Count)
-        {
-            (x, y) = (y, x);
-        }
-
-        double dot = 0;
-        foreach ((int id, double w) in x)
-        {
-            if (y.TryGetValue(id, out double v))
-            {
-                dot += w * v;
-            }
-        }
-
-        return dot;
-    }
-
     /// <summary>Cosine of sentence <paramref name="a"/> with an arbitrary sparse vector (e.g. a centroid).</summary>
     public double Cosine(int a, Dictionary<int, double> centroid)
     {
@@ -156,21 +150,6 @@ internal sealed class LexicalVectors
         }
 
         return dot;
-    }
-
-    /// <summary>The unnormalised sum of the members' vectors (a cluster's running total).</summary>
-    public Dictionary<int, double> Sum(IEnumerable<int> members)
-    {
-        var sum = new Dictionary<int, double>();
-        foreach (int m in members)
-        {
-            for (int k = _starts[m]; k < _starts[m + 1]; k++)
-            {
-                sum[_ids[k]] = sum.GetValueOrDefault(_ids[k]) + _weights[k];
-            }
-        }
-
-        return sum;
     }
 
     public Dictionary<int, double> Centroid(IEnumerable<int> members)

@@ -1,38 +1,48 @@
 using DiscussionBot.Text.Answers;
-using DiscussionBot.Text.Lexical;
 
 namespace DiscussionBot.Text.Tests.Answers;
 
 public sealed class AbsentWordsTests
 {
-    private static readonly SentenceRow[] Rows =
-    [
-        new(1, 0, 1, "The crowd mourned the soldiers in grief.", 0),
-        new(1, 1, 1, "Kim Jong Un said the soldiers would receive medals.", 0),
-    ];
+    private static readonly CorpusSnapshot Snapshot = new(
+        1,
+        [],
+        [
+            new(1, 0, 1, "The crowd mourned the soldiers in grief.", 0),
+            new(1, 1, 1, "Kim Jong Un said the soldiers would receive medals.", 0),
+        ],
+        0,
+        null,
+        null);
 
     // the sentence model's vocabulary, as far as these tests ask
-    private static readonly HashSet<string> ModelWords = ["weather", "crying", "receive", "say", "putin", "jewelry", "expensive"];
+    private static readonly HashSet<string> ModelWords = ["weather", "crying", "receive", "say", "putin", "jewelry", "expensive", "gibraltar"];
+
+    // how English writes them, as far as these tests ask: a capital only, or also in lower case
+    private static readonly HashSet<string> EnglishNames = ["putin", "gibraltar", "pyongyang"];
+    private static readonly HashSet<string> EnglishLowerCase = ["weather", "crying", "receive", "say", "jewelry", "expensive", "soldiers"];
 
     [Theory]
     [InlineData("what did Putin say", true)]
     [InlineData("weather in Pyongyang", true)]
     [InlineData("weather in pyongyang", true)]
-    [InlineData("what did putin say", false)]
+    [InlineData("what did putin say", true)]
+    [InlineData("Putin", true)]
     [InlineData("expensive jewelry", false)]
     [InlineData("did the soldiers recieve medals", false)]
     [InlineData("what did Kim say", false)]
     [InlineData("Crying", false)]
     [InlineData("crying", false)]
-    public void HasName_AbsentWordCapitalisedOrUnknownToTheModel_IsAName(string query, bool expected) =>
+    public void HasName_AbsentWordCapitalisedWrittenAsANameOrUnknownToTheModel_IsAName(string query, bool expected) =>
         Assert.Equal(expected, Read(query).HasName());
 
     [Theory]
-    [InlineData("Crying", true)]
+    [InlineData("Crying", false)] // English writes "crying": the capital is the query's
     [InlineData("Gibraltar", true)]
+    [InlineData("Zorbing", true)] // English holds no "zorbing" whole: it may be a name
     [InlineData("crying", false)]
     [InlineData("Soldiers", false)]
-    public void MayHaveName_CapitalisedFirstWordTheSourcesLack_MayBeAName(string query, bool expected) =>
+    public void MayHaveName_CapitalisedFirstWordTheSourcesLack_MayBeANameUnlessEnglishWritesItInLowerCase(string query, bool expected) =>
         Assert.Equal(expected, Read(query).MayHaveName());
 
     [Theory]
@@ -53,12 +63,41 @@ public sealed class AbsentWordsTests
     public void HasName_ShortUnknownWord_IsNotReadAsAMisspelling() =>
 
         // "zorb" is one letter from "zorba"-like words, but four letters are too few to call it a misspelling
-        Assert.True(new AbsentWords("zorb", Content("zorb"), Stems("zorb"), w => w == "zorba").HasName());
+        Assert.True(new AbsentWords(QueryWords.Read(Snapshot, "zorb"), w => w.SequenceEqual("zorba"), _ => false, _ => false).HasName());
 
-    private static AbsentWords Read(string query) => new(query, Content(query), Stems(query), ModelWords.Contains);
+    [Theory]
+    [InlineData("recieve", "receive")] // two letters swapped
+    [InlineData("receve", "receive")] // one dropped
+    [InlineData("receeive", "receive")] // one added
+    [InlineData("reseive", "receive")] // one changed
+    [InlineData("receivex", "receive")] // one added at the end
+    [InlineData("xeceive", "receive")] // the first changed
+    public void AnyOneEditAway_OneLetterFromAKnownWord_IsFound(string typed, string known) =>
+        Assert.True(AbsentWords.AnyOneEditAway(typed, w => w.SequenceEqual(known)));
 
-    private static List<WeightedStem> Stems(string query) =>
-        QueryTerms.Resolve(SnapshotTerms.Build(Rows), Rows.Length, Content(query)).Stems;
+    [Theory]
+    [InlineData("recvee", "receive")] // two letters away
+    [InlineData("receive", "receive")] // the word itself is no edit
+    public void AnyOneEditAway_FartherOrTheSameWord_IsNotFound(string typed, string known) =>
+        Assert.False(AbsentWords.AnyOneEditAway(typed, w => w.SequenceEqual(known)));
 
-    private static List<Token> Content(string query) => Tokenizer.Tokenize(query).Where(t => !t.IsStopWord && t.Lower.Length > 1).ToList();
+    [Fact]
+    public void AnyOneEditAway_WritesEachCandidateIntoOneBuffer_AllocatesNothing()
+    {
+        WordCheck none = static _ => false;
+        AbsentWords.AnyOneEditAway("pyongyang", none); // warm up (JIT)
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        bool found = AbsentWords.AnyOneEditAway("pyongyang", none);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.False(found);
+        Assert.Equal(0, allocated);
+    }
+
+    private static AbsentWords Read(string query) => new(
+        QueryWords.Read(Snapshot, query),
+        w => ModelWords.Contains(w.ToString()),
+        w => EnglishNames.Contains(w.ToString()),
+        w => EnglishLowerCase.Contains(w.ToString()));
 }

@@ -49,6 +49,40 @@ public sealed class QueryTermsTests
         }
     }
 
+    [Theory]
+    [InlineData("who won the race", "win")]
+    [InlineData("who wins the race", "won")]
+    [InlineData("who broke the record", "break")]
+    public void Resolve_AnIrregularVerb_IsHeldByItsOtherForms(string query, string searched)
+    {
+        SentenceRow[] rows =
+        [
+            new(1, 0, 1, "Dibaba set a record in winning the 5,000m.", 0),
+            new(1, 1, 1, "Cragg won in 7:39.89.", 0),
+            new(1, 2, 1, "Nobody could break the record.", 0),
+            new(1, 3, 1, "The race was long.", 0),
+        ];
+        SnapshotTerms terms = SnapshotTerms.Build(rows);
+
+        (List<WeightedStem> stems, List<string> extra) = QueryTerms.Resolve(terms, rows.Length, Content(query));
+
+        // "winning" stems to "win", which "won" never reaches; the verb's forms are searched too
+        Assert.Contains(searched, extra);
+        Assert.True(searched == "break" ? stems[0].IsHeldBy(terms, 2) : stems[0].IsHeldBy(terms, 0) && stems[0].IsHeldBy(terms, 1));
+        Assert.False(stems[0].IsHeldBy(terms, 3));
+    }
+
+    [Fact]
+    public void Resolve_AWordThatIsNoIrregularVerb_GetsNoOtherForm()
+    {
+        SnapshotTerms terms = SnapshotTerms.Build(Rows);
+
+        (List<WeightedStem> stems, List<string> extra) = QueryTerms.Resolve(terms, Rows.Length, Content("world record"));
+
+        Assert.Empty(extra);
+        Assert.All(stems, s => Assert.Null(s.OtherSpellings));
+    }
+
     [Fact]
     public void Split_PartsTooShortOrUnknown_IsNull()
     {

@@ -23,6 +23,7 @@ public sealed class QueryWordsTests
         // "many" only says a number is wanted; "how" and "were" are stop words
         Assert.Equal(["troops", "sent", "troops"], words.Content.Select(t => t.Lower));
         Assert.Equal(2, words.Stems.Count);
+        Assert.Equal(["troops", "sent"], words.Distinct.Select(t => t.Lower));
         Assert.Equal(Snapshot.Terms.IdOf(words.Content[0].Stem), words.Stems[0].Id);
         Assert.True(words.Stems[0].IsHeldBy(Snapshot.Terms, 0));
         Assert.False(words.Stems[0].IsHeldBy(Snapshot.Terms, 1));
@@ -46,7 +47,7 @@ public sealed class QueryWordsTests
     {
         QueryWords words = QueryWords.Read(Snapshot, query);
 
-        // the verdict reads the ranking's words (a model that knows every lower-case word: only capitals name)
-        Assert.Equal(expected, new AbsentWords(words.Text, words.Content, words.Stems, _ => true).HasName());
+        // the verdict reads the ranking's words (a model and an English that know every word in lower case: only capitals name)
+        Assert.Equal(expected, new AbsentWords(words, _ => true, _ => false, _ => true).HasName());
     }
 }
