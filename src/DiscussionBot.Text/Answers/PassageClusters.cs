@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using DiscussionBot.Text.Ranking;
 
 namespace DiscussionBot.Text.Answers;
@@ -12,15 +12,19 @@ namespace DiscussionBot.Text.Answers;
 /// A cluster's summed TF-IDF vector is a list of terms in the order they were first added, and a dot product walks the
 /// shorter list looking each term up in the longer one, laid out over the whole vocabulary (<see cref="TermTable"/>):
 /// the same products added in the same order as a dictionary lookup per term, which made the first <c>/themes</c> of a
-/// 600-paragraph document spend most of its time here.
+/// 600-paragraph document spend most of its time here. State is held in plain arrays: a first call runs this code
+/// before the JIT has optimised it, and unoptimised code pays a call for every list or 2-D array access.
 /// </remarks>
 internal sealed class PassageClusters
 {
-    private readonly List<List<int>?> _members;
-    private readonly List<Terms> _lexical;
-    private readonly List<float[]?> _vectors;
-    private readonly List<double> _lexicalNorms;
-    private readonly double[,] _similarity;
+    private readonly List<int>?[] _members;
+    private readonly Terms[] _lexical;
+    private readonly float[]?[] _vectors;
+    private readonly double[] _lexicalNorms;
+
+    // similarity of clusters a and b at [a * n + b]
+    private readonly double[] _similarity;
+    private readonly int _n;
     private readonly int[] _nearest;
     private readonly bool _withVectors;
 
@@ -32,16 +36,17 @@ internal sealed class PassageClusters
     public PassageClusters(List<List<int>> units, LexicalVectors lexical, IReadOnlyList<float[]>? vectors)
     {
         int n = units.Count;
+        _n = n;
         _withVectors = vectors is not null;
         _pinned = new TermTable(lexical.Vocabulary);
         _other = new TermTable(lexical.Vocabulary);
-        _members = units.Select(u => (List<int>?)new List<int>(u)).ToList();
-        _lexical = units.Select(u => Sum(lexical, u, _other)).ToList();
-        _vectors = units.Select(u => vectors is null ? null : Sum(u.Select(i => vectors[i]), vectors[0].Length)).ToList();
-        _lexicalNorms = _lexical.Select(t => t.Norm()).ToList();
+        _members = units.Select(u => (List<int>?)new List<int>(u)).ToArray();
+        _lexical = units.Select(u => Sum(lexical, u, _other)).ToArray();
+        _vectors = units.Select(u => vectors is null ? null : Sum(u.Select(i => vectors[i]), vectors[0].Length)).ToArray();
+        _lexicalNorms = _lexical.Select(t => t.Norm()).ToArray();
         _singleSentence = units.Count(u => u.Count == 1);
         Count = n;
-        _similarity = new double[n, n];
+        _similarity = new double[n * n];
         _nearest = new int[n];
 
         // every pair once, each cluster laid out once: the longer of a pair is looked up, the shorter walked
@@ -54,8 +59,8 @@ internal sealed class PassageClusters
                 if (walked != looked && LookedUp(a, b) == looked)
                 {
                     double s = Similarity(a, b);
-                    _similarity[a, b] = s;
-                    _similarity[b, a] = s;
+                    _similarity[(a * n) + b] = s;
+                    _similarity[(b * n) + a] = s;
                 }
             }
         }
@@ -74,11 +79,11 @@ internal sealed class PassageClusters
     {
         int bestA = -1;
         double best = double.NegativeInfinity;
-        for (int a = 0; a < _members.Count; a++)
+        for (int a = 0; a < _n; a++)
         {
-            if (_members[a] is not null && _nearest[a] >= 0 && _similarity[a, _nearest[a]] > best)
+            if (_members[a] is not null && _nearest[a] >= 0 && _similarity[(a * _n) + _nearest[a]] > best)
             {
-                best = _similarity[a, _nearest[a]];
+                best = _similarity[(a * _n) + _nearest[a]];
                 bestA = a;
             }
         }
@@ -112,18 +117,18 @@ internal sealed class PassageClusters
         }
 
         _pinned.Hold(a, _lexical[a]);
-        for (int c = 0; c < _members.Count; c++)
+        for (int c = 0; c < _n; c++)
         {
             if (c != a && _members[c] is not null)
             {
                 double s = Similarity(a, c);
-                _similarity[a, c] = s;
-                _similarity[c, a] = s;
+                _similarity[(a * _n) + c] = s;
+                _similarity[(c * _n) + a] = s;
             }
         }
 
         _nearest[a] = FindNearest(a);
-        for (int c = 0; c < _members.Count; c++)
+        for (int c = 0; c < _n; c++)
         {
             if (c == a || _members[c] is null)
             {
@@ -134,7 +139,7 @@ internal sealed class PassageClusters
             {
                 _nearest[c] = FindNearest(c);
             }
-            else if (_similarity[c, a] > _similarity[c, _nearest[c]])
+            else if (_similarity[(c * _n) + a] > _similarity[(c * _n) + _nearest[c]])
             {
                 _nearest[c] = a;
             }
@@ -143,12 +148,14 @@ internal sealed class PassageClusters
 
     public List<List<int>> Members() => _members.Where(m => m is not null).Select(m => m!).ToList();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindNearest(int a)
     {
         int best = -1;
-        for (int c = 0; c < _members.Count; c++)
+        int row = a * _n;
+        for (int c = 0; c < _n; c++)
         {
-            if (c != a && _members[c] is not null && (best < 0 || _similarity[a, c] > _similarity[a, best]))
+            if (c != a && _members[c] is not null && (best < 0 || _similarity[row + c] > _similarity[row + best]))
             {
                 best = c;
             }
@@ -157,6 +164,7 @@ internal sealed class PassageClusters
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Similarity(int a, int b)
     {
         double norms = _lexicalNorms[a] * _lexicalNorms[b];
@@ -216,10 +224,10 @@ internal sealed class PassageClusters
     /// <summary>A sparse vector of term weights, its terms in the order they were first added.</summary>
     private sealed class Terms
     {
-        private readonly List<int> _ids = [];
-        private readonly List<double> _weights = [];
+        private int[] _ids = new int[16];
+        private double[] _weights = new double[16];
 
-        public int Count => _ids.Count;
+        public int Count { get; private set; }
 
         /// <summary>Adds weights term by term: a known term's weight grows, a new one is appended.</summary>
         /// <param name="positions">Holds this vector (where each of its terms is); kept up to date.</param>
@@ -231,42 +239,57 @@ internal sealed class PassageClusters
                 if (at >= 0)
                 {
                     _weights[at] += weights[k];
+                    continue;
                 }
-                else
+
+                if (Count == _ids.Length)
                 {
-                    positions.Place(ids[k], _ids.Count, weights[k]);
-                    _ids.Add(ids[k]);
-                    _weights.Add(weights[k]);
+                    Array.Resize(ref _ids, 2 * Count);
+                    Array.Resize(ref _weights, 2 * Count);
                 }
+
+                positions.Place(ids[k], Count, weights[k]);
+                _ids[Count] = ids[k];
+                _weights[Count] = weights[k];
+                Count++;
             }
         }
 
         /// <inheritdoc cref="Add(ReadOnlySpan{int}, ReadOnlySpan{double}, TermTable)"/>
         public void Add(Terms other, TermTable positions) =>
-            Add(CollectionsMarshal.AsSpan(other._ids), CollectionsMarshal.AsSpan(other._weights), positions);
+            Add(other._ids.AsSpan(0, other.Count), other._weights.AsSpan(0, other.Count), positions);
 
         public double Norm()
         {
             double sum = 0;
-            foreach (double w in _weights)
+            for (int k = 0; k < Count; k++)
             {
-                sum += w * w;
+                sum += _weights[k] * _weights[k];
             }
 
             return Math.Sqrt(sum);
         }
 
         /// <summary>This vector's dot product with the one <paramref name="table"/> holds, summed in this vector's order.</summary>
+        /// <remarks>
+        /// Compiled optimised from its first call: the first <c>/themes</c> of a long document runs it millions of times
+        /// within a fraction of a second, mostly before tiered compilation would have replaced its unoptimised version.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Dot(TermTable table)
         {
+            int[] ids = _ids;
+            double[] weights = _weights;
+            int[] stamps = table.Stamps;
+            double[] held = table.Weights;
+            int stamp = table.Stamp;
             double dot = 0;
-            Span<int> ids = CollectionsMarshal.AsSpan(_ids);
-            Span<double> weights = CollectionsMarshal.AsSpan(_weights);
-            for (int k = 0; k < ids.Length; k++)
+            for (int k = 0; k < Count; k++)
             {
-                if (table.TryGetWeight(ids[k], out double v))
+                int id = ids[k];
+                if (stamps[id] == stamp)
                 {
-                    dot += weights[k] * v;
+                    dot += weights[k] * held[id];
                 }
             }
 
@@ -275,7 +298,7 @@ internal sealed class PassageClusters
 
         public void CopyTo(TermTable table)
         {
-            for (int k = 0; k < _ids.Count; k++)
+            for (int k = 0; k < Count; k++)
             {
                 table.Place(_ids[k], k, _weights[k]);
             }
@@ -284,21 +307,25 @@ internal sealed class PassageClusters
 
     /// <summary>
     /// One cluster's terms spread over the vocabulary (weight and position by term id), for lookups without hashing.
-    /// Entries are stamped with a generation, so holding another cluster costs its own terms only.
+    /// Entries are stamped with a generation: an entry whose stamp is not <see cref="Stamp"/> is not held, so holding
+    /// another cluster costs its own terms only.
     /// </summary>
     private sealed class TermTable(int vocabulary)
     {
-        private readonly int[] _stamps = new int[vocabulary];
         private readonly int[] _positions = new int[vocabulary];
-        private readonly double[] _weights = new double[vocabulary];
-        private int _stamp;
         private int _cluster = -2;
+
+        public int[] Stamps { get; } = new int[vocabulary];
+
+        public double[] Weights { get; } = new double[vocabulary];
+
+        public int Stamp { get; private set; }
 
         public bool Holds(int cluster) => _cluster == cluster;
 
         public void Hold(int cluster, Terms terms)
         {
-            _stamp++;
+            Stamp++;
             _cluster = cluster;
             terms.CopyTo(this);
         }
@@ -306,24 +333,17 @@ internal sealed class PassageClusters
         /// <summary>Holds nothing any more (the held cluster changed).</summary>
         public void Forget()
         {
-            _stamp++;
+            Stamp++;
             _cluster = -2;
         }
 
         public void Place(int id, int position, double weight)
         {
-            _stamps[id] = _stamp;
+            Stamps[id] = Stamp;
             _positions[id] = position;
-            _weights[id] = weight;
+            Weights[id] = weight;
         }
 
-        public int PositionOf(int id) => _stamps[id] == _stamp ? _positions[id] : -1;
-
-        public bool TryGetWeight(int id, out double weight)
-        {
-            bool held = _stamps[id] == _stamp;
-            weight = held ? _weights[id] : 0;
-            return held;
-        }
+        public int PositionOf(int id) => Stamps[id] == Stamp ? _positions[id] : -1;
     }
 }

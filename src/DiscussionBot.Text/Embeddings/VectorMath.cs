@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DiscussionBot.Text;
@@ -6,6 +7,7 @@ namespace DiscussionBot.Text;
 /// <summary>SIMD helpers for unit-length float vectors.</summary>
 internal static class VectorMath
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         int length = Math.Min(x.Length, y.Length);

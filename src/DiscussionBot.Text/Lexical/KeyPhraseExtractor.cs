@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DiscussionBot.Core.Ingestion;
 
 namespace DiscussionBot.Text.Lexical;
@@ -11,7 +12,8 @@ internal sealed class PhraseCandidate(string key, string[] stems)
 
     public Dictionary<string, int> Surfaces { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, int> SentenceInitial { get; } = new(StringComparer.Ordinal);
+    /// <summary>Forms seen only at the start of a sentence (made on first use: most candidates have none).</summary>
+    public Dictionary<string, int> SentenceInitial => _sentenceInitial ??= new(StringComparer.Ordinal);
 
     public List<int> Sentences { get; } = [];
 
@@ -22,12 +24,30 @@ internal sealed class PhraseCandidate(string key, string[] stems)
     public double Score { get; set; }
 
     private string? _surface;
+    private Dictionary<string, int>? _sentenceInitial;
 
     /// <summary>The form written most often; ties go to the earliest seen (computed once the occurrences are counted).</summary>
-    public string Surface => _surface ??= (Surfaces.Count > 0 ? Surfaces : SentenceInitial).OrderByDescending(p => p.Value).First().Key;
+    public string Surface => _surface ??= MostWritten(Surfaces.Count > 0 ? Surfaces : SentenceInitial);
 
     /// <summary>Forgets the chosen form after another occurrence was counted.</summary>
     public void Counted() => _surface = null;
+
+    /// <summary>The form with the highest count, the first seen on a tie (the order of a stable sort by count, descending).</summary>
+    private static string MostWritten(Dictionary<string, int> forms)
+    {
+        string? best = null;
+        int most = 0;
+        foreach ((string form, int count) in forms)
+        {
+            if (best is null || count > most)
+            {
+                best = form;
+                most = count;
+            }
+        }
+
+        return best ?? throw new InvalidOperationException("A candidate has at least one written form.");
+    }
 }
 
 /// <summary>
@@ -44,9 +64,9 @@ internal static class KeyPhraseExtractor
     /// <summary>Candidates of the given sentences (in order), with per-sentence occurrences.</summary>
     public static Dictionary<string, PhraseCandidate> Candidates(IReadOnlyList<string> sentences)
     {
-        var candidates = new Dictionary<string, PhraseCandidate>(StringComparer.Ordinal);
-        ForEachOccurrence(sentences, (text, run, start, length, sentence, position) => Add(candidates, text, run, start, length, sentence, position));
-        return candidates;
+        var candidates = new CandidateCounter(new Dictionary<string, PhraseCandidate>(StringComparer.Ordinal), addNew: true);
+        ForEachOccurrence(sentences, candidates.Add);
+        return candidates.Candidates;
     }
 
     /// <param name="options">Scoring weights; null means <see cref="KeyPhraseOptions.Default"/>.</param>
@@ -67,9 +87,11 @@ internal static class KeyPhraseExtractor
     {
         options ??= KeyPhraseOptions.Default;
         var words = new WordCooccurrence();
+        var tokens = new List<Token>();
         foreach (string line in heading ?? [])
         {
-            words.Add(Tokenizer.Tokenize(line));
+            Tokenizer.Tokenize(line, tokens);
+            words.Add(tokens);
         }
 
         var tally = new CandidateTally(words);
@@ -92,17 +114,11 @@ internal static class KeyPhraseExtractor
         List<int> chosen = Best(scores, tally, top);
 
         // the written forms of the chosen phrases, counted as Candidates counts them
-        var full = chosen.ToDictionary(i => tally.Text(i), i => new PhraseCandidate(tally.Text(i), tally.StemsOf(i)), StringComparer.Ordinal);
-        Dictionary<string, PhraseCandidate>.AlternateLookup<ReadOnlySpan<char>> lookup = full.GetAlternateLookup<ReadOnlySpan<char>>();
-        var buffer = new KeyBuffer();
-        ForEachOccurrence(sentences, (text, run, start, length, sentence, position) =>
-        {
-            if (lookup.ContainsKey(buffer.Join(run, start, length)))
-            {
-                Add(full, text, run, start, length, sentence, position);
-            }
-        });
-        return chosen.Select(i => new KeyPhrase(full[tally.Text(i)].Surface, (float)scores[i])).ToList();
+        var full = new CandidateCounter(
+            chosen.ToDictionary(i => tally.Text(i), i => new PhraseCandidate(tally.Text(i), tally.StemsOf(i)), StringComparer.Ordinal),
+            addNew: false);
+        ForEachOccurrence(sentences, full.Add);
+        return chosen.Select(i => new KeyPhrase(full.Candidates[tally.Text(i)].Surface, (float)scores[i])).ToList();
     }
 
     /// <summary>
@@ -159,10 +175,11 @@ internal static class KeyPhraseExtractor
     {
         int wordPosition = 0;
         var run = new List<Token>();
+        var tokens = new List<Token>();
         for (int si = 0; si < sentences.Count; si++)
         {
             string text = sentences[si];
-            List<Token> tokens = Tokenizer.Tokenize(text);
+            Tokenizer.Tokenize(text, tokens);
             tokensOf?.Invoke(tokens);
             run.Clear();
             for (int i = 0; i <= tokens.Count; i++)
@@ -223,9 +240,11 @@ internal static class KeyPhraseExtractor
     public static Dictionary<string, double> RankWords(IReadOnlyList<string> sentences)
     {
         var words = new WordCooccurrence();
+        var tokens = new List<Token>();
         foreach (string sentence in sentences)
         {
-            words.Add(Tokenizer.Tokenize(sentence));
+            Tokenizer.Tokenize(sentence, tokens);
+            words.Add(tokens);
         }
 
         double[] scores = words.Rank();
@@ -291,29 +310,45 @@ internal static class KeyPhraseExtractor
         }
     }
 
-    private static void Add(Dictionary<string, PhraseCandidate> candidates, string text, List<Token> run, int start, int length, int sentence, int position)
+    /// <summary>
+    /// Counts occurrences into full candidates (written forms, sentences, frequency, first position). A candidate and a
+    /// written form already seen are found by their characters, so only a new one allocates.
+    /// </summary>
+    /// <param name="addNew">False: count only the candidates given (the chosen few of <see cref="Extract"/>).</param>
+    private sealed class CandidateCounter(Dictionary<string, PhraseCandidate> candidates, bool addNew)
     {
-        string[] stems = new string[length];
-        for (int i = 0; i < length; i++)
-        {
-            stems[i] = run[start + i].Stem;
-        }
+        private readonly Dictionary<string, PhraseCandidate>.AlternateLookup<ReadOnlySpan<char>> _byKey = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly KeyBuffer _key = new();
 
-        string key = string.Join(' ', stems);
-        if (!candidates.TryGetValue(key, out PhraseCandidate? candidate))
-        {
-            candidate = new PhraseCandidate(key, stems);
-            candidates[key] = candidate;
-        }
+        public Dictionary<string, PhraseCandidate> Candidates => candidates;
 
-        Token first = run[start];
-        Token last = run[start + length - 1];
-        string surface = text[first.Start..last.End];
-        if (first.Start == 0 && char.IsUpper(surface[0]))
+        public void Add(string text, List<Token> run, int start, int length, int sentence, int position)
         {
+            ReadOnlySpan<char> key = _key.Join(run, start, length);
+            if (!_byKey.TryGetValue(key, out PhraseCandidate? candidate))
+            {
+                if (!addNew)
+                {
+                    return;
+                }
+
+                string[] stems = new string[length];
+                for (int i = 0; i < length; i++)
+                {
+                    stems[i] = run[start + i].Stem;
+                }
+
+                candidate = new PhraseCandidate(key.ToString(), stems);
+                candidates[candidate.Key] = candidate;
+            }
+
+            Token first = run[start];
+            Token last = run[start + length - 1];
+            ReadOnlySpan<char> surface = text.AsSpan(first.Start, last.End - first.Start);
+
             // capitalised perhaps only because it starts the sentence: remembered apart, used only if no other form is seen
-            candidate.SentenceInitial.TryAdd(surface, 0);
-            candidate.SentenceInitial[surface]++;
+            Dictionary<string, int> forms = first.Start == 0 && char.IsUpper(surface[0]) ? candidate.SentenceInitial : candidate.Surfaces;
+            CollectionsMarshal.GetValueRefOrAddDefault(forms.GetAlternateLookup<ReadOnlySpan<char>>(), surface, out _)++;
             candidate.Counted();
             candidate.Frequency++;
             if (candidate.Sentences.Count == 0 || candidate.Sentences[^1] != sentence)
@@ -322,18 +357,7 @@ internal static class KeyPhraseExtractor
             }
 
             candidate.FirstPosition = Math.Min(candidate.FirstPosition, position);
-            return;
         }
-
-        candidate.Surfaces[surface] = candidate.Surfaces.GetValueOrDefault(surface) + 1;
-        candidate.Counted();
-        candidate.Frequency++;
-        if (candidate.Sentences.Count == 0 || candidate.Sentences[^1] != sentence)
-        {
-            candidate.Sentences.Add(sentence);
-        }
-
-        candidate.FirstPosition = Math.Min(candidate.FirstPosition, position);
     }
 
     /// <summary>A candidate's key (its stems joined by spaces) built in a reused buffer, so looking one up allocates nothing.</summary>

@@ -16,6 +16,20 @@ internal static class Tokenizer
     public static List<Token> Tokenize(string text, int start, int end)
     {
         var tokens = new List<Token>();
+        AddTokens(text, start, end, tokens);
+        return tokens;
+    }
+
+    /// <summary>The text's tokens in <paramref name="tokens"/>, emptied first: a walk over many sentences reuses one list.</summary>
+    public static void Tokenize(string text, List<Token> tokens)
+    {
+        tokens.Clear();
+        AddTokens(text, 0, text.Length, tokens);
+    }
+
+    private static void AddTokens(string text, int start, int end, List<Token> tokens)
+    {
+        Span<char> buffer = stackalloc char[128];
         int i = start;
         while (i < end)
         {
@@ -33,10 +47,11 @@ internal static class Tokenizer
             }
 
             int e = i;
-            string lower = Normalize(text.AsSpan(s, e - s));
+            Span<char> lower = e - s <= buffer.Length ? buffer[..(e - s)] : new char[e - s];
+            Normalize(text.AsSpan(s, e - s), lower);
 
             // possessive "'s" is not part of the word for matching
-            if (lower.EndsWith("'s", StringComparison.Ordinal))
+            if (lower.EndsWith("'s"))
             {
                 lower = lower[..^2];
                 e -= 2;
@@ -47,17 +62,18 @@ internal static class Tokenizer
                 continue;
             }
 
-            tokens.Add(new Token(s, e - s, lower, StemOf(lower), StopWords.IsStopWord(lower)));
+            (string word, string stem) = Word(lower);
+            tokens.Add(new Token(s, e - s, word, stem, StopWords.IsStopWord(word)));
         }
-
-        return tokens;
     }
 
     /// <summary>Content words' stems, for similarity and search.</summary>
     public static List<string> ContentStems(string text)
     {
+        List<Token> tokens = t_tokens ??= [];
+        Tokenize(text, tokens);
         var stems = new List<string>();
-        foreach (Token t in Tokenize(text))
+        foreach (Token t in tokens)
         {
             if (!t.IsStopWord && t.Lower.Length > 1)
             {
@@ -65,10 +81,22 @@ internal static class Tokenizer
             }
         }
 
+        if (tokens.Capacity > 4096)
+        {
+            t_tokens = null; // one huge "sentence" is not held for the thread's lifetime
+        }
+
         return stems;
     }
 
+    // ContentStems' tokens, one list per thread: a long text's sentences are not each given a new one
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemCacheByChars =
+        StemCache.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string StemOf(string lower)
     {
@@ -86,6 +114,18 @@ internal static class Tokenizer
         return stem;
     }
 
+    /// <summary>A lower-cased word as a string and its stem: a word seen before is found by its characters, without a new string.</summary>
+    private static (string Word, string Stem) Word(ReadOnlySpan<char> lower)
+    {
+        if (StemCacheByChars.TryGetValue(lower, out string? word, out string? stem))
+        {
+            return (word, stem);
+        }
+
+        word = new string(lower);
+        return (word, StemOf(word));
+    }
+
     private static bool IsAsciiLetters(string s)
     {
         foreach (char c in s)
@@ -99,16 +139,13 @@ internal static class Tokenizer
         return true;
     }
 
-    private static string Normalize(ReadOnlySpan<char> word)
+    private static void Normalize(ReadOnlySpan<char> word, Span<char> lower)
     {
-        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         for (int i = 0; i < word.Length; i++)
         {
             char c = char.ToLowerInvariant(word[i]);
-            buffer[i] = c == '’' ? '\'' : c;
+            lower[i] = c == '’' ? '\'' : c;
         }
-
-        return new string(buffer);
     }
 }
 
