@@ -129,7 +129,11 @@ public sealed class QuoteEngine(
         }
 
         List<WeightedStem> weightedStems = words.Stems;
-        List<string> terms = [.. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare), .. words.ExtraSearchTerms];
+        List<string> terms =
+        [
+            .. SelectSearchTerms(snapshot, content, _ranking.CommonTermShare),
+            .. SelectExtraSearchTerms(snapshot, words.ExtraSearchTerms, _ranking.CommonTermShare),
+        ];
 
         // the query is embedded and the vectors scanned while the store runs its full-text search:
         // both are CPU-bound and independent
@@ -437,13 +441,27 @@ public sealed class QuoteEngine(
     {
         var words = content.DistinctBy(t => t.Lower, StringComparer.Ordinal).ToList();
         SnapshotTerms terms = snapshot.Terms;
-        int limit = Math.Max(50, (int)(snapshot.Rows.Length * commonTermShare));
+        int limit = CommonLimit(snapshot, commonTermShare);
         var ranked = words.OrderBy(t => terms.FrequencyOf(t.Stem)).ThenBy(t => t.Lower, StringComparer.Ordinal).ToList();
         return ranked
             .Where((t, i) => i < 3 || terms.FrequencyOf(t.Stem) <= limit)
             .Select(t => t.Lower)
             .ToList();
     }
+
+    /// <summary>
+    /// The other forms of the query's words (<see cref="QueryWords.ExtraSearchTerms"/>) sent to full-text search, by
+    /// the same rule: a single word in more than <paramref name="commonTermShare"/> of the sentences ("said" for "say")
+    /// is left out, though a sentence holding it still counts as holding the query word; a split word's two-word phrase
+    /// is always sent.
+    /// </summary>
+    internal static IEnumerable<string> SelectExtraSearchTerms(CorpusSnapshot snapshot, IEnumerable<string> extras, double commonTermShare)
+    {
+        int limit = CommonLimit(snapshot, commonTermShare);
+        return extras.Where(t => t.Contains(' ', StringComparison.Ordinal) || snapshot.Terms.FrequencyOf(Tokenizer.StemOf(t)) <= limit);
+    }
+
+    private static int CommonLimit(CorpusSnapshot snapshot, double commonTermShare) => Math.Max(50, (int)(snapshot.Rows.Length * commonTermShare));
 
     internal static List<(int Row, float Score)> TopBySimilarity(CorpusSnapshot snapshot, float[] query, (int Start, int Count) scope, int k) =>
         ScanSimilarity(snapshot, query, scope, k).Top;

@@ -1,6 +1,7 @@
 using DiscussionBot.Core.Answers;
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Text.Lexical;
+using DiscussionBot.Text.Ranking;
 
 namespace DiscussionBot.Text.Answers;
 
@@ -376,7 +377,7 @@ internal static class StoreThemeBuilder
             }
         }
 
-        return chosen.Select(r => SummaryEngine.Cite(snapshot, r)).ToList();
+        return chosen.Select(r => ExtractiveSummarizer.QuotedAlone(SummaryEngine.Cite(snapshot, r))).ToList();
     }
 
     /// <summary>Key-term words a sentence carries plus half its salience; a third of that when it opens by pointing back.</summary>

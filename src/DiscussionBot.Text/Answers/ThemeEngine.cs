@@ -185,7 +185,7 @@ public sealed class ThemeEngine(
                 .ToList();
             var representative = SpreadOverParagraphs(ranking, i => quotable[i].ParagraphNumber, SentencesPerTheme)
                 .Select(i => quotable[i])
-                .Select(s => new CitedSentence(document.CiteSentence(s), s.Text))
+                .Select(s => ExtractiveSummarizer.QuotedAlone(new CitedSentence(document.CiteSentence(s), s.Text)))
                 .ToList();
             var theme = new Theme(CapitaliseFirst(label.Surface), entry.KeyTerms, cluster.Count / (double)quotable.Count, representative);
             themes.Add((theme, cluster.Min()));

@@ -1,3 +1,4 @@
+using DiscussionBot.Core.Answers;
 using DiscussionBot.Text.Answers;
 using DiscussionBot.Text.Lexical;
 
@@ -61,7 +62,7 @@ public static class ExtractiveSummarizer
     }
 
     /// <summary>
-    /// Where the quote of each chosen sentence starts (<see cref="Core.Answers.CitedSentence.ShownFrom"/>): after its
+    /// Where the quote of each chosen sentence starts (<see cref="CitedSentence.ShownFrom"/>): after its
     /// opening connective when the sentence just before it in the text is not shown (<see cref="SummaryOptions.TrimConnectives"/>).
     /// </summary>
     /// <param name="ordinals">The chosen sentences' places in their document.</param>
@@ -71,6 +72,12 @@ public static class ExtractiveSummarizer
         var shown = ordinals.ToHashSet();
         return ordinals.Select((o, k) => options.TrimConnectives && !shown.Contains(o - 1) ? Openers.ConnectiveEnd(texts[k]) : 0).ToArray();
     }
+
+    /// <summary>
+    /// A sentence quoted on its own, as a theme's evidence is (ranked by how well it carries the theme, never beside the
+    /// sentence before it): from the word after an opening connective, so "Furthermore, …" does not go on from nothing.
+    /// </summary>
+    public static CitedSentence QuotedAlone(CitedSentence sentence) => sentence with { ShownFrom = Openers.ConnectiveEnd(sentence.Text) };
 
     /// <summary>
     /// A lead nearly as central as the best sentence carries the main fact (news puts it first), so the summary

@@ -73,6 +73,28 @@ public sealed class QueryTermsTests
     }
 
     [Fact]
+    public void SelectExtraSearchTerms_AFormInMostSentences_IsNotSearchedButStillCounts()
+    {
+        // "said" in 55 of 60 sentences: more than the common share (at least 50 sentences), so "say" is not searched as
+        // "said"; the rarer "win" and a split word's phrase are
+        SentenceRow[] rows =
+        [
+            .. Enumerable.Range(0, 55).Select(i => new SentenceRow(1, i, 1, $"The minister said item {i} was ready.", 0)),
+            .. Enumerable.Range(55, 5).Select(i => new SentenceRow(1, i, 1, "Dibaba set a record in winning the 5,000m.", 0)),
+        ];
+        var snapshot = new CorpusSnapshot(1, [], rows, 0, null, null);
+        QueryWords words = QueryWords.Read(snapshot, "what did they say about who won the 5000m");
+
+        List<string> searched = [.. QuoteEngine.SelectExtraSearchTerms(snapshot, words.ExtraSearchTerms, QuoteRankingOptions.Default.CommonTermShare)];
+
+        Assert.Contains("said", words.ExtraSearchTerms);
+        Assert.DoesNotContain("said", searched);
+        Assert.Contains("win", searched);
+        Assert.Contains("5 000m", searched);
+        Assert.True(words.Stems[0].IsHeldBy(snapshot.Terms, 0));
+    }
+
+    [Fact]
     public void Resolve_AWordThatIsNoIrregularVerb_GetsNoOtherForm()
     {
         SnapshotTerms terms = SnapshotTerms.Build(Rows);

@@ -52,6 +52,8 @@ public sealed class ThemeEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         // faithful: each label is stated, not negated, in the text; no theme repeats another's name among its key terms
         Assert.All(themes, t => Assert.Contains(document.Sentences, s => DiscussionBot.Text.Lexical.NounPhrases.OccursUnnegated(s.Text, t.Label)));
         Assert.All(themes, t => Assert.DoesNotContain(themes.Where(u => u != t), u => t.KeyTerms.Contains(u.Label, StringComparer.OrdinalIgnoreCase)));
+        // each quote is read on its own: "Furthermore, the act of mourning…" is quoted from "the act"
+        Assert.All(themes.SelectMany(t => t.Sentences), s => Assert.NotEqual(DiscussionBot.Text.Lexical.PointingBack.Connective, DiscussionBot.Text.Lexical.Openers.Kind(s.Shown)));
     }
 
     [Fact]

@@ -201,6 +201,18 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public void QuotedAlone_ConnectiveOpener_IsQuotedFromTheNextWordAndKeepsItsText()
+    {
+        var cited = new DiscussionBot.Core.Answers.CitedSentence(new DiscussionBot.Core.Documents.Citation(1, "Jobs", 4, 9), "However, the firm cut jobs in the north.");
+
+        DiscussionBot.Core.Answers.CitedSentence quoted = ExtractiveSummarizer.QuotedAlone(cited);
+
+        Assert.Equal("the firm cut jobs in the north.", quoted.Shown);
+        Assert.Equal(cited.Text, quoted.Text);
+        Assert.Equal(cited.Citation, quoted.Citation);
+    }
+
+    [Fact]
     public void Select_PronounAfterAChosenSentence_StandsAlone()
     {
         string[] sentences =
