@@ -102,7 +102,7 @@ internal static class StoreThemeBuilder
         {
             var sentences = left.Where(d => snapshot.DocumentRows.ContainsKey(d.Id))
                 .Take(OtherMainPoints)
-                .Select(d => SummaryEngine.Cite(snapshot, SummaryEngine.MainPoint(snapshot, d.Id)))
+                .Select(d => SummaryEngine.Cite(snapshot, SummaryEngine.MainPoint(snapshot, d.Id, SummaryOptions.Default.HeadlineLeadShare)))
                 .ToList();
             themes.Add(new Theme(OtherLabel, [], left.Count / (double)Math.Max(1, total), sentences)
             {

@@ -133,7 +133,7 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         var sentences = picked
             .OrderBy(p => Array.IndexOf(groupOrder, p.Group))
             .ThenBy(p => p.Document)
-            .Select(p => Cite(snapshot, MainPoint(snapshot, p.Document)))
+            .Select(p => Cite(snapshot, MainPoint(snapshot, p.Document, options.HeadlineLeadShare)))
             .ToList();
         var drawn = picked.Select(p => p.Document).ToHashSet();
         var leftOut = snapshot.Documents.Where(d => !drawn.Contains(d.Id)).Select(d => d.Title).ToList();
@@ -165,10 +165,13 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
 
     /// <summary>
     /// A document's main point: its lead when the lead is nearly as central as its best sentence (news puts the
-    /// main fact first), else its most central sentence that does not open by pointing back ("It", "However", "He"):
-    /// shown alone, such a sentence would point to nothing. Only a document whose every sentence points back gives one.
+    /// main fact first) or states what the document's title announces ("High fuel prices hit BA's profits" / "British
+    /// Airways has blamed high fuel prices for a 40% drop in profits."), else its most central sentence that does not
+    /// open by pointing back ("It", "However", "He"): shown alone, such a sentence would point to nothing. Only a
+    /// document whose every sentence points back gives one.
     /// </summary>
-    internal static int MainPoint(CorpusSnapshot snapshot, long documentId)
+    /// <param name="headlineLeadShare">See <see cref="SummaryOptions.HeadlineLeadShare"/>.</param>
+    internal static int MainPoint(CorpusSnapshot snapshot, long documentId, double headlineLeadShare)
     {
         (int start, int count) = snapshot.DocumentRows[documentId];
         int best = -1;
@@ -189,7 +192,18 @@ public sealed class SummaryEngine(IDocumentStore store, IAnalysisStore analyses,
         best = best < 0 ? bestPointingBack : best;
         double bestScore = snapshot.Rows[best].Salience;
         double lead = bestScore > 0 ? snapshot.Rows[start].Salience / bestScore : 1;
-        return ExtractiveSummarizer.LeadCarriesMainFact(lead, snapshot.Rows[start].Text, MainPointLeadShare) ? start : best;
+        if (best == start || ExtractiveSummarizer.LeadCarriesMainFact(lead, snapshot.Rows[start].Text, MainPointLeadShare))
+        {
+            return start;
+        }
+
+        var body = new List<string>(count);
+        for (int r = start; r < start + count; r++)
+        {
+            body.Add(snapshot.Rows[r].Text);
+        }
+
+        return ExtractiveSummarizer.LeadStatesHeadline(lead, body, [snapshot.DocumentsById[documentId].Title], headlineLeadShare) ? start : best;
     }
 
     /// <summary>

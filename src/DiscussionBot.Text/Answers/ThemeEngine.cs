@@ -183,7 +183,12 @@ public sealed class ThemeEngine(
                 .ThenBy(x => x.Index)
                 .Select(x => x.Index)
                 .ToList();
-            var representative = SpreadOverParagraphs(ranking, i => quotable[i].ParagraphNumber, SentencesPerTheme)
+            // a sentence opening with "It…" or "This…" is quoted after the sentence it points back to, the one just before it
+            // in its paragraph (one that opens a paragraph is read alone: it more often introduces than refers back)
+            int? Antecedent(int i) =>
+                i > 0 && quotable[i - 1].Ordinal == quotable[i].Ordinal - 1 && quotable[i - 1].ParagraphNumber == quotable[i].ParagraphNumber &&
+                ThemeQuotes.PointsBack(texts[i]) ? i - 1 : null;
+            var representative = ThemeQuotes.Choose(SpreadOverParagraphs(ranking, i => quotable[i].ParagraphNumber), ranking, Antecedent, SentencesPerTheme)
                 .Select(i => quotable[i])
                 .Select(s => ExtractiveSummarizer.QuotedAlone(new CitedSentence(document.CiteSentence(s), s.Text)))
                 .ToList();
@@ -206,29 +211,19 @@ public sealed class ThemeEngine(
     private static bool MostlyShared(List<string> terms, List<string> other) =>
         terms.Count > 0 && 2 * terms.Count(t => other.Contains(t, StringComparer.OrdinalIgnoreCase)) > terms.Count;
 
-    /// <summary>The best-ranked items, one per paragraph first, so a theme shows where in the text it recurs; ranking order kept.</summary>
-    internal static List<int> SpreadOverParagraphs(List<int> ranking, Func<int, int> paragraphOf, int count)
+    /// <summary>The ranked items, one per paragraph before any paragraph's second, so a theme shows where in the text it recurs.</summary>
+    internal static List<int> SpreadOverParagraphs(List<int> ranking, Func<int, int> paragraphOf)
     {
-        var chosen = new List<int>();
         var paragraphs = new HashSet<int>();
+        var first = new List<int>();
+        var rest = new List<int>();
         foreach (int i in ranking)
         {
-            if (chosen.Count < count && paragraphs.Add(paragraphOf(i)))
-            {
-                chosen.Add(i);
-            }
+            (paragraphs.Add(paragraphOf(i)) ? first : rest).Add(i);
         }
 
-        foreach (int i in ranking)
-        {
-            if (chosen.Count < count && !chosen.Contains(i))
-            {
-                chosen.Add(i);
-            }
-        }
-
-        var picked = chosen.ToHashSet();
-        return ranking.Where(picked.Contains).ToList();
+        first.AddRange(rest);
+        return first;
     }
 
     /// <summary>

@@ -148,4 +148,23 @@ public sealed class SummaryEngineTests
         Assert.Single(summary.Sentences, s => s.Citation.DocumentId == seed);
         Assert.Single(summary.Sentences, s => s.Citation.DocumentId == other);
     }
+
+    [Fact]
+    public async Task SummarizeAsync_WholeStore_MainPointIsTheLeadThatStatesTheTitle()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        await engine.AddSeedAsync();
+        const string lead = "The airline has blamed high fuel prices for a sharp drop in its quarterly profits.";
+        long airline = await engine.AddAsync(
+            "airline.txt",
+            "High fuel prices hit airline profits",
+            $"{lead} Looking ahead, the airline warned that passenger yields were expected to decline as it continues to lower fares. " +
+            "Passenger yields fell again as the airline lowered fares on short routes to offset fuel costs. " +
+            "Analysts said passenger yields and fares on short routes would stay under pressure while fuel prices stay high. " +
+            "The airline said fares on long routes held up better than fares on short routes, helping profits.");
+
+        Summary summary = await engine.Summaries.SummarizeAsync(new SummaryRequest(null, SummaryLength.Long), CancellationToken.None);
+
+        Assert.Equal(lead, Assert.Single(summary.Sentences, s => s.Citation.DocumentId == airline).Text);
+    }
 }

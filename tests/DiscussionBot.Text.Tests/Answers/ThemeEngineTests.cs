@@ -56,6 +56,40 @@ public sealed class ThemeEngineTests(MiniLmFixture fixture) : IClassFixture<Mini
         Assert.All(themes.SelectMany(t => t.Sentences), s => Assert.NotEqual(DiscussionBot.Text.Lexical.PointingBack.Connective, DiscussionBot.Text.Lexical.Openers.Kind(s.Shown)));
     }
 
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task FindThemesAsync_Seed_AQuoteOpeningWithItFollowsTheSentenceItPointsBackTo(bool embeddings)
+    {
+        TestEngine engine = embeddings ? TestEngine.WithEmbeddings(fixture.Embedder) : TestEngine.Lexical();
+        long id = await engine.AddSeedAsync();
+        SourceDocument document = (await engine.Store.GetDocumentAsync(id, CancellationToken.None))!;
+
+        IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(id, CancellationToken.None);
+
+        // "It’s seen as an attempt to drive up nationalist sentiment." comes right after "…the act of mourning is not viewed…"
+        Theme nationalist = Assert.Single(themes, t => t.Label.Contains("nationalist", StringComparison.OrdinalIgnoreCase));
+        int it = nationalist.Sentences.ToList().FindIndex(s => s.Text.StartsWith("It’s seen as", StringComparison.Ordinal));
+        if (it >= 0)
+        {
+            Assert.True(it > 0);
+            Assert.Equal(nationalist.Sentences[it].Citation.SentenceOrdinal - 1, nationalist.Sentences[it - 1].Citation.SentenceOrdinal);
+        }
+
+        // no theme quotes an "It…"/"This…" sentence of mid-paragraph apart from the sentence before it
+        foreach (Theme theme in themes)
+        {
+            for (int k = 0; k < theme.Sentences.Count; k++)
+            {
+                Sentence source = document.Sentences[theme.Sentences[k].Citation.SentenceOrdinal];
+                bool opensParagraph = source.Ordinal == 0 || document.Sentences[source.Ordinal - 1].ParagraphNumber != source.ParagraphNumber;
+                if (!opensParagraph && DiscussionBot.Text.Answers.ThemeQuotes.PointsBack(source.Text))
+                {
+                    Assert.True(k > 0 && theme.Sentences[k - 1].Citation.SentenceOrdinal == source.Ordinal - 1, $"{theme.Label}: {source.Text}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task FindThemesAsync_Seed_SentencesAreVerbatimQuotableAndCited()
     {
