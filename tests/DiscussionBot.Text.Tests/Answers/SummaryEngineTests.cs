@@ -59,6 +59,28 @@ public sealed class SummaryEngineTests
             DiscussionBot.Text.Lexical.Openers.Kind(s.Shown) != DiscussionBot.Text.Lexical.PointingBack.Connective || ordinals.Contains(s.Citation.SentenceOrdinal - 1)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SummarizeAsync_PronounOpener_IsShownAfterTheSentenceNamingIt(bool wholeStore)
+    {
+        // "He said…" is the most central sentence; shown alone, nobody would know who "he" is
+        TestEngine engine = TestEngine.Lexical();
+        long id = await engine.AddAsync("bridge.txt", "Bridge", string.Join("\n\n",
+            "Farmers in the valley reported a record apple harvest this autumn.",
+            "The mayor opened the crossing on Monday. He said the new bridge over the river would cut traffic on the old bridge over the river by half.",
+            "Traffic on the old bridge over the river had doubled in ten years.",
+            "Engineers will inspect the new bridge over the river every year.",
+            "The market sold apples, pears and plums from the valley farms."));
+
+        Summary summary = await engine.Summaries.SummarizeAsync(new SummaryRequest(wholeStore ? null : id, SummaryLength.Short), CancellationToken.None);
+
+        var texts = summary.Sentences.Select(s => s.Text).ToList();
+        int he = texts.FindIndex(t => t.StartsWith("He said", StringComparison.Ordinal));
+        Assert.True(he > 0, string.Join(" | ", texts));
+        Assert.Equal("The mayor opened the crossing on Monday.", texts[he - 1]);
+    }
+
     [Fact]
     public async Task SummarizeAsync_Lengths_GrowFromShortToLong()
     {
