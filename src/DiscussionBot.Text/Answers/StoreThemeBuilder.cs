@@ -134,21 +134,27 @@ internal static class StoreThemeBuilder
     /// Documents set apart from every group get a theme of their own while there is room under
     /// <paramref name="maxThemes"/>, longest first, if they are long (<paramref name="ownThemeLength"/> times the
     /// sentences of the store's median document): such a document is a subject in its own right (the community's own
-    /// article among news it does not resemble). Shorter ones, and any beyond the room, are "other sources".
+    /// article among news it does not resemble). Shorter ones, and any beyond the room, are "other sources"; so is the
+    /// document of a group of one that is not long: a theme quoting a single short article is no subject the store
+    /// discusses ("Autumn conference · 1 source" on the member store).
     /// </summary>
     private static (List<List<long>> Groups, List<long> Other) OwnThemes(CorpusSnapshot snapshot, DocumentGroups grouping, int maxThemes, double ownThemeLength)
     {
-        var groups = new List<List<long>>(grouping.Groups);
-        if (grouping.Apart.Count == 0)
+        int Sentences(long id) => snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) rows) ? rows.Count : 0;
+        var lengths = snapshot.Documents.Select(d => Sentences(d.Id)).Order().ToList();
+        int median = lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];
+
+        // a group of one short document is no theme of the store either: it is weighed like a document set apart
+        var lone = grouping.Groups.Where(g => g.Count == 1 && grouping.Groups.Count > 1 && Sentences(g[0]) < ownThemeLength * median).ToList();
+        var groups = grouping.Groups.Except(lone).ToList();
+        var apart = grouping.Apart.Concat(lone.Select(g => g[0])).ToList();
+        if (apart.Count == 0)
         {
             return (groups, []);
         }
 
-        int Sentences(long id) => snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) rows) ? rows.Count : 0;
-        var lengths = snapshot.Documents.Select(d => Sentences(d.Id)).Order().ToList();
-        int median = lengths[lengths.Count / 2];
         var other = new List<long>();
-        foreach (long id in grouping.Apart.OrderByDescending(Sentences).ThenBy(id => id))
+        foreach (long id in apart.OrderByDescending(Sentences).ThenBy(id => id))
         {
             if (groups.Count < maxThemes && Sentences(id) >= ownThemeLength * median)
             {
