@@ -39,11 +39,12 @@ public sealed partial class SqliteDocumentWriter
             SqliteParameter ordinal = update.Parameters.Add("$ordinal", SqliteType.Integer);
             SqliteParameter salience = update.Parameters.Add("$salience", SqliteType.Real);
             SqliteParameter vector = update.Parameters.Add("$vector", SqliteType.Blob);
+            VectorBlobRows? blobs = analysis.SentenceVectors is { } vectors ? new VectorBlobRows(vectors) : null;
             for (int i = 0; i < analysis.SentenceSalience.Count; i++)
             {
                 ordinal.Value = i;
                 salience.Value = (double)analysis.SentenceSalience[i];
-                vector.Value = analysis.SentenceVectors is { } vectors ? VectorBlob.Encode(vectors[i]) : DBNull.Value;
+                vector.Value = blobs is not null ? blobs.Row(i) : DBNull.Value;
                 update.ExecuteNonQuery();
             }
         }

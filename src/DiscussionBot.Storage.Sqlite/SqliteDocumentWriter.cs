@@ -238,6 +238,7 @@ public sealed partial class SqliteDocumentWriter(SqliteConnectionFactory connect
                 SqliteParameter vector = command.Parameters.Add("$vector", SqliteType.Blob);
                 command.Parameters.AddWithValue("$doc", id);
                 IReadOnlyList<Sentence> sentences = document.Segmentation.Sentences;
+                VectorBlobRows? blobs = document.Analysis.SentenceVectors is { } vectors ? new VectorBlobRows(vectors) : null;
                 for (int i = 0; i < sentences.Count; i++)
                 {
                     Sentence sentence = sentences[i];
@@ -248,7 +249,7 @@ public sealed partial class SqliteDocumentWriter(SqliteConnectionFactory connect
                     text.Value = sentence.Text;
                     quotable.Value = sentence.IsQuotable;
                     salience.Value = (double)document.Analysis.SentenceSalience[i];
-                    vector.Value = document.Analysis.SentenceVectors is { } vectors ? VectorBlob.Encode(vectors[i]) : DBNull.Value;
+                    vector.Value = blobs is not null ? blobs.Row(i) : DBNull.Value;
                     command.ExecuteNonQuery();
                 }
             }

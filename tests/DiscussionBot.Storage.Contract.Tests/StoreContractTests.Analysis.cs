@@ -1,5 +1,6 @@
 using DiscussionBot.Core.Documents;
 using DiscussionBot.Core.Ingestion;
+using DiscussionBot.TestKit.Storage;
 
 namespace DiscussionBot.Storage.Contract.Tests;
 
@@ -36,6 +37,22 @@ public abstract partial class StoreContractTests
         Assert.Equal(Embedded.KeyPhrases, analysis.KeyPhrases);
         Assert.Equal(Harbour, (await store.Store.GetDocumentAsync(after.Id, CancellationToken.None))!.Text);
         Assert.Single(await store.Store.SearchSentencesAsync(["boats"], after.Id, 10, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task ReplaceAnalysis_VectorsThatCopyRows_EveryRowStoredAsItsOwn()
+    {
+        await using StoreUnderTest store = await CreateStoreAsync();
+        store.Analyzer.WithVectors = false;
+        await store.Ingestion.AddForGuildAsync(FromGuild(GuildA, "harbour", Harbour), new GuildSourceLimits(), CancellationToken.None);
+        StoredSource stored = Assert.Single(await store.Writer.ListStoredSourcesAsync(CancellationToken.None));
+        var compact = Embedded with { SentenceVectors = new CopyingVectorRows(Embedded.SentenceVectors!) };
+
+        Assert.True(await store.Writer.ReplaceAnalysisAsync(new AnalysisReplacement(stored.Key, stored.Fingerprint, compact, "fingerprint-2"), CancellationToken.None));
+
+        long id = Assert.Single(await store.Store.ListDocumentsAsync(CancellationToken.None)).Id;
+        DocumentAnalysis analysis = (await store.Analysis.GetDocumentAnalysisAsync(id, CancellationToken.None))!;
+        Assert.Equal(Embedded.SentenceVectors, analysis.SentenceVectors);
     }
 
     [SkippableFact]

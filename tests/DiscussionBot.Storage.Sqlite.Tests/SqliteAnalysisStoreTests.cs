@@ -30,6 +30,27 @@ public sealed class SqliteAnalysisStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_CompactVectors_WritesEveryRowFromTheReusedBufferWithoutIndexerReads()
+    {
+        var analyzer = new PositionAnalyzer { CompactVectors = true };
+        using var fixture = new StoreFixture(analyzer);
+        fixture.Folder.WriteText("c/a.txt", string.Join(" ", Enumerable.Range(1, 40).Select(i => $"Sentence number {i} is here.")));
+        await fixture.Ingestion.IngestPathsAsync([fixture.Folder.Combine("c")], CancellationToken.None);
+        long id = (await fixture.Store.ListDocumentsAsync(CancellationToken.None)).Single().Id;
+
+        DocumentAnalysis? stored = await new SqliteAnalysisStore(fixture.Connections).GetDocumentAnalysisAsync(id, CancellationToken.None);
+
+        Assert.NotNull(stored?.SentenceVectors);
+        Assert.Equal(40, stored.SentenceVectors.Count);
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.Equal([1f, i, -i], stored.SentenceVectors[i]); // one buffer for every row: each bound blob was copied
+        }
+
+        Assert.Equal(0, Assert.Single(analyzer.CompactLists).IndexerReads);
+    }
+
+    [Fact]
     public async Task ReadQuotableSentencesAsync_SkipsFurnitureInOrder()
     {
         await _fixture.Ingestion.IngestPathsAsync([SeedDocuments.WriteSeedFolder(_fixture.Folder)], CancellationToken.None);

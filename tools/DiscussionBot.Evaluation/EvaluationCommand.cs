@@ -29,7 +29,7 @@ public static partial class EvaluationCommand
     public const string Usage =
         """
         Usage: dotnet run -c Release --project tools/DiscussionBot.Evaluation -- <task> [options]
-        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--dangling-weight 1] [--dangling-tolerance 0] [--stand-alone "Connective, Demonstrative"|None|All] [--anchor-sentences 1] [--trim-connectives 1] [--stand-alone-opening 1]
+        summarization --data <articles.jsonl> --out <pred.jsonl> [--sentences 3] [--mode lexical|embedding] [--titles 0|1|2] [--lead-share 0.8] [--headline-lead-share 0.4] [--referent-sentences 2] [--trim-connectives 1]
         keyphrase     --data <docs.jsonl> --out <pred.jsonl> [--top 15] [--mode lexical|embedding] [--idf set|none]
         retrieval     --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>]
         quotes        --corpus <corpus.jsonl> --queries <queries.jsonl> --out <run.jsonl> [--mode ...] [--vectors <cache.bin>] [--features <file>]
@@ -114,12 +114,8 @@ public static partial class EvaluationCommand
         {
             RedundancyFloor = Number(options, "redundancy-floor", SummaryOptions.Default.RedundancyFloor),
             LeadShare = Number(options, "lead-share", SummaryOptions.Default.LeadShare),
-            DanglingWeight = Number(options, "dangling-weight", SummaryOptions.Default.DanglingWeight),
             HeadlineLeadShare = Number(options, "headline-lead-share", SummaryOptions.Default.HeadlineLeadShare),
-            DanglingTolerance = Number(options, "dangling-tolerance", SummaryOptions.Default.DanglingTolerance),
-            StandAlone = options.TryGetValue("stand-alone", out string? ways) ? Enum.Parse<PointingBack>(ways, ignoreCase: true) : SummaryOptions.Default.StandAlone,
-            AnchorSentences = (int)Number(options, "anchor-sentences", SummaryOptions.Default.AnchorSentences),
-            StandAloneOpening = Number(options, "stand-alone-opening", SummaryOptions.Default.StandAloneOpening ? 1 : 0) > 0,
+            ReferentSentences = (int)Number(options, "referent-sentences", SummaryOptions.Default.ReferentSentences),
             TrimConnectives = Number(options, "trim-connectives", SummaryOptions.Default.TrimConnectives ? 1 : 0) > 0,
         };
         // --titles 1: the title line above the text, as a stored document has it (the segmenter makes it the title, never

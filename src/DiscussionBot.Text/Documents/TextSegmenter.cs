@@ -448,7 +448,10 @@ public sealed partial class TextSegmenter : ITextSegmenter
     [GeneratedRegex(@"^((Updated|Published|Posted|Last updated|Last modified)\b.*\d.*|(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}\s+\w+\s+\d{4}.*|\w+\s+\d{1,2},\s+\d{4}(\s.*)?|\d{1,2}\s+\w+\s+\d{4}(\s.*)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex DateLineRegex();
 
-    [GeneratedRegex(@"^(\(CNN\)|[\p{Lu}][\p{Lu}\p{Lu} .,'’-]{1,40}\s*(,\s*[\p{L} .]{2,30}\s*)?\((CNN|AP|Reuters|AFP|Bloomberg|dpa|UPI)\))\s*(--|—|–|-)?")]
+    // "LONDON, England (CNN) --", or in title case "New Delhi, India (CNN)" (words capitalised but a few particles, as in
+    // "Rio de Janeiro"); the title-case form must be followed by a sentence's first word, not "Associated Press (AP) said…"
+    [GeneratedRegex(@"^(\(CNN\)|[\p{Lu}][\p{Lu}\p{Lu} .,'’-]{1,40}\s*(,\s*[\p{L} .]{2,30}\s*)?\((CNN|AP|Reuters|AFP|Bloomberg|dpa|UPI)\)|" +
+        @"\p{Lu}[\p{L}.'’-]*(,?\s+((de|da|del|do|dos|la|el|al|of)\s+)?\p{Lu}[\p{L}.'’-]*){0,4}\s*\((CNN|AP|Reuters|AFP|Bloomberg|dpa|UPI)\)(?=\s*(--|—|–|-)?\s*[\p{Lu}\d""“‘']))\s*(--|—|–|-)?")]
     private static partial Regex DatelineRegex();
 
     [GeneratedRegex(@"^\s*(\d{1,3}|[a-zA-Z])[.)]\s")]

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using DiscussionBot.Core.Ingestion;
 
 namespace DiscussionBot.Text;
 
@@ -50,6 +51,27 @@ internal static class VectorMath
         }
 
         return r;
+    }
+
+    /// <summary>
+    /// <see cref="Mean(IEnumerable{float[]}, int)"/> of the listed rows, each read into one buffer: a long document's
+    /// 8-bit rows would otherwise decode a new array per row.
+    /// </summary>
+    public static float[] MeanOfRows(IReadOnlyList<float[]> vectors, IEnumerable<int> rows)
+    {
+        int dimension = SentenceVectorRows.Dimension(vectors);
+        float[] sum = new float[dimension];
+        float[] row = new float[dimension];
+        foreach (int r in rows)
+        {
+            SentenceVectorRows.CopyRow(vectors, r, row);
+            for (int i = 0; i < dimension; i++)
+            {
+                sum[i] += row[i];
+            }
+        }
+
+        return Normalize(sum);
     }
 
     public static float[] Mean(IEnumerable<float[]> vectors, int dimension)

@@ -197,7 +197,7 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
         IReadOnlyList<KeyPhrase> phrases = KeyPhraseExtractor.Extract(
             quotableTexts, null, rerank ? EmbedRankCandidates : KeyPhraseCount, keyPhrases, TextSegmenter.Heading(segmentation));
         float[]? centroid = rerank && quotableTexts.Count > 0
-            ? VectorMath.Mean(segmentation.Sentences.Where(s => s.IsQuotable).Select(s => vectors![s.Ordinal]), vectors![0].Length)
+            ? VectorMath.MeanOfRows(vectors!, segmentation.Sentences.Where(s => s.IsQuotable).Select(s => s.Ordinal))
             : null;
         return (salience, phrases, vectors, centroid);
     }

@@ -1,4 +1,5 @@
 using System.Collections;
+using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Text.Embeddings;
 
 namespace DiscussionBot.Text.Ingestion;
@@ -40,31 +41,41 @@ internal sealed class SentenceVectorSink
         }
     }
 
-    /// <summary>Rows decoded on demand, unit length: each read returns a new float array the reader may keep.</summary>
-    private sealed class CompactRows(QuantizedVectors rows) : IReadOnlyList<float[]>
+    /// <summary>
+    /// Rows decoded on demand, unit length: each indexed read returns a new float array the reader may keep; a reader
+    /// of every row uses <see cref="CopyRow"/> into its own buffer instead (no array per read).
+    /// </summary>
+    private sealed class CompactRows(QuantizedVectors rows) : IReadOnlyList<float[]>, ICopiesVectorRows
     {
         public int Count => rows.Count;
+
+        public int Dimension => rows.Dimension;
 
         public float[] this[int index]
         {
             get
             {
-                ArgumentOutOfRangeException.ThrowIfNegative(index);
-                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, rows.Count);
                 float[] vector = new float[rows.Dimension];
-                rows.CopyTo(index, vector);
-
-                // rounding to 8 bits moves the length a little off 1; readers expect unit vectors
-                float norm = MathF.Sqrt(VectorMath.Dot(vector, vector));
-                if (norm > 0)
-                {
-                    for (int i = 0; i < vector.Length; i++)
-                    {
-                        vector[i] /= norm;
-                    }
-                }
-
+                CopyRow(index, vector);
                 return vector;
+            }
+        }
+
+        public void CopyRow(int index, Span<float> destination)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, rows.Count);
+            Span<float> vector = destination[..rows.Dimension];
+            rows.CopyTo(index, vector);
+
+            // rounding to 8 bits moves the length a little off 1; readers expect unit vectors
+            float norm = MathF.Sqrt(VectorMath.Dot(vector, vector));
+            if (norm > 0)
+            {
+                for (int i = 0; i < vector.Length; i++)
+                {
+                    vector[i] /= norm;
+                }
             }
         }
 

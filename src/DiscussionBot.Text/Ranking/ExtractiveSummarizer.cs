@@ -46,19 +46,11 @@ public static class ExtractiveSummarizer
         headline ??= sentences.Take(candidates[0]).ToList();
         bool keepLead = LeadCarriesMainFact(relevance[0], sentences[candidates[0]], tuning.LeadShare) ||
                         LeadStatesHeadline(relevance[0], candidates.Select(i => sentences[i]).ToList(), headline, tuning.HeadlineLeadShare);
-        for (int k = 1; k < candidates.Count; k++)
-        {
-            // "It/This/He…" points back to a sentence the reader may not be shown
-            if (Lexical.Openers.Dangles(sentences[candidates[k]]))
-            {
-                relevance[k] *= tuning.DanglingWeight;
-            }
-        }
-
         // a candidate's predecessor is the sentence just before it in the text, when that one may be quoted
         int[] previous = Enumerable.Range(0, candidates.Count).Select(k => k > 0 && candidates[k - 1] == candidates[k] - 1 ? k - 1 : -1).ToArray();
-        var standAlone = new StandAlone(candidates.Select(i => Lexical.Openers.Kind(sentences[i])).ToArray(), previous, tuning);
-        return Mmr(relevance, Similarity, count, keepLead ? 0 : null, standAlone).Select(k => candidates[k]).Order().ToList();
+        var openers = new Openings(candidates.Select(i => sentences[i]).ToList(), previous);
+        List<int> chosen = Mmr(relevance, Similarity, count, keepLead ? 0 : null);
+        return WithReferents(chosen, openers, Similarity, tuning).Select(k => candidates[k]).Order().ToList();
     }
 
     /// <summary>
@@ -142,58 +134,67 @@ public static class ExtractiveSummarizer
         int[] previous = Enumerable.Range(0, rows.Count)
             .Select(k => k > 0 && Row(k - 1).DocumentId == Row(k).DocumentId && Row(k - 1).Ordinal == Row(k).Ordinal - 1 ? k - 1 : -1)
             .ToArray();
-        var standAlone = new StandAlone(rows.Select(r => Lexical.Openers.Kind(snapshot.Rows[r].Text)).ToArray(), previous, options);
-        return Mmr(relevance, Similarity, count, standAlone: standAlone).Select(k => rows[k]).Order().ToArray();
+        var openers = new Openings(rows.Select(r => snapshot.Rows[r].Text).ToList(), previous);
+        List<int> chosen = Mmr(relevance, Similarity, count);
+        return WithReferents(chosen, openers, Similarity, options).Select(k => rows[k]).Order().ToArray();
+    }
+
+    /// <summary>The candidates' texts and, per candidate, the candidate just before it in the text (or -1).</summary>
+    private sealed record Openings(IReadOnlyList<string> Texts, int[] Previous)
+    {
+        private readonly PointingBack[] _kinds = Texts.Select(Openers.Kind).ToArray();
+
+        /// <summary>
+        /// True when the candidate, shown without the sentence before it, would leave the reader asking who or what it
+        /// means: it opens with a pronoun or demonstrative ("It…", "He…", "This…"), also after a connective ("But he…"),
+        /// or with a connective it cannot be quoted without ("But…" before fewer than three words).
+        /// </summary>
+        public bool NeedsReferent(int k) => _kinds[k] != PointingBack.None && Openers.Kind(Texts[k][Openers.ConnectiveEnd(Texts[k])..]) != PointingBack.None;
+
+        public bool StandsAlone(int k) => _kinds[k] == PointingBack.None;
     }
 
     /// <summary>
-    /// How each candidate opens by pointing back ("It", "This", "However"…), if it does, and which sentence each would
-    /// point back to, with the rules for showing them (<see cref="SummaryOptions.DanglingTolerance"/>,
-    /// <see cref="SummaryOptions.StandAlone"/>, <see cref="SummaryOptions.AnchorSentences"/>).
+    /// The chosen sentences with, before each one that needs its referent (<see cref="Openings.NeedsReferent"/>) and
+    /// does not follow it, the sentences it points back to: its predecessors up to one that stands alone or is shown,
+    /// at most <see cref="SummaryOptions.ReferentSentences"/>, none repeating a shown sentence. News names a person or
+    /// thing once and goes on with "he" or "it"; shown that sentence first, the reader knows whom "he" means. A chain
+    /// that cannot be resolved within the limit is left as it is (so is a lead opening with "She…": nothing precedes it).
     /// </summary>
-    /// <param name="Previous">Per candidate: the candidate just before it in the text, or -1.</param>
-    private sealed record StandAlone(PointingBack[] Kinds, int[] Previous, SummaryOptions Options)
+    private static List<int> WithReferents(List<int> chosen, Openings openers, Func<int, int, double> similarity, SummaryOptions options)
     {
-        /// <summary>True when the candidate points back (in one of these ways) to a sentence that is not (yet) in the summary.</summary>
-        public bool PointsBack(int k, bool[] taken, PointingBack ways) =>
-            (Kinds[k] & ways) != 0 && (Previous[k] < 0 || !taken[Previous[k]]);
-
-        /// <summary>
-        /// True when the candidate may not be shown where it would stand: it points back in a way that must not stand
-        /// alone (<see cref="SummaryOptions.StandAlone"/>), or in any way while it would open the summary
-        /// (<see cref="SummaryOptions.StandAloneOpening"/>), to a sentence the summary lacks.
-        /// </summary>
-        public bool MustFollow(int k, bool[] taken) =>
-            PointsBack(k, taken, Options.StandAlone) ||
-            (Options.StandAloneOpening && PointsBack(k, taken, PointingBack.All) && Array.IndexOf(taken, true, 0, k) < 0);
-
-        /// <summary>
-        /// The sentences to take before <paramref name="k"/> so that it follows what it points back to: its
-        /// predecessors up to one that may stand alone or is already taken; null when they would exceed the room left
-        /// or <see cref="SummaryOptions.AnchorSentences"/>, or one of them repeats a chosen sentence.
-        /// </summary>
-        public List<int>? Anchors(int k, bool[] taken, double[] maxSimilarity, int room)
+        var shown = chosen.ToHashSet();
+        var result = new List<int>(chosen);
+        foreach (int k in chosen.Order())
         {
-            var chain = new List<int>();
-            for (int p = Previous[k]; ; p = Previous[p])
+            if (!openers.NeedsReferent(k) || openers.Previous[k] < 0 || shown.Contains(openers.Previous[k]))
             {
-                if (p < 0 || chain.Count >= Math.Min(Options.AnchorSentences, room - 1) || maxSimilarity[p] >= NearDuplicate)
+                continue;
+            }
+
+            var chain = new List<int>();
+            for (int p = openers.Previous[k]; p >= 0 && chain.Count < options.ReferentSentences; p = openers.Previous[p])
+            {
+                if (shown.Any(c => similarity(c, p) >= NearDuplicate))
                 {
-                    return null;
+                    break;
                 }
 
-                // p is not taken: had it been, the sentence after it would not point back to a missing one
-                chain.Insert(0, p);
-                if (!MustFollow(p, taken))
+                chain.Add(p);
+                // resolved at a sentence that stands alone, or at one whose own predecessor is shown
+                if (openers.StandsAlone(p) || (openers.Previous[p] >= 0 && shown.Contains(openers.Previous[p])))
                 {
-                    return chain;
+                    shown.UnionWith(chain);
+                    result.AddRange(chain);
+                    break;
                 }
             }
         }
+
+        return result;
     }
 
-    /// <param name="standAlone">How sentences that point back are handled; null when not checked.</param>
-    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count, int? first = null, StandAlone? standAlone = null)
+    private static List<int> Mmr(double[] relevance, Func<int, int, double> similarity, int count, int? first = null)
     {
         int n = relevance.Length;
         var chosen = new List<int>();
@@ -216,65 +217,18 @@ public static class ExtractiveSummarizer
                 }
             }
 
-            List<int> anchors = [];
-            if (!seeded && standAlone is not null && standAlone.PointsBack(best, taken, PointingBack.All))
+            taken[best] = true;
+            chosen.Add(best);
+            for (int k = 0; k < n; k++)
             {
-                (best, anchors) = StandInFor(best, bestScore, Score, taken, maxSimilarity, standAlone, Math.Min(count, n) - chosen.Count);
-            }
-
-            foreach (int pick in anchors.Append(best))
-            {
-                taken[pick] = true;
-                chosen.Add(pick);
-                for (int k = 0; k < n; k++)
+                if (!taken[k])
                 {
-                    if (!taken[k])
-                    {
-                        maxSimilarity[k] = Math.Max(maxSimilarity[k], similarity(pick, k));
-                    }
+                    maxSimilarity[k] = Math.Max(maxSimilarity[k], similarity(best, k));
                 }
             }
         }
 
         return chosen;
-    }
-
-    /// <summary>
-    /// What to take instead of a pick that points back to a sentence the summary lacks: a sentence that stands alone
-    /// scoring within the tolerance of it; else, when the pick points back in a way that must not stand alone
-    /// (<see cref="SummaryOptions.StandAlone"/>), the best candidate that may stand alone or can follow the sentences it
-    /// points back to (taken with them); else the pick itself.
-    /// </summary>
-    private static (int Pick, List<int> Anchors) StandInFor(
-        int pick, double pickScore, Func<int, double> score, bool[] taken, double[] maxSimilarity, StandAlone standAlone, int room)
-    {
-        var open = Enumerable.Range(0, taken.Length).Where(k => !taken[k]).OrderByDescending(score).ThenBy(k => k).ToList();
-        double floor = pickScore - standAlone.Options.DanglingTolerance - 1e-12;
-        int near = open.FirstOrDefault(k => !standAlone.PointsBack(k, taken, PointingBack.All), -1);
-        if (standAlone.Options.DanglingTolerance > 0 && near >= 0 && score(near) >= floor)
-        {
-            return (near, []);
-        }
-
-        if (!standAlone.MustFollow(pick, taken))
-        {
-            return (pick, []);
-        }
-
-        foreach (int k in open)
-        {
-            if (!standAlone.MustFollow(k, taken))
-            {
-                return (k, []);
-            }
-
-            if (standAlone.Anchors(k, taken, maxSimilarity, room) is { } anchors)
-            {
-                return (k, anchors);
-            }
-        }
-
-        return (pick, []);
     }
 
     private static double Dot(float[] a, float[] b) => VectorMath.Dot(a, b);

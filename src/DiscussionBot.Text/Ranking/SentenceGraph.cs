@@ -1,3 +1,4 @@
+using DiscussionBot.Core.Ingestion;
 using DiscussionBot.Text.Lexical;
 
 namespace DiscussionBot.Text.Ranking;
@@ -267,8 +268,8 @@ internal static class SentenceRanker
 /// <summary>
 /// The rows of a vector list as the similarity graph reads them: sentence a beside the sentences within
 /// <see cref="SimilarityGraph.Window"/> of it. The last <c>span</c> rows read are kept, so each row is fetched from the
-/// list once instead of once per pair: a long document's 8-bit vectors decode a new float array on every read, which
-/// cost 2 × 300 decodes per sentence.
+/// list once instead of once per pair; a list that decodes its rows (a long document's 8-bit vectors) decodes each
+/// into one of <c>span</c> buffers made once, instead of a new array per sentence.
 /// </summary>
 internal sealed class RowWindow
 {
@@ -276,6 +277,7 @@ internal sealed class RowWindow
     private readonly IReadOnlyList<int> _ids;
     private readonly float[]?[] _held;
     private readonly int[] _heldIndex;
+    private readonly bool _copies;
 
     /// <param name="ids">Row of the list for each index asked for.</param>
     /// <param name="span">More than the distinct indices read between two reads of one index (2 × window + 1 for the graph).</param>
@@ -285,8 +287,10 @@ internal sealed class RowWindow
         _ids = ids;
         _held = new float[]?[Math.Min(span, ids.Count)];
         _heldIndex = Enumerable.Repeat(-1, _held.Length).ToArray();
+        _copies = rows is ICopiesVectorRows;
     }
 
+    /// <summary>Row <paramref name="index"/>; the array is reused once <c>span</c> other rows have been read since.</summary>
     public float[] this[int index]
     {
         get
@@ -294,7 +298,16 @@ internal sealed class RowWindow
             int slot = index % _held.Length;
             if (_heldIndex[slot] != index)
             {
-                _held[slot] = _rows[_ids[index]];
+                if (_copies)
+                {
+                    float[] buffer = _held[slot] ??= new float[SentenceVectorRows.Dimension(_rows)];
+                    SentenceVectorRows.CopyRow(_rows, _ids[index], buffer);
+                }
+                else
+                {
+                    _held[slot] = _rows[_ids[index]];
+                }
+
                 _heldIndex[slot] = index;
             }
 

@@ -13,6 +13,11 @@ public sealed class PositionAnalyzer : IDocumentAnalyzer
 
     public bool WithVectors { get; set; } = true;
 
+    /// <summary>Hands the vectors out as <see cref="CopyingVectorRows"/> (a long document's compact rows); the lists made are kept.</summary>
+    public bool CompactVectors { get; set; }
+
+    public List<CopyingVectorRows> CompactLists { get; } = [];
+
     public Exception? FailWith { get; set; }
 
     /// <summary>When set, only that call (1-based) throws <see cref="FailWith"/>: a crash in the middle of a batched run.</summary>
@@ -53,6 +58,13 @@ public sealed class PositionAnalyzer : IDocumentAnalyzer
             IReadOnlyList<float[]>? vectors = WithVectors
                 ? Enumerable.Range(0, count).Select(i => new[] { 1f, i, -i }).ToList()
                 : null;
+            if (vectors is not null && CompactVectors)
+            {
+                var compact = new CopyingVectorRows(vectors);
+                CompactLists.Add(compact);
+                vectors = compact;
+            }
+
             return new DocumentAnalysis(salience, vectors, [new KeyPhrase("first phrase", 2f), new KeyPhrase("second phrase", 1f)]);
         }).ToList();
         return Task.FromResult(analyses);

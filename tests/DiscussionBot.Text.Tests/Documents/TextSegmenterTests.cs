@@ -206,6 +206,9 @@ public sealed class TextSegmenterTests
     [InlineData("(CNN)On the 6th of April the clubs played.", "On the 6th of April the clubs played.")]
     [InlineData("LONDON, England (CNN) -- Shares rose on Monday.", "Shares rose on Monday.")]
     [InlineData("WASHINGTON (Reuters) - The Senate voted.", "The Senate voted.")]
+    [InlineData("New Delhi, India (CNN)The ambassador apologised.", "The ambassador apologised.")]
+    [InlineData("Rio de Janeiro (AP) -- Rain fell all week.", "Rain fell all week.")]
+    [InlineData("Tokyo (CNN)\"We are sorry,\" the firm said.", "\"We are sorry,\" the firm said.")]
     public void Segment_Dateline_IsNotPartOfTheFirstSentence(string text, string first)
     {
         Segmentation result = _segmenter.Segment(text + " It was late.");
@@ -220,6 +223,8 @@ public sealed class TextSegmenterTests
     [InlineData("WASHINGTON (Reuters) - The Senate voted.\n\nIt was late.", true)]
     [InlineData("Ad sales boost Time Warner profit\n\nQuarterly profits at TimeWarner jumped 76%. The firm gained.", false)]
     [InlineData("The clubs played on Monday (CNN reported). It was late.", false)]
+    [InlineData("Kuala Lumpur (CNN)The search resumed. It was late.", true)]
+    [InlineData("Associated Press (AP) reported the vote. It was late.", false)]
     [InlineData("\"Stop!\" he shouted. Then silence.", false)]
     public void OpensWithDateline_WireStoryOrNot_TellsThem(string text, bool expected)
     {

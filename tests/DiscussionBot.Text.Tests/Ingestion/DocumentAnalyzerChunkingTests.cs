@@ -3,6 +3,7 @@ using DiscussionBot.Core.Ingestion;
 using DiscussionBot.TestKit;
 using DiscussionBot.Text.Embeddings;
 using DiscussionBot.Text.Ingestion;
+using DiscussionBot.Text.Ranking;
 
 namespace DiscussionBot.Text.Tests.Ingestion;
 
@@ -32,6 +33,37 @@ public sealed class DocumentAnalyzerChunkingTests
             Assert.InRange(VectorMath.Dot(embedder.VectorOf(s.Text), vector), 0.995, 1.0001);
         });
         Assert.Equal(segmentation.Sentences.Count, analysis.SentenceSalience.Count);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_LongDocument_RowsCopiedIntoBuffersReadAsTheIndexerReturnsThem()
+    {
+        TestEngine engine = TestEngine.WithEmbeddings(new CountingEmbedder());
+        (string text, _) = LongText.Document(1600);
+        Segmentation segmentation = engine.Segmenter.Segment(text);
+
+        DocumentAnalysis analysis = Assert.Single(await engine.Analyzer.AnalyzeAsync([(Incoming("long.txt", text), segmentation)], CancellationToken.None));
+
+        // the 8-bit rows copy themselves into a reader's buffer, exactly as the indexer decodes them
+        IReadOnlyList<float[]> compact = analysis.SentenceVectors!;
+        var rows = Assert.IsAssignableFrom<ICopiesVectorRows>(compact);
+        float[] buffer = new float[rows.Dimension];
+        float[][] decoded = compact.Select(v => v).ToArray();
+        for (int i = 0; i < decoded.Length; i++)
+        {
+            rows.CopyRow(i, buffer);
+            Assert.Equal(decoded[i], buffer);
+        }
+
+        // the ranker's reused row buffers give the salience of the same vectors held as arrays
+        var texts = segmentation.Sentences.Select(s => s.Text).ToList();
+        var quotable = segmentation.Sentences.Select(s => s.IsQuotable).ToList();
+        Assert.Equal(
+            SentenceRanker.Rank(texts, quotable, decoded, RankerSettings.Default),
+            SentenceRanker.Rank(texts, quotable, compact, RankerSettings.Default));
+        Assert.Equal(
+            VectorMath.Mean(decoded, rows.Dimension),
+            VectorMath.MeanOfRows(compact, Enumerable.Range(0, decoded.Length)));
     }
 
     [Fact]
