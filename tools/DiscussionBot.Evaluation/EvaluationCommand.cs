@@ -138,6 +138,7 @@ public static partial class EvaluationCommand
         }
 
         int offset = 0;
+        int danglingSummaries = 0;
         foreach ((JsonObject article, Segmentation segmentation) in articles)
         {
             var texts = segmentation.Sentences.Select(s => s.Text).ToList();
@@ -149,6 +150,9 @@ public static partial class EvaluationCommand
             IReadOnlyList<int> chosen = ExtractiveSummarizer.Select(texts, quotable, salience, vectors, k, summaryOptions, headline);
             // what a reader is shown: a sentence opening with a connective it does not follow starts after it
             int[] from = ExtractiveSummarizer.ShownFrom(chosen, chosen.Select(i => texts[i]).ToList(), summaryOptions);
+            // a reader's check: a shown sentence opening with "It/He/This/But…" that does not follow the sentence before it
+            bool dangling = chosen.Where((i, n) => Openers.Kind(texts[i][from[n]..]) != PointingBack.None && (n == 0 || chosen[n - 1] != i - 1)).Any();
+            danglingSummaries += dangling ? 1 : 0;
             rows.Add(new JsonObject
             {
                 ["id"] = article["id"]!.DeepClone(),
@@ -157,7 +161,9 @@ public static partial class EvaluationCommand
         }
 
         await EvaluationData.WriteJsonlAsync(EvaluationData.Required(options, "out"), rows, cancellationToken);
-        await Console.Out.WriteLineAsync($"summarization: {rows.Count} articles, K={k}, mode {mode}, {clock.Elapsed.TotalSeconds:F1} s");
+        await Console.Out.WriteLineAsync(
+            $"summarization: {rows.Count} articles, K={k}, mode {mode}, {clock.Elapsed.TotalSeconds:F1} s; " +
+            $"{danglingSummaries} summaries ({100.0 * danglingSummaries / Math.Max(1, rows.Count):F1} %) show a sentence pointing back to one not shown before it");
         return 0;
     }
 

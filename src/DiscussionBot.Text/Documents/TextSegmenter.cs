@@ -255,7 +255,8 @@ public sealed partial class TextSegmenter : ITextSegmenter
         }
 
         string nextWord = ReadWord(text, next);
-        if (TitleAbbreviations.Contains(word))
+        // "SEC", "DEC" in capitals are acronyms ("under review by the SEC. The company…"), not "Sec. 5" or "Dec. 12"
+        if (TitleAbbreviations.Contains(word) && !(word.Length >= 3 && word.All(char.IsUpper)))
         {
             // "No. 5" is an abbreviation; "said no. Then" ends a sentence
             bool numberSign = word.Equals("no", StringComparison.OrdinalIgnoreCase) || word.Equals("nos", StringComparison.OrdinalIgnoreCase);

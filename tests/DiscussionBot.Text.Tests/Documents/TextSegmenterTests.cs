@@ -94,6 +94,16 @@ public sealed class TextSegmenterTests
     }
 
     [Fact]
+    public void Segment_AcronymSpelledLikeAnAbbreviation_EndsTheSentence()
+    {
+        const string text = "The deal is under review by the SEC. The company said it was unable to estimate the cost. See Sec. 5 of the filing.";
+
+        string[] sentences = _segmenter.Segment(text).Sentences.Select(s => s.Text).ToArray();
+
+        Assert.Equal(["The deal is under review by the SEC.", "The company said it was unable to estimate the cost.", "See Sec. 5 of the filing."], sentences);
+    }
+
+    [Fact]
     public void Segment_QuotesAndEllipses_KeepClosingQuoteWithSentence()
     {
         const string text = "He said, “We will win.” Nobody believed it... Then “Why?” she asked. It ended… Later it rained.";
