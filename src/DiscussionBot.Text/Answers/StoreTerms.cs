@@ -63,6 +63,12 @@ internal sealed class StoreTerms
                     counts[phrase.Key] = counts.GetValueOrDefault(phrase.Key) + phrase.Frequency;
                     Remember(surfaces, phrase.Key, phrase.Surface, sentenceInitial: phrase.Surfaces.Count == 0);
                 }
+                else if (NameInside(phrase) is (string key, string surface))
+                {
+                    // "Tory leader Michael Howard" is one candidate; the name in it is a term of its own
+                    counts[key] = counts.GetValueOrDefault(key) + phrase.Frequency;
+                    Remember(surfaces, key, surface, sentenceInitial: false);
+                }
             }
 
             foreach (string key in counts.Keys)
@@ -80,6 +86,30 @@ internal sealed class StoreTerms
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The name of two or three capitalised words inside a longer candidate after a lower-case word ("Michael Howard" in
+    /// "Tory leader Michael Howard"), so that a name written after a title is counted like the name written alone.
+    /// </summary>
+    private static (string Key, string Surface)? NameInside(PhraseCandidate phrase)
+    {
+        string[] words = phrase.Surface.Split(' ');
+        if (phrase.Stems.Length < 4 || words.Length != phrase.Stems.Length)
+        {
+            return null;
+        }
+
+        int start = words.Length;
+        while (start > 0 && words[start - 1].Length > 0 && char.IsUpper(words[start - 1][0]))
+        {
+            start--;
+        }
+
+        int length = words.Length - start;
+        return start > 0 && length is 2 or 3
+            ? (string.Join(' ', phrase.Stems[start..]), string.Join(' ', words[start..]))
+            : null;
     }
 
     /// <summary>The term as most often written (a form seen only at a sentence start is lower-cased unless it is a name).</summary>

@@ -59,6 +59,22 @@ internal static class StoreThemeBuilder
             }
         }
 
+        // every phrase of two or three words under each of its words, so a name is found whole whichever group owns it
+        var phrasesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string key in groupFrequency.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)))
+        {
+            foreach (string word in key.Split(' ').Distinct(StringComparer.Ordinal))
+            {
+                if (!phrasesOf.TryGetValue(word, out List<string>? list))
+                {
+                    list = [];
+                    phrasesOf[word] = list;
+                }
+
+                list.Add(key);
+            }
+        }
+
         var themes = new List<Theme>();
         var usedLabels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int g = 0; g < groups.Count; g++)
@@ -82,7 +98,7 @@ internal static class StoreThemeBuilder
             }
 
             ranked.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(x.Key, y.Key));
-            List<string> keyTerms = ChooseTerms(ranked, terms, groupFrequency, groupOccurrences, g);
+            List<string> keyTerms = ChooseTerms(ranked, terms, groupFrequency, groupOccurrences, phrasesOf, g);
             string label = ChooseLabel(ranked, keyTerms, terms, snapshot, members, usedLabels);
             usedLabels.Add(label);
             List<long> ordered = Typical(members, terms, keyTerms, snapshot);
@@ -118,21 +134,27 @@ internal static class StoreThemeBuilder
     /// Documents set apart from every group get a theme of their own while there is room under
     /// <paramref name="maxThemes"/>, longest first, if they are long (<paramref name="ownThemeLength"/> times the
     /// sentences of the store's median document): such a document is a subject in its own right (the community's own
-    /// article among news it does not resemble). Shorter ones, and any beyond the room, are "other sources".
+    /// article among news it does not resemble). Shorter ones, and any beyond the room, are "other sources"; so is the
+    /// document of a group of one that is not long: a theme quoting a single short article is no subject the store
+    /// discusses ("Autumn conference · 1 source" on the member store).
     /// </summary>
     private static (List<List<long>> Groups, List<long> Other) OwnThemes(CorpusSnapshot snapshot, DocumentGroups grouping, int maxThemes, double ownThemeLength)
     {
-        var groups = new List<List<long>>(grouping.Groups);
-        if (grouping.Apart.Count == 0)
+        int Sentences(long id) => snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) rows) ? rows.Count : 0;
+        var lengths = snapshot.Documents.Select(d => Sentences(d.Id)).Order().ToList();
+        int median = lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];
+
+        // a group of one short document is no theme of the store either: it is weighed like a document set apart
+        var lone = grouping.Groups.Where(g => g.Count == 1 && grouping.Groups.Count > 1 && Sentences(g[0]) < ownThemeLength * median).ToList();
+        var groups = grouping.Groups.Except(lone).ToList();
+        var apart = grouping.Apart.Concat(lone.Select(g => g[0])).ToList();
+        if (apart.Count == 0)
         {
             return (groups, []);
         }
 
-        int Sentences(long id) => snapshot.DocumentRows.TryGetValue(id, out (int Start, int Count) rows) ? rows.Count : 0;
-        var lengths = snapshot.Documents.Select(d => Sentences(d.Id)).Order().ToList();
-        int median = lengths[lengths.Count / 2];
         var other = new List<long>();
-        foreach (long id in grouping.Apart.OrderByDescending(Sentences).ThenBy(id => id))
+        foreach (long id in apart.OrderByDescending(Sentences).ThenBy(id => id))
         {
             if (groups.Count < maxThemes && Sentences(id) >= ownThemeLength * median)
             {
@@ -166,7 +188,8 @@ internal static class StoreThemeBuilder
 
     /// <summary>The best noun phrases; a name stands with its full form when the group mostly writes it so.</summary>
     private static List<string> ChooseTerms(
-        List<(string Key, double Score)> ranked, StoreTerms terms, Dictionary<string, int[]> groupFrequency, Dictionary<string, int[]> groupOccurrences, int g)
+        List<(string Key, double Score)> ranked, StoreTerms terms, Dictionary<string, int[]> groupFrequency, Dictionary<string, int[]> groupOccurrences,
+        Dictionary<string, List<string>> phrasesOf, int g)
     {
         var chosen = new List<string>();
         var usedStems = new HashSet<string>(StringComparer.Ordinal);
@@ -176,7 +199,7 @@ internal static class StoreThemeBuilder
             string surface = terms.Surface(term);
             if (!key.Contains(' ', StringComparison.Ordinal) && surface.Length > 0 && char.IsUpper(surface[0]))
             {
-                term = FullName(key, ranked, terms, groupFrequency, groupOccurrences, g) ?? term;
+                term = FullName(key, phrasesOf.GetValueOrDefault(key) ?? [], terms, groupFrequency, groupOccurrences, g) ?? term;
                 surface = terms.Surface(term);
             }
 
@@ -205,16 +228,17 @@ internal static class StoreThemeBuilder
     /// "Blackpool" does not become "Blackpool Hotel Association", which is another entity).
     /// </summary>
     private static string? FullName(
-        string word, List<(string Key, double Score)> ranked, StoreTerms terms, Dictionary<string, int[]> groupFrequency,
+        string word, List<string> phrases, StoreTerms terms, Dictionary<string, int[]> groupFrequency,
         Dictionary<string, int[]> groupOccurrences, int g) =>
-        ranked
-            .Select(r => r.Key)
-            .Where(k => k.Contains(' ', StringComparison.Ordinal) && k.Split(' ').Contains(word, StringComparer.Ordinal) &&
-                        groupFrequency[k][g] * 2 >= groupFrequency[word][g] && IsName(terms.Surface(k)) &&
+        phrases
+            .Where(k => groupFrequency[k][g] * 2 >= groupFrequency[word][g] && groupFrequency[k][g] > 0 &&
                         (k.EndsWith(" " + word, StringComparison.Ordinal)
                             ? k.Count(c => c == ' ') == 1
-                            : groupOccurrences[k][g] * 2 >= groupOccurrences[word][g]))
+                            : groupOccurrences[k][g] * 2 >= groupOccurrences[word][g]) &&
+                        IsName(terms.Surface(k)))
             .OrderByDescending(k => k.Count(c => c == ' '))
+            .ThenByDescending(k => groupFrequency[k][g])
+            .ThenBy(k => k, StringComparer.Ordinal)
             .FirstOrDefault();
 
     /// <summary>Every word capitalised ("Gordon Brown", "Kim Jong Un"), as a name is written.</summary>

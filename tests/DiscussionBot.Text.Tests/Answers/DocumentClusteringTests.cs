@@ -93,4 +93,27 @@ public sealed class DocumentClusteringTests
         Options.Create(new TextEngineOptions { Mode = EngineMode.Lexical, MaxThemes = maxThemes }),
         Options.Create(KeyPhraseOptions.Default),
         Options.Create(new ThemeOptions { OutlierFit = outlierFit }));
+
+    [Theory]
+    [InlineData(false, true)] // a short article alone in its group: listed under "other sources", not a one-source theme
+    [InlineData(true, false)] // a full article (the seed, over twice the median length): a theme of its own
+    public async Task Build_GroupOfOneDocument_IsAThemeOnlyWhenTheDocumentIsLong(bool seed, bool other)
+    {
+        TestEngine engine = TestEngine.Lexical();
+        var groups = new List<List<long>> { new(), new(), new() };
+        for (int i = 0; i < 9; i++)
+        {
+            groups[i % 3].Add(await engine.AddAsync($"article-{i:D3}.txt", $"Article {i}", LongText.Article(i % 3, i)));
+        }
+
+        long lone = seed ? await engine.AddSeedAsync() : await engine.AddAsync("lone.txt", "Lone", LongText.Article(3, 99));
+        groups.Add([lone]);
+        CorpusSnapshot snapshot = await engine.Cache.GetAsync(CancellationToken.None);
+
+        IReadOnlyList<Theme> themes = StoreThemeBuilder.Build(snapshot, StoreTerms.Build(snapshot), new DocumentGroups(groups, []), 8, ThemeOptions.Default.OwnThemeLength);
+
+        Theme holding = Assert.Single(themes, t => t.Sources.Any(s => s.DocumentId == lone));
+        Assert.Equal(other, holding.IsOther);
+        Assert.Equal(10, themes.Sum(t => t.Sources.Count)); // every document once
+    }
 }

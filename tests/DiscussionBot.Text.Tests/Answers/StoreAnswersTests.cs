@@ -1,4 +1,5 @@
 using DiscussionBot.Core.Answers;
+using DiscussionBot.Text.Answers;
 
 namespace DiscussionBot.Text.Tests.Answers;
 
@@ -127,6 +128,38 @@ public sealed class StoreAnswersTests
         Theme sport = Assert.Single(themes, t => t.Sources.Any(s => s.Title == "Story 0"));
         Assert.Contains("Indoor Championships", sport.Label, StringComparison.Ordinal);
         Assert.All(themes, t => Assert.DoesNotContain(t.Label, new[] { "Won", "Race", "London" }));
+    }
+
+    [Fact]
+    public async Task FindThemesAsync_NameWrittenAfterATitle_IsOneKeyTermNotItsPieces()
+    {
+        TestEngine engine = TestEngine.Lexical();
+        string[] politics =
+        [
+            "Tory leader Michael Howard said the Budget plans were wrong. Mr Howard said the tax rises would hurt families. The Budget debate continues in Parliament.",
+            "Conservative leader Michael Howard has launched the election campaign. Mr Howard promised lower tax for families. The campaign reaches Parliament next week.",
+            "Opposition leader Michael Howard was asked about the tax plans. Mr Howard said voters want lower tax. Parliament will vote on the Budget.",
+        ];
+        string[] theatre =
+        [
+            "The musical opened at the Prince Edward Theatre in London. The musical drew a full house. The theatre critics praised the actress.",
+            "A new musical based on the film will open in the West End. The musical stars a young actress. The theatre producer is confident.",
+            "The play won the best musical prize at the theatre awards. The actress thanked the theatre. The musical will tour next year.",
+        ];
+        foreach ((string text, int i) in politics.Concat(theatre).Select((t, i) => (t, i)))
+        {
+            await engine.AddAsync($"story-{i}.txt", $"Story {i}", text);
+        }
+
+        IReadOnlyList<Theme> themes = await engine.Themes.FindThemesAsync(null, CancellationToken.None);
+        StoreTerms terms = StoreTerms.Build(await engine.Cache.GetAsync(CancellationToken.None));
+
+        // "Tory leader Michael Howard" is one phrase candidate of four words; the name in it counts as a term of each document
+        Assert.Equal(3, terms.DocumentFrequency["michael howard"]);
+        Assert.Equal("Michael Howard", terms.Surface("michael howard"));
+        Theme politicsTheme = Assert.Single(themes, t => t.Sources.Any(s => s.Title == "Story 0"));
+        Assert.Contains("Michael Howard", politicsTheme.KeyTerms);
+        Assert.DoesNotContain(themes.SelectMany(t => t.KeyTerms), k => k is "Howard" or "Michael");
     }
 
     [Fact]
