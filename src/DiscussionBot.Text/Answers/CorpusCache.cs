@@ -16,7 +16,7 @@ internal sealed record SentenceRow(long DocumentId, int Ordinal, int ParagraphNu
 internal sealed class CorpusSnapshot
 {
     /// <summary>A memo build that allocated this much is followed by a compacting collection (see <see cref="Build"/>).</summary>
-    internal const long ReclaimAfterBytes = 64L << 20;
+    internal const long ReclaimAfterBytes = LargeGarbage.ReclaimAfterBytes;
 
     private readonly Dictionary<(long, int), int> _rows = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> _memo = new(StringComparer.Ordinal);
@@ -182,7 +182,7 @@ internal sealed class CorpusSnapshot
         where T : class
     {
         bool outermost = Interlocked.Increment(ref _building) == 1;
-        long before = outermost ? GC.GetTotalAllocatedBytes() : 0; // process-wide: builds may run in parallel
+        long before = outermost ? LargeGarbage.AllocatedSoFar() : 0; // process-wide: builds may run in parallel
         try
         {
             return compute();
@@ -191,11 +191,7 @@ internal sealed class CorpusSnapshot
         {
             if (Interlocked.Decrement(ref _building) == 0 && outermost)
             {
-                long allocated = GC.GetTotalAllocatedBytes() - before;
-                if (allocated >= ReclaimAfterBytes)
-                {
-                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                }
+                LargeGarbage.ReclaimIfAllocatedSince(before);
             }
         }
     }
@@ -287,7 +283,7 @@ public sealed class CorpusCache(IDocumentStore store, IAnalysisStore analyses, I
                 // Building a large snapshot streams every stored vector through short-lived arrays (and may retire the
                 // previous one); a compacting collection returns those pages to the system rather than keeping them
                 // as the process's working set. Once per change of the operator's documents, large stores only.
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                LargeGarbage.Reclaim();
             }
             if (scope.GuildId is not ulong guild || !index.ByGuild.TryGetValue(guild, out IReadOnlyList<DocumentInfo>? own))
             {

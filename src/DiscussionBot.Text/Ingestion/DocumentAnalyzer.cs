@@ -30,9 +30,6 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
     /// </summary>
     internal const int CompactVectorsFrom = 4096;
 
-    /// <summary>Allocation by one batch's analysis (after encoding) above which the GC is asked to hand back what it freed.</summary>
-    internal const long ReclaimAfterBytes = 64L << 20;
-
     private readonly TextEngineOptions _options = options.Value;
     private readonly KeyPhraseOptions _keyPhrases = keyPhrases.Value;
 
@@ -70,7 +67,7 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
             ? EmbedSentences(documents.Select(d => d.Segmentation).ToList(), cancellationToken)
             : new IReadOnlyList<float[]>?[documents.Count];
 
-        long allocatedBefore = GC.GetTotalAllocatedBytes(); // process-wide: the analysis runs on several threads
+        long allocatedBefore = LargeGarbage.AllocatedSoFar();
 
         // Documents are analysed independently: spread them over every core (results keep their order).
         var parts = new (float[] Salience, IReadOnlyList<KeyPhrase> Phrases, IReadOnlyList<float[]>? Vectors, float[]? Centroid)[documents.Count];
@@ -112,23 +109,11 @@ public sealed class DocumentAnalyzer(IOptions<TextEngineOptions> options, IOptio
             results[i] = new DocumentAnalysis(salience, vectors, phrases.Take(KeyPhraseCount).ToList());
         }
 
-        ReclaimAfterLargeAnalysis(allocatedBefore);
+        // A long document's analysis (word vectors, similarity graph and key phrases over tens of thousands of
+        // sentences) leaves its garbage committed, and the write that follows would grow the heap again on top of it
+        // (the 8 MB ingestion's peak, docs/performance.md).
+        LargeGarbage.ReclaimIfAllocatedSince(allocatedBefore);
         return Task.FromResult<IReadOnlyList<DocumentAnalysis>>(results);
-    }
-
-    /// <summary>
-    /// A long document's analysis (word vectors, similarity graph and key phrases over tens of thousands of sentences)
-    /// allocates hundreds of MB that die at once, and the GC keeps the young generation it grew for them committed;
-    /// the write that follows then grows it again on top (the 8 MB ingestion's peak, docs/performance.md). When the
-    /// analysis after encoding allocated more than <see cref="ReclaimAfterBytes"/>, one compacting collection that
-    /// decommits what it frees hands those pages back first; an ordinary batch allocates far less and pays nothing.
-    /// </summary>
-    private static void ReclaimAfterLargeAnalysis(long allocatedBefore)
-    {
-        if (GC.GetTotalAllocatedBytes() - allocatedBefore >= ReclaimAfterBytes)
-        {
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
     }
 
     /// <summary>
